@@ -1,0 +1,333 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ArticleKind, ArticlesTable, ArticleStatus, AuthorsTable, Database, LiveStatus, SectionsTable } from '../storage/schema.ts';
+import { type Block, parseBody } from './body.ts';
+
+export interface Section {
+  id: string;
+  siteId: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface Author {
+  id: string;
+  siteId: string;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+}
+
+export interface Tag {
+  slug: string;
+  name: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  siteId: string;
+  kind: ArticleKind;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  dateline: string | null;
+  section: { id: string; slug: string; name: string };
+  publishedAt: string;
+  updatedAt: string | null;
+  modifiedAt: string;
+  liveStatus: LiveStatus | null;
+  liveTopic: string | null;
+}
+
+export interface Article extends ArticleSummary {
+  body: Block[];
+  authors: Author[];
+  tags: Tag[];
+  commentsOpen: boolean;
+  inBanner: boolean;
+}
+
+export interface NewArticle {
+  id: string;
+  siteId: string;
+  sectionId: string;
+  kind: ArticleKind;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: Block[];
+  dateline: string | null;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  modifiedAt: string;
+  authorIds: string[];
+  tags: Tag[];
+  commentsOpen: boolean;
+  liveStatus: LiveStatus | null;
+  liveTopic: string | null;
+  inBanner: boolean;
+}
+
+export interface ListQuery {
+  siteId: string;
+  sectionId?: string;
+  authorId?: string;
+  tagSlug?: string;
+  kind?: ArticleKind;
+  /** keyset pagination: only articles published before this time */
+  before?: string;
+  publishedSince?: string;
+  limit: number;
+}
+
+const toSection = (r: Selectable<SectionsTable>): Section => ({
+  id: r.id,
+  siteId: r.site_id,
+  slug: r.slug,
+  name: r.name,
+  description: r.description,
+  position: r.position,
+});
+
+const toAuthor = (r: Selectable<AuthorsTable>): Author => ({
+  id: r.id,
+  siteId: r.site_id,
+  slug: r.slug,
+  name: r.name,
+  title: r.title,
+  bio: r.bio,
+});
+
+type SummaryRow = Pick<
+  Selectable<ArticlesTable>,
+  'id' | 'site_id' | 'kind' | 'slug' | 'headline' | 'standfirst' | 'dateline' | 'published_at' | 'updated_at' | 'modified_at' | 'live_status' | 'live_topic' | 'section_id'
+> & { section_slug: string; section_name: string };
+
+function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    kind: r.kind,
+    slug: r.slug,
+    headline: r.headline,
+    standfirst: r.standfirst,
+    dateline: r.dateline,
+    section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+    // only published articles are summarised, and those always have a time
+    publishedAt: r.published_at ?? r.modified_at,
+    updatedAt: r.updated_at,
+    modifiedAt: r.modified_at,
+    liveStatus: r.live_status,
+    liveTopic: r.live_topic,
+  };
+}
+
+export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
+  function summaries() {
+    return db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select([
+        'a.id',
+        'a.site_id',
+        'a.kind',
+        'a.slug',
+        'a.headline',
+        'a.standfirst',
+        'a.dateline',
+        'a.published_at',
+        'a.updated_at',
+        'a.modified_at',
+        'a.live_status',
+        'a.live_topic',
+        'a.section_id',
+        's.slug as section_slug',
+        's.name as section_name',
+      ])
+      .where('a.status', '=', 'published');
+  }
+
+  return {
+    async insertSection(section: Section): Promise<void> {
+      await db
+        .insertInto('sections')
+        .values({
+          id: section.id,
+          site_id: section.siteId,
+          slug: section.slug,
+          name: section.name,
+          description: section.description,
+          position: section.position,
+        })
+        .execute();
+    },
+
+    async listSections(siteId: string): Promise<Section[]> {
+      const rows = await db.selectFrom('sections').selectAll().where('site_id', '=', siteId).orderBy('position').orderBy('name').execute();
+      return rows.map(toSection);
+    },
+
+    async getSectionBySlug(siteId: string, slug: string): Promise<Section | undefined> {
+      const row = await db.selectFrom('sections').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+      return row && toSection(row);
+    },
+
+    async insertAuthor(author: Author): Promise<void> {
+      await db
+        .insertInto('authors')
+        .values({ id: author.id, site_id: author.siteId, slug: author.slug, name: author.name, title: author.title, bio: author.bio })
+        .execute();
+    },
+
+    async getAuthorBySlug(siteId: string, slug: string): Promise<Author | undefined> {
+      const row = await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+      return row && toAuthor(row);
+    },
+
+    async insertArticle(a: NewArticle): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('articles')
+          .values({
+            id: a.id,
+            site_id: a.siteId,
+            section_id: a.sectionId,
+            kind: a.kind,
+            slug: a.slug,
+            headline: a.headline,
+            standfirst: a.standfirst,
+            body: JSON.stringify(a.body),
+            dateline: a.dateline,
+            status: a.status,
+            published_at: a.publishedAt,
+            updated_at: a.updatedAt,
+            modified_at: a.modifiedAt,
+            created_at: a.modifiedAt,
+            comments_open: a.commentsOpen ? 1 : 0,
+            live_status: a.liveStatus,
+            live_topic: a.liveTopic,
+            in_banner: a.inBanner ? 1 : 0,
+          })
+          .execute();
+        if (a.authorIds.length > 0) {
+          await tx
+            .insertInto('article_authors')
+            .values(a.authorIds.map((author_id, position) => ({ article_id: a.id, author_id, position })))
+            .execute();
+        }
+        if (a.tags.length > 0) {
+          await tx
+            .insertInto('article_tags')
+            .values(a.tags.map((t) => ({ site_id: a.siteId, article_id: a.id, slug: t.slug, name: t.name })))
+            .execute();
+        }
+      });
+    },
+
+    async getPublishedBySlug(siteId: string, slug: string): Promise<Article | undefined> {
+      const row = await summaries()
+        .select(['a.body', 'a.comments_open', 'a.in_banner'])
+        .where('a.site_id', '=', siteId)
+        .where('a.slug', '=', slug)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const [authors, tags] = await Promise.all([
+        db
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .selectAll('au')
+          .where('aa.article_id', '=', row.id)
+          .orderBy('aa.position')
+          .execute(),
+        db.selectFrom('article_tags').select(['slug', 'name']).where('article_id', '=', row.id).orderBy('name').execute(),
+      ]);
+      return {
+        ...toSummary(row),
+        body: parseBody(row.body),
+        authors: authors.map(toAuthor),
+        tags,
+        commentsOpen: row.comments_open === 1,
+        inBanner: row.in_banner === 1,
+      };
+    },
+
+    async listPublished(q: ListQuery): Promise<ArticleSummary[]> {
+      let query = summaries().where('a.site_id', '=', q.siteId);
+      if (q.sectionId) query = query.where('a.section_id', '=', q.sectionId);
+      if (q.kind) query = query.where('a.kind', '=', q.kind);
+      if (q.before) query = query.where('a.published_at', '<', q.before);
+      if (q.publishedSince) query = query.where('a.published_at', '>=', q.publishedSince);
+      if (q.authorId) {
+        const authorId = q.authorId;
+        query = query.where('a.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+      }
+      if (q.tagSlug) {
+        const tagSlug = q.tagSlug;
+        query = query.where('a.id', 'in', (eb) =>
+          eb.selectFrom('article_tags').select('article_id').where('site_id', '=', q.siteId).where('slug', '=', tagSlug),
+        );
+      }
+      const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
+      return rows.map(toSummary);
+    },
+
+    /** Author names per article, for bylines in lists and feeds. */
+    async authorNames(articleIds: string[]): Promise<Map<string, string[]>> {
+      const out = new Map<string, string[]>();
+      if (articleIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('article_authors as aa')
+        .innerJoin('authors as au', 'au.id', 'aa.author_id')
+        .select(['aa.article_id', 'au.name'])
+        .where('aa.article_id', 'in', articleIds)
+        .orderBy('aa.position')
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.article_id) ?? [];
+        list.push(r.name);
+        out.set(r.article_id, list);
+      }
+      return out;
+    },
+
+    async listTopPicks(siteId: string): Promise<ArticleSummary[]> {
+      const rows = await summaries()
+        .innerJoin('top_picks as tp', 'tp.article_id', 'a.id')
+        .where('tp.site_id', '=', siteId)
+        .orderBy('tp.position')
+        .execute();
+      return rows.map(toSummary);
+    },
+
+    async setTopPicks(siteId: string, articleIds: string[]): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('top_picks').where('site_id', '=', siteId).execute();
+        if (articleIds.length > 0) {
+          await tx
+            .insertInto('top_picks')
+            .values(articleIds.map((article_id, position) => ({ site_id: siteId, article_id, position })))
+            .execute();
+        }
+      });
+    },
+
+    /** Every published article, newest change first, for sitemaps. */
+    async listForSitemap(siteId: string, limit: number): Promise<{ slug: string; sectionSlug: string; modifiedAt: string }[]> {
+      const rows = await db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .select(['a.slug', 's.slug as section_slug', 'a.modified_at'])
+        .where('a.site_id', '=', siteId)
+        .where('a.status', '=', 'published')
+        .orderBy('a.modified_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, sectionSlug: r.section_slug, modifiedAt: r.modified_at }));
+    },
+  };
+}
+
+export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;

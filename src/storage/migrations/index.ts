@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Engine } from '../engine.ts';
+import { foundation } from './0001_foundation.ts';
+
+// One history for both engines. Append only: a released migration is never edited.
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001_foundation': foundation(engine),
+      };
+    },
+  };
+}
