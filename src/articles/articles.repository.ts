@@ -31,6 +31,7 @@ export interface ArticleSummary {
   kind: ArticleKind;
   slug: string;
   headline: string;
+  shortTitle: string | null;
   standfirst: string;
   dateline: string | null;
   section: { id: string; slug: string; name: string };
@@ -56,6 +57,7 @@ export interface NewArticle {
   kind: ArticleKind;
   slug: string;
   headline: string;
+  shortTitle: string | null;
   standfirst: string;
   body: Block[];
   dateline: string | null;
@@ -103,7 +105,7 @@ const toAuthor = (r: Selectable<AuthorsTable>): Author => ({
 
 type SummaryRow = Pick<
   Selectable<ArticlesTable>,
-  'id' | 'site_id' | 'kind' | 'slug' | 'headline' | 'standfirst' | 'dateline' | 'published_at' | 'updated_at' | 'modified_at' | 'live_status' | 'live_topic' | 'section_id'
+  'id' | 'site_id' | 'kind' | 'slug' | 'headline' | 'short_title' | 'standfirst' | 'dateline' | 'published_at' | 'updated_at' | 'modified_at' | 'live_status' | 'live_topic' | 'section_id'
 > & { section_slug: string; section_name: string };
 
 function toSummary(r: SummaryRow): ArticleSummary {
@@ -113,6 +115,7 @@ function toSummary(r: SummaryRow): ArticleSummary {
     kind: r.kind,
     slug: r.slug,
     headline: r.headline,
+    shortTitle: r.short_title,
     standfirst: r.standfirst,
     dateline: r.dateline,
     section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
@@ -136,6 +139,7 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
         'a.kind',
         'a.slug',
         'a.headline',
+        'a.short_title',
         'a.standfirst',
         'a.dateline',
         'a.published_at',
@@ -198,6 +202,7 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
             kind: a.kind,
             slug: a.slug,
             headline: a.headline,
+            short_title: a.shortTitle,
             standfirst: a.standfirst,
             body: JSON.stringify(a.body),
             dateline: a.dateline,

@@ -18,7 +18,8 @@ describe('article body', () => {
 
   it('escapes markup and refuses script links', () => {
     assert.equal(renderInline('<script>alert(1)</script>').value, '&lt;script&gt;alert(1)&lt;/script&gt;');
-    assert.equal(renderInline('[click](javascript:alert(1))').value, 'click');
+    assert.equal(renderInline('[click](javascript:void)').value, 'click');
+    assert.equal(renderInline('[x](//evil.example/p)').value, 'x');
     assert.equal(renderInline('[x](https://a.example/"onmouseover=1)').value, '<a href="https://a.example/%22onmouseover=1">x</a>');
   });
 

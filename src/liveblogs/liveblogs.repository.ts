@@ -58,12 +58,16 @@ export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
       }));
     },
 
+    async setLiveStatus(articleId: string, status: 'live' | 'ended', at: string): Promise<void> {
+      await db.updateTable('articles').set({ live_status: status, modified_at: at }).where('id', '=', articleId).where('kind', '=', 'liveblog').execute();
+    },
+
     /** Live blogs featured in the site-wide banner, each with its newest entry. */
     async bannerItems(siteId: string): Promise<BannerItem[]> {
       const blogs = await db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.section_id')
-        .select(['a.id', 'a.slug', 'a.headline', 'a.live_topic', 's.slug as section_slug'])
+        .select(['a.id', 'a.slug', 'a.headline', 'a.short_title', 'a.live_topic', 's.slug as section_slug'])
         .where('a.site_id', '=', siteId)
         .where('a.kind', '=', 'liveblog')
         .where('a.status', '=', 'published')
@@ -86,7 +90,7 @@ export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
             slug: b.slug,
             sectionSlug: b.section_slug,
             topic: b.live_topic ?? '',
-            title: b.headline,
+            title: b.short_title ?? b.headline,
             latestHeadline: latest?.headline ?? null,
             latestAt: latest?.posted_at ?? null,
           };

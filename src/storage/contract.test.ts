@@ -24,6 +24,7 @@ for (const engine of await enginesUnderTest()) {
         kind: 'article',
         slug: `story-${newId()}`,
         headline: 'A headline',
+        shortTitle: null,
         standfirst: 'A standfirst',
         body: [{ type: 'paragraph', text: 'Body text.' }],
         dateline: 'Seoul',
@@ -153,7 +154,7 @@ for (const engine of await enginesUnderTest()) {
     it('serves live entries newest first and the banner with the latest entry', async () => {
       const articles = createArticlesRepository(storage);
       const live = createLiveblogsRepository(storage);
-      const blog = article({ kind: 'liveblog', slug: 'live-cup', liveStatus: 'live', liveTopic: 'The Cup', inBanner: true });
+      const blog = article({ kind: 'liveblog', slug: 'live-cup', liveStatus: 'live', liveTopic: 'The Cup', inBanner: true, shortTitle: 'Cup day' });
       await articles.insertArticle(blog);
       await articles.insertArticle(article({ kind: 'liveblog', slug: 'ended-cup', liveStatus: 'ended', inBanner: true }));
       for (let i = 1; i <= 3; i++) {
@@ -173,9 +174,12 @@ for (const engine of await enginesUnderTest()) {
       const banner = await live.bannerItems(siteId);
       assert.equal(banner.length, 1);
       assert.equal(banner[0]?.topic, 'The Cup');
+      assert.equal(banner[0]?.title, 'Cup day');
       assert.equal(banner[0]?.latestHeadline, 'Entry 3');
       assert.equal(banner[0]?.latestAt, '2024-05-01T10:03:00.000Z');
       assert.deepEqual(await live.bannerItems(otherSiteId), []);
+      await live.setLiveStatus(blog.id, 'ended', '2024-05-01T12:00:00.000Z');
+      assert.deepEqual(await live.bannerItems(siteId), []);
     });
 
     it('lists the sitemap by last change', async () => {

@@ -43,6 +43,8 @@ export interface ArticlesTable {
   kind: ArticleKind;
   slug: string;
   headline: string;
+  /** for banners and tight lists; the headline when absent */
+  short_title: string | null;
   standfirst: string;
   /** JSON array of body blocks, see articles/body.ts */
   body: string;

@@ -95,3 +95,14 @@ describe('helpers', () => {
     assert.equal(isValidTimeZone('Mars/Olympus'), false);
   });
 });
+
+describe('startOfLocalDay', () => {
+  it('finds local midnight in UTC', async () => {
+    const { startOfLocalDay } = await import('./format.ts');
+    assert.equal(startOfLocalDay(new Date('2024-03-31T20:00:00Z'), 'Asia/Kolkata').toISOString(), '2024-03-31T18:30:00.000Z');
+    assert.equal(startOfLocalDay(new Date('2024-03-31T10:00:00Z'), 'Asia/Kolkata').toISOString(), '2024-03-30T18:30:00.000Z');
+    assert.equal(startOfLocalDay(new Date('2024-06-01T03:00:00Z'), 'America/New_York').toISOString(), '2024-05-31T04:00:00.000Z');
+    // the day daylight saving starts in New York: midnight was still EST
+    assert.equal(startOfLocalDay(new Date('2024-03-10T20:00:00Z'), 'America/New_York').toISOString(), '2024-03-10T05:00:00.000Z');
+  });
+});

@@ -104,3 +104,30 @@ export function formatClockTime(value: Date | string, timeZone: string, zoneLabe
 export function localDay(value: Date | string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
 }
+
+/** Offset of the zone from UTC at that instant, in milliseconds (IST: +19,800,000). */
+export function zoneOffset(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant the local day containing `at` began in the zone ("today" starts here). */
+export function startOfLocalDay(at: Date, timeZone: string): Date {
+  const [y, m, d] = localDay(at, timeZone).split('-').map(Number) as [number, number, number];
+  const midnightAsUtc = Date.UTC(y, m - 1, d);
+  // The offset at midnight may differ from the offset now (daylight saving), so
+  // correct once with the offset at the first guess.
+  const guess = midnightAsUtc - zoneOffset(at, timeZone);
+  return new Date(midnightAsUtc - zoneOffset(new Date(guess), timeZone));
+}

@@ -53,6 +53,7 @@ export function foundation(engine: Engine) {
         .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('article', 'liveblog')`))
         .addColumn('slug', 'text', (c) => c.notNull())
         .addColumn('headline', 'text', (c) => c.notNull())
+        .addColumn('short_title', 'text')
         .addColumn('standfirst', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('body', 'text', (c) => c.notNull().defaultTo('[]'))
         .addColumn('dateline', 'text')

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from '../app/buildApp.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { ensureDemo } from '../demo/ensure.ts';
+import { migrateToLatest, openStorage } from '../storage/database.ts';
+
+const help = `parley: a news site with the conversation built in
+
+Usage: parley <command> [options]
+
+Commands:
+  start [--demo]   migrate the database and serve the site (--demo: add the
+                   demo site on first start)
+  migrate          bring the database schema up to date, then exit
+  seed-demo        add the demo site if it is not there yet, then exit
+  help             this text
+
+Configuration is read from the environment:
+  PORT                 port to listen on (8080)
+  HOST                 address to listen on (0.0.0.0)
+  PARLEY_DATA_DIR      folder of the embedded database (./data)
+  DATABASE_URL         postgres://… to use PostgreSQL instead
+  PARLEY_PUBLIC_URL    public address of the demo site (http://localhost:PORT)
+  PARLEY_DEFAULT_SITE  site served to unknown hosts (demo)
+  PARLEY_PAGE_MAX_AGE  seconds a proxy may cache an anonymous page (60)
+  PARLEY_TRUST_PROXY   trust X-Forwarded-* headers (false)
+  LOG_LEVEL            fatal, error, warn, info, debug, trace or silent (info)
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  let values: { demo?: boolean | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h' || values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 78; // EX_CONFIG
+    }
+    throw err;
+  }
+
+  switch (command) {
+    case 'migrate': {
+      const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrateToLatest(storage);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'seed-demo': {
+      const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(storage);
+        console.log((await ensureDemo(storage, config)) ? 'demo site created' : 'the demo site already exists');
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'start': {
+      const app = await buildApp(config);
+      if (values.demo && (await ensureDemo(app.deps.storage, config))) app.log.info('demo site created');
+      const stop = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      return 0;
+    }
+    default:
+      console.error(`unknown command: ${command}\n\n${help}`);
+      return 2;
+  }
+}

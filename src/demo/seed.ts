@@ -1,0 +1,122 @@
+import type { ArticlesRepository } from '../articles/articles.repository.ts';
+import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
+import { newId } from '../shared/ids.ts';
+import { slugify } from '../shared/slug.ts';
+import type { SitesRepository } from '../sites/sites.repository.ts';
+import { demoArticles, demoAuthors, demoLiveblog, demoLiveEntries, demoSections, demoSite } from './content.ts';
+
+export interface SeedDemoDeps {
+  sites: SitesRepository;
+  articles: ArticlesRepository;
+  liveblogs: LiveblogsRepository;
+  now: () => Date;
+}
+
+/**
+ * Fills an empty database with the demo site. Returns false, changing nothing,
+ * when the demo site already exists: running it twice is safe.
+ */
+export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string }): Promise<boolean> {
+  const { sites, articles, liveblogs } = deps;
+  if (await sites.get(demoSite.id)) return false;
+  const now = deps.now().getTime();
+  const at = (ago: number) => new Date(now - ago).toISOString();
+  const siteId = demoSite.id;
+
+  await sites.insert({
+    id: siteId,
+    name: demoSite.name,
+    baseUrl: options.baseUrl,
+    timeZone: demoSite.timeZone,
+    timeZoneLabel: null,
+    language: demoSite.language,
+    tagline: demoSite.tagline,
+    guidelines: demoSite.guidelines,
+    createdAt: at(0),
+  });
+
+  const sectionIds = new Map<string, string>();
+  for (const [position, s] of demoSections.entries()) {
+    const id = newId();
+    sectionIds.set(s.slug, id);
+    await articles.insertSection({ id, siteId, slug: s.slug, name: s.name, description: s.description, position });
+  }
+  const authorIds = new Map<string, string>();
+  for (const a of demoAuthors) {
+    const id = newId();
+    authorIds.set(a.slug, id);
+    await articles.insertAuthor({ id, siteId, ...a });
+  }
+  const lookup = (map: Map<string, string>, key: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`demo content refers to unknown ${key}`);
+    return id;
+  };
+
+  const picks: { id: string; rank: number }[] = [];
+  for (const a of demoArticles) {
+    const id = newId();
+    if (a.pick) picks.push({ id, rank: a.pick });
+    await articles.insertArticle({
+      id,
+      siteId,
+      sectionId: lookup(sectionIds, a.section),
+      kind: 'article',
+      slug: a.slug,
+      headline: a.headline,
+      shortTitle: null,
+      standfirst: a.standfirst,
+      body: a.body,
+      dateline: a.dateline,
+      status: 'published',
+      publishedAt: at(a.publishedAgo),
+      updatedAt: a.updatedAgo === undefined ? null : at(a.updatedAgo),
+      modifiedAt: at(a.updatedAgo ?? a.publishedAgo),
+      authorIds: a.authors.map((s) => lookup(authorIds, s)),
+      tags: a.tags.map((name) => ({ slug: slugify(name), name })),
+      commentsOpen: true,
+      liveStatus: null,
+      liveTopic: null,
+      inBanner: false,
+    });
+  }
+
+  const blogId = newId();
+  const lastEntryAgo = Math.min(...demoLiveEntries.map((e) => e.minutesAgo)) * 60_000;
+  await articles.insertArticle({
+    id: blogId,
+    siteId,
+    sectionId: lookup(sectionIds, demoLiveblog.section),
+    kind: 'liveblog',
+    slug: demoLiveblog.slug,
+    headline: demoLiveblog.headline,
+    shortTitle: demoLiveblog.shortTitle,
+    standfirst: demoLiveblog.standfirst,
+    body: [],
+    dateline: demoLiveblog.dateline,
+    status: 'published',
+    publishedAt: at(demoLiveblog.startedAgo),
+    updatedAt: at(lastEntryAgo),
+    modifiedAt: at(lastEntryAgo),
+    authorIds: demoLiveblog.authors.map((s) => lookup(authorIds, s)),
+    tags: demoLiveblog.tags.map((name) => ({ slug: slugify(name), name })),
+    commentsOpen: true,
+    liveStatus: 'live',
+    liveTopic: demoLiveblog.topic,
+    inBanner: true,
+  });
+  for (const e of demoLiveEntries) {
+    await liveblogs.insertEntry({
+      id: newId(),
+      siteId,
+      articleId: blogId,
+      headline: e.headline,
+      body: [{ type: 'paragraph', text: e.text }],
+      keyEvent: e.keyEvent ?? false,
+      postedAt: at(e.minutesAgo * 60_000),
+    });
+  }
+  picks.sort((x, y) => x.rank - y.rank);
+  await articles.setTopPicks(siteId, [blogId, ...picks.map((x) => x.id)]);
+  return true;
+}

@@ -1,0 +1,30 @@
+// The event bus between features. One process by default; the PostgreSQL
+// LISTEN/NOTIFY bus for several app instances implements the same interface.
+
+export type ParleyEvent =
+  /** anything that changes what anonymous readers see on a site's pages */
+  { type: 'content.changed'; siteId: string };
+
+export interface Bus {
+  publish(event: ParleyEvent): void;
+  subscribe(listener: (event: ParleyEvent) => void): () => void;
+}
+
+export function createInProcessBus(): Bus {
+  const listeners = new Set<(event: ParleyEvent) => void>();
+  return {
+    publish(event) {
+      for (const l of listeners) {
+        try {
+          l(event);
+        } catch {
+          // a failing listener must not stop the others from hearing the event
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

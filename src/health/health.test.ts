@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildTestApp } from '../app/testing.ts';
+import { openStorage } from '../storage/database.ts';
+
+describe('GET /healthz', () => {
+  it('is 200 while the database answers', async () => {
+    const app = await buildTestApp();
+    try {
+      const res = await app.inject({ url: '/healthz' });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', engine: 'sqlite' });
+      assert.equal(res.headers['cache-control'], 'no-store');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is 503 when the database does not answer', async () => {
+    const storage = await openStorage({ dataDir: ':memory:' });
+    const app = await buildTestApp({ storage: { ...storage, ping: async () => Promise.reject(new Error('connection refused')) } });
+    try {
+      const res = await app.inject({ url: '/healthz' });
+      assert.equal(res.statusCode, 503);
+      assert.deepEqual(res.json(), { status: 'error', database: 'unreachable', engine: 'sqlite' });
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps } from '../app/deps.ts';
+import { assets } from './assets.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import type { PageResult } from './pages.usecases.ts';
+import { serveCached } from './serve.ts';
+
+// Any string: an address that matches no story gets the 404 page, not a validation error.
+const Slug = Type.String({ maxLength: 200 });
+const Paging = Type.Object({ before: Type.Optional(Type.String({ format: 'date-time' })) });
+
+const HTML = 'text/html; charset=utf-8';
+
+export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const { pages, pageCache, siteResolver, config } = deps;
+
+    async function page(request: FastifyRequest, reply: FastifyReply, path: string, load: (site: Site) => Promise<PageResult>) {
+      const site = await siteResolver.resolve(request.headers.host);
+      return serveCached(request, reply, {
+        cache: pageCache,
+        key: `${site.id}|${path}`,
+        maxAge: config.pageMaxAge,
+        render: async () => {
+          const result = await load(site);
+          if (result.status === 301) return { status: 301, contentType: HTML, body: '', location: result.location };
+          return { status: result.status, contentType: HTML, body: result.html.value };
+        },
+      });
+    }
+
+    for (const a of assets) {
+      app.get(a.path, async (_request, reply) =>
+        reply.header('content-type', a.type).header('cache-control', 'public, max-age=31536000, immutable').send(a.body),
+      );
+    }
+
+    app.get('/', async (request, reply) => page(request, reply, '/', (site) => pages.front(site)));
+
+    app.get('/community-guidelines', async (request, reply) => page(request, reply, '/community-guidelines', (site) => pages.guidelines(site)));
+
+    app.get('/authors/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
+      const { slug } = request.params;
+      const { before } = request.query;
+      return page(request, reply, `/authors/${slug}?${before ?? ''}`, (site) => pages.author(site, slug, before));
+    });
+
+    app.get('/tags/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
+      const { slug } = request.params;
+      const { before } = request.query;
+      return page(request, reply, `/tags/${slug}?${before ?? ''}`, (site) => pages.tag(site, slug, before));
+    });
+
+    app.get('/:section', { schema: { params: Type.Object({ section: Slug }) } }, async (request, reply) =>
+      reply.redirect(`/${request.params.section}/`, 301),
+    );
+
+    app.get('/:section/', { schema: { params: Type.Object({ section: Slug }), querystring: Paging } }, async (request, reply) => {
+      const { section } = request.params;
+      const { before } = request.query;
+      return page(request, reply, `/${section}/?${before ?? ''}`, (site) => pages.section(site, section, before));
+    });
+
+    app.get('/:section/:slug', { schema: { params: Type.Object({ section: Slug, slug: Slug }) } }, async (request, reply) => {
+      const { section, slug } = request.params;
+      return page(request, reply, `/${section}/${slug}`, (site) => pages.article(site, section, slug));
+    });
+
+    // Unknown addresses get the site's own 404 page, not a bare error.
+    app.setNotFoundHandler(async (request, reply) => {
+      const site = await siteResolver.resolve(request.headers.host);
+      const result = await pages.notFound(site);
+      if (result.status === 301) return reply.redirect(result.location, 301);
+      return reply.code(404).header('content-type', HTML).header('cache-control', 'public, max-age=60').send(result.html.value);
+    });
+  };
+}

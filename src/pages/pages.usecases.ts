@@ -1,0 +1,167 @@
+import type { ArticlesRepository, ArticleSummary } from '../articles/articles.repository.ts';
+import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
+import type { SafeHtml } from '../shared/html.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { startOfLocalDay } from '../time/format.ts';
+import { articlePage } from './article.page.ts';
+import { frontPage } from './front.page.ts';
+import type { Chrome } from './layout.ts';
+import { listingPage } from './listing.page.ts';
+import { guidelinesPage, notFoundPage } from './simple.page.ts';
+import { urls } from './urls.ts';
+
+export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
+
+export interface PagesDeps {
+  articles: ArticlesRepository;
+  liveblogs: LiveblogsRepository;
+  now: () => Date;
+}
+
+const TOP_NEWS_SIZE = 6;
+const LEAD_SIZE = 3;
+const SECTION_PREVIEW = 4;
+const PAGE_SIZE = 20;
+const LIVE_ENTRIES_SHOWN = 200;
+
+export function createPagesUsecases(deps: PagesDeps) {
+  const { articles, liveblogs } = deps;
+
+  async function chrome(site: Site): Promise<Chrome> {
+    const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
+    return { site, sections, banner };
+  }
+
+  /**
+   * Editors' picks first, in their order, then the day's other stories (the day
+   * as the site's readers live it), newest first. Reader-driven ranking joins
+   * here when page views are counted.
+   */
+  async function topNews(site: Site): Promise<ArticleSummary[]> {
+    const since = startOfLocalDay(deps.now(), site.timeZone).toISOString();
+    const [picks, today] = await Promise.all([
+      articles.listTopPicks(site.id),
+      articles.listPublished({ siteId: site.id, publishedSince: since, limit: TOP_NEWS_SIZE * 2 }),
+    ]);
+    const list = [...picks];
+    const seen = new Set(list.map((a) => a.id));
+    const add = (more: ArticleSummary[]) => {
+      for (const a of more) {
+        if (list.length >= TOP_NEWS_SIZE) return;
+        if (!seen.has(a.id)) list.push(a), seen.add(a.id);
+      }
+    };
+    add(today);
+    // Just after midnight "today" has little news yet: the newest stories keep
+    // the list useful until the day's own stories arrive.
+    if (list.length < TOP_NEWS_SIZE) add(await articles.listPublished({ siteId: site.id, limit: TOP_NEWS_SIZE * 2 }));
+    return list;
+  }
+
+  async function notFound(site: Site): Promise<PageResult> {
+    return { status: 404, html: notFoundPage(await chrome(site)) };
+  }
+
+  function olderHref(path: string, list: ArticleSummary[]): string | undefined {
+    const last = list[PAGE_SIZE - 1];
+    return list.length >= PAGE_SIZE && last ? `${path}?before=${encodeURIComponent(last.publishedAt)}` : undefined;
+  }
+
+  return {
+    notFound,
+
+    async front(site: Site): Promise<PageResult> {
+      const [c, top, lead] = await Promise.all([chrome(site), topNews(site), articles.listPublished({ siteId: site.id, limit: LEAD_SIZE })]);
+      const leadIds = new Set(lead.map((a) => a.id));
+      const bySection = await Promise.all(
+        c.sections.map(async (section) => {
+          const list = await articles.listPublished({ siteId: site.id, sectionId: section.id, limit: SECTION_PREVIEW + LEAD_SIZE });
+          return { section, articles: list.filter((a) => !leadIds.has(a.id)).slice(0, SECTION_PREVIEW) };
+        }),
+      );
+      return { status: 200, html: frontPage({ chrome: c, lead, topNews: top, bySection }) };
+    },
+
+    async article(site: Site, sectionSlug: string, slug: string): Promise<PageResult> {
+      const article = await articles.getPublishedBySlug(site.id, slug);
+      if (!article) return notFound(site);
+      // One canonical address per story: a wrong or old section redirects.
+      if (article.section.slug !== sectionSlug) return { status: 301, location: urls.article(article) };
+      const [c, top, entries] = await Promise.all([
+        chrome(site),
+        topNews(site),
+        article.kind === 'liveblog' ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN) : Promise.resolve(undefined),
+      ]);
+      return { status: 200, html: articlePage({ chrome: c, article, topNews: top, ...(entries ? { entries } : {}) }) };
+    },
+
+    async section(site: Site, sectionSlug: string, before: string | undefined): Promise<PageResult> {
+      const section = await articles.getSectionBySlug(site.id, sectionSlug);
+      if (!section) return notFound(site);
+      const path = urls.section(section.slug);
+      const [c, top, list] = await Promise.all([
+        chrome(site),
+        topNews(site),
+        articles.listPublished({ siteId: site.id, sectionId: section.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
+      ]);
+      return {
+        status: 200,
+        html: listingPage({
+          chrome: c,
+          heading: section.name,
+          intro: section.description,
+          path,
+          currentSection: section.slug,
+          articles: list,
+          olderHref: olderHref(path, list),
+          topNews: top,
+          feed: { title: `${site.name}: ${section.name}`, href: urls.sectionFeed(section.slug) },
+          jsonLdType: 'CollectionPage',
+        }),
+      };
+    },
+
+    async author(site: Site, slug: string, before: string | undefined): Promise<PageResult> {
+      const author = await articles.getAuthorBySlug(site.id, slug);
+      if (!author) return notFound(site);
+      const path = urls.author(author.slug);
+      const [c, top, list] = await Promise.all([
+        chrome(site),
+        topNews(site),
+        articles.listPublished({ siteId: site.id, authorId: author.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
+      ]);
+      return {
+        status: 200,
+        html: listingPage({
+          chrome: c,
+          heading: author.name,
+          intro: [author.title, author.bio].filter(Boolean).join('. '),
+          path,
+          articles: list,
+          olderHref: olderHref(path, list),
+          topNews: top,
+          jsonLdType: 'ProfilePage',
+        }),
+      };
+    },
+
+    async tag(site: Site, slug: string, before: string | undefined): Promise<PageResult> {
+      const list = await articles.listPublished({ siteId: site.id, tagSlug: slug, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+      if (list.length === 0 && !before) return notFound(site);
+      const full = list[0] ? await articles.getPublishedBySlug(site.id, list[0].slug) : undefined;
+      const name = full?.tags.find((t) => t.slug === slug)?.name ?? slug;
+      const path = urls.tag(slug);
+      const [c, top] = await Promise.all([chrome(site), topNews(site)]);
+      return {
+        status: 200,
+        html: listingPage({ chrome: c, heading: name, intro: '', path, articles: list, olderHref: olderHref(path, list), topNews: top, jsonLdType: 'CollectionPage' }),
+      };
+    },
+
+    async guidelines(site: Site): Promise<PageResult> {
+      return { status: 200, html: guidelinesPage(await chrome(site)) };
+    },
+  };
+}
+
+export type PagesUsecases = ReturnType<typeof createPagesUsecases>;
