@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
 import { buildTestApp } from '../../src/app/testing.ts';
+import { seriousViolations } from './axe.ts';
 import { browserSkipReason, launchBrowser } from './browser.ts';
 
 const skip = browserSkipReason();
@@ -67,6 +68,19 @@ describe('the news site in Chromium', { skip }, () => {
     assert.equal(focused, 'Skip to content');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.close();
+  });
+
+  it('has no serious accessibility violations on any kind of public page', async () => {
+    const page = await browser.newPage();
+    for (const path of ['/', '/world/island-nations-agree-to-reopen-fisheries-talks', '/sport/continental-cup-live-group-stage-final-day', '/business/', '/authors/anjali-menon', '/community-guidelines', '/no-such-page']) {
+      await page.goto(`${base}${path}`);
+      assert.deepEqual(await seriousViolations(page), [], path);
+    }
+    // and the checker does see problems when there are some
+    await page.setContent('<!doctype html><html lang="en"><title>t</title><main><img src="x.png"><a href="/"></a></main></html>');
+    const found = (await seriousViolations(page)).map((v) => v.id).sort();
+    assert.deepEqual(found, ['image-alt', 'link-name']);
     await page.close();
   });
 
