@@ -14,6 +14,25 @@ import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './errors.ts';
+import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
+import { runAccountMaintenance } from '../accounts/maintenance.ts';
+import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { authApiRoutes } from '../accounts/api.routes.ts';
+import { createAuth, installAuth } from '../accounts/auth.ts';
+import { createExternalUsecases } from '../accounts/external.usecases.ts';
+import { createPasswordHasher, type PasswordHasher } from '../accounts/passwords.ts';
+import { createSessionsRepository } from '../accounts/sessions.repository.ts';
+import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
+import { createTokensRepository } from '../accounts/tokens.repository.ts';
+import { createUsersRepository } from '../accounts/users.repository.ts';
+import { adminRoutes } from '../admin/admin.routes.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createOutboxRepository } from '../mail/outbox.repository.ts';
+import { loadSecret } from '../shared/secrets.ts';
+import { createOidcUsecases } from '../sso/oidc.usecases.ts';
+import { createSsoRepository } from '../sso/sso.repository.ts';
+import { ssoRoutes } from '../sso/sso.routes.ts';
+import { createSsoUsecases } from '../sso/sso.usecases.ts';
 
 export interface BuildOptions {
   /** an already open storage (tests); otherwise opened from the config */
@@ -21,6 +40,9 @@ export interface BuildOptions {
   now?: () => Date;
   /** extra routes for benchmarks, registered on the same instance */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** tests use cheaper argon2 parameters; production uses OWASP's */
+  passwords?: PasswordHasher;
+  fetch?: typeof fetch;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -38,17 +60,46 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Server-side lifetime of a rendered page: short, because another instance
   // may have changed the content without this one hearing of it.
   const pageCache = createPageCache({ ttlMs: 30_000, maxEntries: 5_000 });
+  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
+  const siteResolver = createSiteResolver({ sites, defaultSiteId: config.defaultSiteId });
+  const users = createUsersRepository(storage);
+  const sessionsRepo = createSessionsRepository(storage);
+  const tokens = createTokensRepository(storage);
+  const outbox = createOutboxRepository(storage);
+  const ssoRepo = createSsoRepository(storage);
+  const passwords = options.passwords ?? createPasswordHasher();
+  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now });
+  const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
+  const accounts = createAccountsUsecases({
+    users,
+    tokens,
+    sessions: sessionsUsecases,
+    passwords,
+    mailer,
+    now,
+    signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
+  });
   const deps: AppDeps = {
     config,
     storage,
     bus,
     now,
     sites,
-    siteResolver: createSiteResolver({ sites, defaultSiteId: config.defaultSiteId }),
+    siteResolver,
     articles,
     liveblogs,
     pages: createPagesUsecases({ articles, liveblogs, now }),
     pageCache,
+    users,
+    sessionsUsecases,
+    accounts,
+    external: createExternalUsecases({ users, tokens, sessions: sessionsUsecases, accounts, passwords, mailer, now }),
+    auth: createAuth({ siteResolver, sessions: sessionsUsecases, sessionsRepo, users, secret, now }),
+    mailer,
+    outbox,
+    ssoRepo,
+    ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
+    oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {
@@ -71,12 +122,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.setErrorHandler(errorHandler);
 
+  await installAuth(app, deps.auth);
   await app.register(healthRoutes(deps));
+  await app.register(accountsRoutes(deps));
+  await app.register(authApiRoutes(deps));
+  await app.register(ssoRoutes(deps));
+  await app.register(adminRoutes(deps));
   await app.register(feedsRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
 
+  // Hourly housekeeping in every instance; each step is safe to run twice.
+  const housekeeping = setInterval(() => {
+    runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso: ssoRepo, now }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
+  }, 3_600_000);
+  housekeeping.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(housekeeping);
     if (!options.storage) await storage.close();
   });
   return Object.assign(app, { deps }) as unknown as App;

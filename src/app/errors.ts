@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCatalogue } from '../shared/errors.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import { escapeHtml } from '../shared/html.ts';
 
 interface ErrorBody {
@@ -17,16 +17,19 @@ function toBody(err: FastifyError | AppError | Error): { status: number; body: E
       body: {
         error: {
           code: 'VALIDATION_FAILED',
-          message: `${errorCatalogue.VALIDATION_FAILED.message} ${fe.message}`,
+          message: `${commonErrors.VALIDATION_FAILED.message} ${fe.message}`,
           details: fe.validation.map((v) => ({ where: `${fe.validationContext ?? ''}${v.instancePath}`, problem: v.message })),
         },
       },
     };
   }
+  if (fe.statusCode === 429) {
+    return { status: 429, body: { error: { code: 'RATE_LIMITED', message: fe.message || commonErrors.RATE_LIMITED.message } } };
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message } } };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: errorCatalogue.INTERNAL.message } } };
+  return { status: 500, body: { error: { code: 'INTERNAL', message: commonErrors.INTERNAL.message } } };
 }
 
 // One shape for every error: a stable code and a human message. Browsers asking

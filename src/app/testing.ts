@@ -5,13 +5,21 @@ import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts'
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import { type App, buildApp } from './buildApp.ts';
+import { createPasswordHasher } from '../accounts/passwords.ts';
+import type { Role } from '../storage/schema.ts';
+import { newId } from '../shared/ids.ts';
+import { createUsersRepository } from '../accounts/users.repository.ts';
 
 /** Noon in India on a fixed day: page times in tests are exact. */
 export const TEST_NOW = new Date('2026-06-15T06:30:00.000Z');
 export const TEST_BASE_URL = 'https://news.test';
 
 /** An app on a fresh in-memory database holding the demo site, with a fixed clock. */
-export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string> } = {}): Promise<App> {
+// Argon2 at a fraction of OWASP's cost: the parameters are a setting, and the
+// production setting is checked on its own (passwords.test.ts).
+export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+
+export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch } = {}): Promise<App> {
   const now = options.now ?? (() => TEST_NOW);
   const storage = options.storage ?? (await openStorage({ dataDir: ':memory:' }));
   await migrateToLatest(storage);
@@ -19,7 +27,7 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
     { sites: createSitesRepository(storage), articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now });
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}) });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   return app;
 }
@@ -28,4 +36,99 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
 export function textOf(html: string, className: string): string | undefined {
   const m = new RegExp(`class="${className}"[^>]*>([\\s\\S]*?)</(p|div|h1|section|ol|ul|span|a)>`).exec(html);
   return m?.[1]?.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+}
+
+/** A user straight into the database, verified, with a known password. */
+export async function createTestUser(app: App, input: { email: string; name?: string; password?: string; role?: Role; siteId?: string }): Promise<string> {
+  const id = newId();
+  await createUsersRepository(app.deps.storage).insert({
+    id,
+    siteId: input.siteId ?? 'demo',
+    email: input.email,
+    emailVerified: true,
+    displayName: input.name ?? input.email.split('@')[0]!.replace(/[^a-z]/gi, ' ').trim().padEnd(2, 'x'),
+    passwordHash: await testPasswords.hash(input.password ?? 'correct horse battery'),
+    role: input.role ?? 'reader',
+    createdAt: new Date().toISOString(),
+  });
+  return id;
+}
+
+export interface AgentResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | number | undefined>;
+  json<T = any>(): T;
+}
+
+/**
+ * A reader's browser, roughly: keeps cookies, and fills in the CSRF token of
+ * the last page it loaded when it submits a form.
+ */
+export function agent(app: App, options: { userAgent?: string; ip?: string } = {}) {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  function remember(headers: Record<string, string | string[] | number | undefined>) {
+    const set = headers['set-cookie'];
+    for (const c of Array.isArray(set) ? set : typeof set === 'string' ? [set] : []) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) jar.delete(name);
+      else jar.set(name, value);
+    }
+  }
+  function cookieHeader() {
+    return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  async function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<AgentResponse> {
+    const headers: Record<string, string> = { 'user-agent': options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0', ...init.headers };
+    if (jar.size) headers.cookie = cookieHeader();
+    let payload: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams({ _csrf: csrf, ...init.form }).toString();
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(init.json);
+    }
+    const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}), remoteAddress: options.ip ?? '203.0.113.7' });
+    remember(res.headers);
+    const found = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (found?.[1]) csrf = found[1];
+    return { status: res.statusCode, body: res.body, headers: res.headers, json: () => res.json() };
+  }
+  return {
+    get: (url: string, headers?: Record<string, string>) => request('GET', url, headers ? { headers } : {}),
+    post: (url: string, form: Record<string, string> = {}) => request('POST', url, { form }),
+    api: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown, headers?: Record<string, string>) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
+    cookie: (name: string) => jar.get(name),
+    setCookie: (name: string, value: string) => jar.set(name, value),
+    get csrf() {
+      return csrf;
+    },
+    set csrf(v: string) {
+      csrf = v;
+    },
+    async login(email: string, password = 'correct horse battery') {
+      await request('GET', '/account/login');
+      return request('POST', '/account/login', { form: { email, password } });
+    },
+  };
+}
+
+/** The newest mail sent to an address, and the first link in it. */
+export async function lastMail(app: App, to: string): Promise<{ subject: string; text: string; link: string | undefined }> {
+  const [mail] = await app.deps.outbox.list('demo', 1, to);
+  if (!mail) throw new Error(`no mail to ${to}`);
+  const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
+  return { subject: mail.subject, text: mail.text, link };
+}
+
+/** The path and query of an absolute link, for app.inject. */
+export function pathOf(link: string | undefined): string {
+  if (!link) throw new Error('no link');
+  const u = new URL(link);
+  return `${u.pathname}${u.search}`;
 }

@@ -3,6 +3,7 @@ import { buildApp } from '../app/buildApp.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { ensureDemo } from '../demo/ensure.ts';
 import { migrateToLatest, openStorage } from '../storage/database.ts';
+import { adminCommand } from './admin-commands.ts';
 
 const help = `parley: a news site with the conversation built in
 
@@ -13,6 +14,15 @@ Commands:
                    demo site on first start)
   migrate          bring the database schema up to date, then exit
   seed-demo        add the demo site if it is not there yet, then exit
+  user create      create an account, e.g. the first admin:
+                   --email a@b.c --name "Ada" --role admin [--password P] [--site demo]
+                   (without --password a strong one is made and printed once)
+  sso configure    set a site's publisher sign-on:
+                   --algorithm HS256 --secret S | --algorithm RS256 (--public-key-file F | --jwks-url U)
+                   [--audience A] [--issuer I] [--sign-on-only] [--login-url U] [--site demo]
+  oidc add         add an OpenID Connect provider:
+                   --name N --label L --issuer URL --client-id ID [--client-secret S] [--site demo]
+  maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
 Configuration is read from the environment:
@@ -27,11 +37,36 @@ Configuration is read from the environment:
   LOG_LEVEL            fatal, error, warn, info, debug, trace or silent (info)
 `;
 
+const options = {
+  demo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  site: { type: 'string' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  password: { type: 'string' },
+  algorithm: { type: 'string' },
+  secret: { type: 'string' },
+  'public-key-file': { type: 'string' },
+  'jwks-url': { type: 'string' },
+  audience: { type: 'string' },
+  issuer: { type: 'string' },
+  'sign-on-only': { type: 'boolean' },
+  'login-url': { type: 'string' },
+  label: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+} as const;
+
 export async function main(argv: string[]): Promise<number> {
-  const [command = 'help', ...rest] = argv;
-  let values: { demo?: boolean | undefined; help?: boolean | undefined };
+  const [first = 'help', ...afterFirst] = argv;
+  // Two-word commands ("user create") read as one.
+  const twoWord = ['user', 'sso', 'oidc'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
+  const command = twoWord ? `${first} ${afterFirst[0]}` : first;
+  const rest = twoWord ? afterFirst.slice(1) : afterFirst;
+  let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true }>>['values'];
   try {
-    ({ values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({ args: rest, options, strict: true }));
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${help}`);
     return 2;
@@ -84,6 +119,21 @@ export async function main(argv: string[]): Promise<number> {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       return 0;
+    }
+    case 'user create':
+    case 'sso configure':
+    case 'oidc add':
+    case 'maintenance': {
+      const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(storage);
+        return await adminCommand(command, values, storage, config);
+      } catch (err) {
+        console.error((err as Error).message);
+        return 1;
+      } finally {
+        await storage.close();
+      }
     }
     default:
       console.error(`unknown command: ${command}\n\n${help}`);

@@ -15,6 +15,11 @@ export interface Config {
   /** seconds a proxy may serve an anonymous page without asking again */
   pageMaxAge: number;
   trustProxy: boolean;
+  /** smtp://user:pass@host:port; without it mail stays in the outbox (/admin/outbox) */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** root of every signing key; without it one is made and kept in the database */
+  secret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +90,13 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: url('PARLEY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
     pageMaxAge,
     trustProxy: flag('PARLEY_TRUST_PROXY', false),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.PARLEY_MAIL_FROM || 'Parley <no-reply@localhost>',
+    secret: env.PARLEY_SECRET || undefined,
   };
+  if (config.secret !== undefined && config.secret.length < 32) {
+    problems.push('PARLEY_SECRET must be at least 32 characters (for example: openssl rand -base64 48)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -56,7 +56,7 @@ ${byline(a)}
 <div class="article-body">${renderBody(a.body)}</div>
 ${isLive ? liveEntries(d) : ''}
 ${a.tags.length ? html`<ul class="tags" aria-label="Tags">${a.tags.map((t) => html`<li><a href="${urls.tag(t.slug)}">${t.name}</a></li>`)}</ul>` : ''}
-${commentsArea(site, a)}
+${commentsArea(site, a, d.chrome.viewer)}
 </article>
 <aside aria-label="Top News Today">${topNewsToday(d.topNews)}</aside>
 </div>`;

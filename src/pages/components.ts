@@ -48,13 +48,15 @@ export function storyList(site: Site, items: ArticleSummary[], options: { headin
 }
 
 /** Where comments live. The guidelines come first, as readers must see them before writing. */
-export function commentsArea(site: Site, article: { id: string; commentsOpen: boolean }): SafeHtml {
+export function commentsArea(site: Site, article: { id: string; commentsOpen: boolean }, viewer?: { displayName: string }): SafeHtml {
   const [summary] = site.guidelines.split('\n');
   return html`<section class="comments" id="comments" aria-labelledby="comments-heading" data-parley-story="${article.id}">
 <h2 id="comments-heading">Comments</h2>
 <div class="guidelines" data-guidelines><p>${summary ?? ''}</p><p><a href="${urls.guidelines()}">Read our community guidelines</a></p></div>
 ${
-  article.commentsOpen
+  article.commentsOpen && viewer
+    ? html`<p class="comment-actions">You are logged in as <a href="/account">${viewer.displayName}</a>.</p>`
+    : article.commentsOpen
     ? html`<p class="comment-actions">To join the conversation, <a href="${urls.login()}">log in</a>. If you do not have an account, <a href="${urls.register()}">register</a> first: it takes a minute.</p>`
     : html`<p class="comment-actions">Comments are closed on this story.</p>`
 }

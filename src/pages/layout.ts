@@ -10,6 +10,16 @@ export interface Chrome {
   site: Site;
   sections: Section[];
   banner: BannerItem[];
+  /** the signed-in reader; absent on pages served from the shared cache */
+  viewer?: { displayName: string; csrf: string; role: string };
+}
+
+function accountLinks(chrome: Chrome): SafeHtml {
+  const v = chrome.viewer;
+  if (!v) {
+    return html`<nav class="account-links" aria-label="Account"><a href="${urls.login()}">Log in</a> <a href="${urls.register()}">Register</a></nav>`;
+  }
+  return html`<nav class="account-links" aria-label="Account">${v.role !== 'reader' ? html`<a href="/admin/users">Admin</a> ` : ''}<a href="/account">${v.displayName}</a> <form method="post" action="/account/logout"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit" class="link-button">Log out</button></form></nav>`;
 }
 
 export interface PageMeta {
@@ -53,7 +63,7 @@ ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonF
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${liveBanner(chrome.banner)}
-<header class="masthead" role="banner"><div class="wrap"><a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}</div></header>
+<header class="masthead" role="banner"><div class="wrap">${accountLinks(chrome)}<a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}</div></header>
 <nav class="site-nav" aria-label="Sections"><div class="wrap"><ul>
 <li><a href="${urls.front()}"${meta.path === '/' ? html` aria-current="page"` : ''}>Home</a></li>
 ${sections.map((s) => html`<li><a href="${urls.section(s.slug)}"${meta.currentSection === s.slug ? html` aria-current="page"` : ''}>${s.name}</a></li>`)}

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../app/deps.ts';
 import { assets } from './assets.ts';
 import type { Site } from '../sites/sites.repository.ts';
-import type { PageResult } from './pages.usecases.ts';
+import { SESSION_COOKIE } from '../accounts/auth.ts';
+import type { PageResult, PageViewer } from './pages.usecases.ts';
 import { serveCached } from './serve.ts';
 
 // Any string: an address that matches no story gets the 404 page, not a validation error.
@@ -15,10 +16,27 @@ const HTML = 'text/html; charset=utf-8';
 
 export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { pages, pageCache, siteResolver, config } = deps;
+    const { pages, pageCache, siteResolver, config, auth } = deps;
 
-    async function page(request: FastifyRequest, reply: FastifyReply, path: string, load: (site: Site) => Promise<PageResult>) {
+    /** The signed-in reader, if the request carries a live session. */
+    async function viewerOf(request: FastifyRequest, reply: FastifyReply): Promise<PageViewer | undefined> {
+      if (!request.cookies[SESSION_COOKIE] && !request.headers.authorization) return undefined;
+      const viewer = await auth.viewer(request);
+      if (!viewer) return undefined;
+      return { displayName: viewer.user.displayName, role: viewer.user.role, csrf: await auth.csrfToken(request, reply) };
+    }
+
+    async function page(request: FastifyRequest, reply: FastifyReply, path: string, load: (site: Site, viewer?: PageViewer) => Promise<PageResult>) {
       const site = await siteResolver.resolve(request.headers.host);
+      // Signed-in readers get their own page, never stored or shared; everyone
+      // else shares the cached one.
+      const viewer = await viewerOf(request, reply);
+      if (viewer) {
+        const result = await load(site, viewer);
+        reply.header('cache-control', 'private, no-store');
+        if (result.status === 301) return reply.redirect(result.location, 301);
+        return reply.code(result.status).header('content-type', HTML).send(result.html.value);
+      }
       return serveCached(request, reply, {
         cache: pageCache,
         key: `${site.id}|${path}`,
@@ -37,20 +55,20 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       );
     }
 
-    app.get('/', async (request, reply) => page(request, reply, '/', (site) => pages.front(site)));
+    app.get('/', async (request, reply) => page(request, reply, '/', (site, viewer) => pages.front(site, viewer)));
 
-    app.get('/community-guidelines', async (request, reply) => page(request, reply, '/community-guidelines', (site) => pages.guidelines(site)));
+    app.get('/community-guidelines', async (request, reply) => page(request, reply, '/community-guidelines', (site, viewer) => pages.guidelines(site, viewer)));
 
     app.get('/authors/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
       const { slug } = request.params;
       const { before } = request.query;
-      return page(request, reply, `/authors/${slug}?${before ?? ''}`, (site) => pages.author(site, slug, before));
+      return page(request, reply, `/authors/${slug}?${before ?? ''}`, (site, viewer) => pages.author(site, slug, before, viewer));
     });
 
     app.get('/tags/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
       const { slug } = request.params;
       const { before } = request.query;
-      return page(request, reply, `/tags/${slug}?${before ?? ''}`, (site) => pages.tag(site, slug, before));
+      return page(request, reply, `/tags/${slug}?${before ?? ''}`, (site, viewer) => pages.tag(site, slug, before, viewer));
     });
 
     app.get('/:section', { schema: { params: Type.Object({ section: Slug }) } }, async (request, reply) =>
@@ -60,18 +78,19 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get('/:section/', { schema: { params: Type.Object({ section: Slug }), querystring: Paging } }, async (request, reply) => {
       const { section } = request.params;
       const { before } = request.query;
-      return page(request, reply, `/${section}/?${before ?? ''}`, (site) => pages.section(site, section, before));
+      return page(request, reply, `/${section}/?${before ?? ''}`, (site, viewer) => pages.section(site, section, before, viewer));
     });
 
     app.get('/:section/:slug', { schema: { params: Type.Object({ section: Slug, slug: Slug }) } }, async (request, reply) => {
       const { section, slug } = request.params;
-      return page(request, reply, `/${section}/${slug}`, (site) => pages.article(site, section, slug));
+      return page(request, reply, `/${section}/${slug}`, (site, viewer) => pages.article(site, section, slug, viewer));
     });
 
     // Unknown addresses get the site's own 404 page, not a bare error.
     app.setNotFoundHandler(async (request, reply) => {
       const site = await siteResolver.resolve(request.headers.host);
-      const result = await pages.notFound(site);
+      const viewer = await viewerOf(request, reply);
+      const result = await pages.notFound(site, viewer);
       if (result.status === 301) return reply.redirect(result.location, 301);
       return reply.code(404).header('content-type', HTML).header('cache-control', 'public, max-age=60').send(result.html.value);
     });

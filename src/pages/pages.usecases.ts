@@ -6,6 +6,8 @@ import { startOfLocalDay } from '../time/format.ts';
 import { articlePage } from './article.page.ts';
 import { frontPage } from './front.page.ts';
 import type { Chrome } from './layout.ts';
+
+export type PageViewer = Chrome['viewer'];
 import { listingPage } from './listing.page.ts';
 import { guidelinesPage, notFoundPage } from './simple.page.ts';
 import { urls } from './urls.ts';
@@ -27,9 +29,9 @@ const LIVE_ENTRIES_SHOWN = 200;
 export function createPagesUsecases(deps: PagesDeps) {
   const { articles, liveblogs } = deps;
 
-  async function chrome(site: Site): Promise<Chrome> {
+  async function chrome(site: Site, viewer?: PageViewer): Promise<Chrome> {
     const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
-    return { site, sections, banner };
+    return viewer ? { site, sections, banner, viewer } : { site, sections, banner };
   }
 
   /**
@@ -58,8 +60,8 @@ export function createPagesUsecases(deps: PagesDeps) {
     return list;
   }
 
-  async function notFound(site: Site): Promise<PageResult> {
-    return { status: 404, html: notFoundPage(await chrome(site)) };
+  async function notFound(site: Site, viewer?: PageViewer): Promise<PageResult> {
+    return { status: 404, html: notFoundPage(await chrome(site, viewer)) };
   }
 
   function olderHref(path: string, list: ArticleSummary[]): string | undefined {
@@ -68,10 +70,11 @@ export function createPagesUsecases(deps: PagesDeps) {
   }
 
   return {
+    chrome,
     notFound,
 
-    async front(site: Site): Promise<PageResult> {
-      const [c, top, lead] = await Promise.all([chrome(site), topNews(site), articles.listPublished({ siteId: site.id, limit: LEAD_SIZE })]);
+    async front(site: Site, viewer?: PageViewer): Promise<PageResult> {
+      const [c, top, lead] = await Promise.all([chrome(site, viewer), topNews(site), articles.listPublished({ siteId: site.id, limit: LEAD_SIZE })]);
       const leadIds = new Set(lead.map((a) => a.id));
       const bySection = await Promise.all(
         c.sections.map(async (section) => {
@@ -82,25 +85,25 @@ export function createPagesUsecases(deps: PagesDeps) {
       return { status: 200, html: frontPage({ chrome: c, lead, topNews: top, bySection }) };
     },
 
-    async article(site: Site, sectionSlug: string, slug: string): Promise<PageResult> {
+    async article(site: Site, sectionSlug: string, slug: string, viewer?: PageViewer): Promise<PageResult> {
       const article = await articles.getPublishedBySlug(site.id, slug);
-      if (!article) return notFound(site);
+      if (!article) return notFound(site, viewer);
       // One canonical address per story: a wrong or old section redirects.
       if (article.section.slug !== sectionSlug) return { status: 301, location: urls.article(article) };
       const [c, top, entries] = await Promise.all([
-        chrome(site),
+        chrome(site, viewer),
         topNews(site),
         article.kind === 'liveblog' ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN) : Promise.resolve(undefined),
       ]);
       return { status: 200, html: articlePage({ chrome: c, article, topNews: top, ...(entries ? { entries } : {}) }) };
     },
 
-    async section(site: Site, sectionSlug: string, before: string | undefined): Promise<PageResult> {
+    async section(site: Site, sectionSlug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {
       const section = await articles.getSectionBySlug(site.id, sectionSlug);
-      if (!section) return notFound(site);
+      if (!section) return notFound(site, viewer);
       const path = urls.section(section.slug);
       const [c, top, list] = await Promise.all([
-        chrome(site),
+        chrome(site, viewer),
         topNews(site),
         articles.listPublished({ siteId: site.id, sectionId: section.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
       ]);
@@ -121,12 +124,12 @@ export function createPagesUsecases(deps: PagesDeps) {
       };
     },
 
-    async author(site: Site, slug: string, before: string | undefined): Promise<PageResult> {
+    async author(site: Site, slug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {
       const author = await articles.getAuthorBySlug(site.id, slug);
-      if (!author) return notFound(site);
+      if (!author) return notFound(site, viewer);
       const path = urls.author(author.slug);
       const [c, top, list] = await Promise.all([
-        chrome(site),
+        chrome(site, viewer),
         topNews(site),
         articles.listPublished({ siteId: site.id, authorId: author.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
       ]);
@@ -145,21 +148,21 @@ export function createPagesUsecases(deps: PagesDeps) {
       };
     },
 
-    async tag(site: Site, slug: string, before: string | undefined): Promise<PageResult> {
+    async tag(site: Site, slug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {
       const list = await articles.listPublished({ siteId: site.id, tagSlug: slug, limit: PAGE_SIZE, ...(before ? { before } : {}) });
-      if (list.length === 0 && !before) return notFound(site);
+      if (list.length === 0 && !before) return notFound(site, viewer);
       const full = list[0] ? await articles.getPublishedBySlug(site.id, list[0].slug) : undefined;
       const name = full?.tags.find((t) => t.slug === slug)?.name ?? slug;
       const path = urls.tag(slug);
-      const [c, top] = await Promise.all([chrome(site), topNews(site)]);
+      const [c, top] = await Promise.all([chrome(site, viewer), topNews(site)]);
       return {
         status: 200,
         html: listingPage({ chrome: c, heading: name, intro: '', path, articles: list, olderHref: olderHref(path, list), topNews: top, jsonLdType: 'CollectionPage' }),
       };
     },
 
-    async guidelines(site: Site): Promise<PageResult> {
-      return { status: 200, html: guidelinesPage(await chrome(site)) };
+    async guidelines(site: Site, viewer?: PageViewer): Promise<PageResult> {
+      return { status: 200, html: guidelinesPage(await chrome(site, viewer)) };
     },
   };
 }

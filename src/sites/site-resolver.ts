@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import type { Site, SitesRepository } from './sites.repository.ts';
 
 // Requests are routed to a site by the Host header: the host of the site's
@@ -39,7 +39,7 @@ export function createSiteResolver(deps: { sites: SitesRepository; defaultSiteId
     async resolve(host: string | undefined): Promise<Site> {
       await fresh();
       const site = (host && byHost.get(host.toLowerCase())) || byId.get(deps.defaultSiteId);
-      if (!site) throw new AppError('SITE_NOT_FOUND');
+      if (!site) throw new AppError(commonErrors.SITE_NOT_FOUND);
       return site;
     },
     async get(id: string): Promise<Site | undefined> {

@@ -92,6 +92,119 @@ export interface TopPicksTable {
   position: number;
 }
 
+export type Role = 'reader' | 'moderator' | 'editor' | 'admin';
+export type UserStatus = 'active' | 'suspended' | 'banned';
+
+export interface UsersTable {
+  id: string;
+  site_id: string;
+  email: string | null;
+  email_verified: number;
+  display_name: string;
+  password_hash: string | null;
+  avatar_url: string | null;
+  /** JSON array of badge names from sign-on ("subscriber") */
+  badges: string;
+  role: Role;
+  status: UserStatus;
+  sanction_until: string | null;
+  sanction_reason: string | null;
+  name_changed_at: string | null;
+  deletion_requested_at: string | null;
+  deletion_mode: 'delete' | 'anonymise' | null;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface IdentitiesTable {
+  id: string;
+  site_id: string;
+  user_id: string;
+  /** 'sso' or 'oidc:<provider name>' */
+  provider: string;
+  subject: string;
+  email: string | null;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  /** shown in the session list and used to revoke one session; not a credential */
+  public_id: string;
+  site_id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+  ip: string;
+}
+
+export interface AccountTokensTable {
+  id_hash: string;
+  site_id: string;
+  user_id: string | null;
+  purpose: string;
+  payload: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  site_id: string;
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface SsoSettingsTable {
+  site_id: string;
+  algorithm: 'HS256' | 'RS256' | 'ES256';
+  secret: string | null;
+  public_key: string | null;
+  jwks_url: string | null;
+  issuer: string | null;
+  audience: string;
+  sign_on_only: number;
+  login_url: string | null;
+}
+
+export interface SsoUsedTokensTable {
+  site_id: string;
+  jti: string;
+  expires_at: string;
+}
+
+export interface OidcProvidersTable {
+  site_id: string;
+  name: string;
+  label: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string | null;
+  scopes: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  site_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   sections: SectionsTable;
@@ -101,4 +214,14 @@ export interface Database {
   article_tags: ArticleTagsTable;
   live_entries: LiveEntriesTable;
   top_picks: TopPicksTable;
+  users: UsersTable;
+  identities: IdentitiesTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  login_throttle: LoginThrottleTable;
+  sso_settings: SsoSettingsTable;
+  sso_used_tokens: SsoUsedTokensTable;
+  oidc_providers: OidcProvidersTable;
+  outbox: OutboxTable;
+  secrets: SecretsTable;
 }

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Engine } from '../engine.ts';
 import { foundation } from './0001_foundation.ts';
+import { accounts } from './0002_accounts.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -8,6 +9,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001_foundation': foundation(engine),
+        '0002_accounts': accounts(engine),
       };
     },
   };

@@ -1,0 +1,295 @@
+import type { Mailer } from '../mail/mailer.ts';
+import { randomToken, sha256 } from '../shared/crypto.ts';
+import { AppError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { accountErrors as E } from './accounts.errors.ts';
+import { type PasswordHasher, passwordProblem } from './passwords.ts';
+import type { RequestContext, SessionsUsecases } from './sessions.usecases.ts';
+import type { TokensRepository } from './tokens.repository.ts';
+import type { User, UsersRepository } from './users.repository.ts';
+import { normaliseDisplayName, normaliseEmail } from './validation.ts';
+
+export interface AccountsDeps {
+  users: UsersRepository;
+  tokens: TokensRepository;
+  sessions: SessionsUsecases;
+  passwords: PasswordHasher;
+  mailer: Mailer;
+  now: () => Date;
+  /** whether the site takes no registrations of its own (publisher sign-on only) */
+  signOnOnly: (siteId: string) => Promise<boolean>;
+}
+
+const HOUR = 3_600_000;
+export const DELETION_GRACE_DAYS = 14;
+const NAME_CHANGE_INTERVAL_MS = 24 * HOUR;
+// Lockout grows with each failure past the allowance: 1, 2, 4 … minutes, at most an hour.
+const EMAIL_FAILURES_ALLOWED = 5;
+const IP_FAILURES_ALLOWED = 30;
+const MAX_LOCK_MS = HOUR;
+
+function link(site: Site, path: string): string {
+  return `${site.baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export function createAccountsUsecases(deps: AccountsDeps) {
+  const { users, tokens, passwords, mailer } = deps;
+  const iso = () => deps.now().toISOString();
+  // Verifying against this makes a login for an unknown address take as long as a real one.
+  const dummyHash = passwords.hash(randomToken());
+
+  async function issueToken(site: Site, userId: string | null, purpose: string, ttlMs: number, payload: Record<string, unknown> = {}): Promise<string> {
+    const token = randomToken();
+    const now = deps.now();
+    await tokens.insert({ idHash: sha256(token), siteId: site.id, userId, purpose, payload, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
+    return token;
+  }
+
+  async function consume(site: Site, token: string, purpose: string) {
+    const t = await tokens.consume(sha256(token), purpose, iso());
+    if (!t || t.siteId !== site.id) throw new AppError(E.TOKEN_INVALID);
+    return t;
+  }
+
+  async function sendVerification(site: Site, user: User): Promise<void> {
+    if (!user.email) return;
+    const token = await issueToken(site, user.id, 'verify_email', 48 * HOUR, { email: user.email });
+    await mailer.send({
+      siteId: site.id,
+      to: user.email,
+      subject: `Confirm your e-mail address for ${site.name}`,
+      text: `Hello ${user.displayName},\n\nPlease confirm your e-mail address to start commenting on ${site.name}:\n\n${link(site, `/account/verify?token=${token}`)}\n\nThe link works for 48 hours. If you did not register, ignore this message.\n`,
+    });
+  }
+
+  async function lockState(siteId: string, key: string): Promise<number> {
+    const t = await tokens.throttleGet(siteId, key);
+    if (!t?.lockedUntil) return 0;
+    return Math.max(0, new Date(t.lockedUntil).getTime() - deps.now().getTime());
+  }
+
+  async function recordFailure(siteId: string, key: string, allowed: number): Promise<void> {
+    const t = await tokens.throttleGet(siteId, key);
+    const failures = (t?.failures ?? 0) + 1;
+    const over = failures - allowed + 1;
+    const lockedUntil = over > 0 ? new Date(deps.now().getTime() + Math.min(MAX_LOCK_MS, 60_000 * 2 ** (over - 1))).toISOString() : null;
+    await tokens.throttleSet(siteId, key, failures, lockedUntil, iso());
+  }
+
+  function requirePassword(problem: string | undefined): void {
+    if (problem) throw new AppError(E.PASSWORD_WEAK, problem);
+  }
+
+  return {
+    sendVerification,
+    issueToken,
+    consume,
+
+    /**
+     * The answer is the same whether or not the address already has an account:
+     * the difference goes to the address's owner by e-mail, never to the screen.
+     */
+    async register(site: Site, input: { email: string; displayName: string; password: string }): Promise<void> {
+      if (await deps.signOnOnly(site.id)) throw new AppError(E.REGISTRATION_DISABLED);
+      const email = normaliseEmail(input.email);
+      if (!email) throw new AppError(E.EMAIL_INVALID);
+      const displayName = normaliseDisplayName(input.displayName);
+      if (!displayName) throw new AppError(E.DISPLAY_NAME_INVALID);
+      requirePassword(passwordProblem(input.password, { email, displayName }));
+
+      const existing = await users.getByEmail(site.id, email);
+      if (existing) {
+        await mailer.send({
+          siteId: site.id,
+          to: email,
+          subject: `You already have an account on ${site.name}`,
+          text: `Hello,\n\nSomeone (perhaps you) tried to register on ${site.name} with this e-mail address, which already has an account.\n\nLog in: ${link(site, '/account/login')}\nForgotten your password? ${link(site, '/account/forgot')}\n\nIf it was not you, you can ignore this message.\n`,
+        });
+        return;
+      }
+      const hash = await passwords.hash(input.password);
+      const id = newId();
+      try {
+        await users.insert({ id, siteId: site.id, email, emailVerified: false, displayName, passwordHash: hash, createdAt: iso() });
+      } catch (err) {
+        // Two registrations of one address at once: the loser behaves like "existing".
+        if (await users.getByEmail(site.id, email)) return;
+        throw err;
+      }
+      const user = await users.get(id);
+      if (user) await sendVerification(site, user);
+    },
+
+    async verifyEmail(site: Site, token: string): Promise<User> {
+      const t = await consume(site, token, 'verify_email');
+      const user = t.userId ? await users.get(t.userId) : undefined;
+      // The address may have changed since the link was sent: only the one it was sent to is verified.
+      if (!user || user.email !== t.payload.email) throw new AppError(E.TOKEN_INVALID);
+      await users.update(user.id, { emailVerified: true });
+      return { ...user, emailVerified: true };
+    },
+
+    async login(site: Site, input: { email: string; password: string }, ctx: RequestContext): Promise<{ user: User; cookie: string }> {
+      if (await deps.signOnOnly(site.id)) throw new AppError(E.REGISTRATION_DISABLED);
+      const email = normaliseEmail(input.email) ?? input.email.trim().toLowerCase().slice(0, 254);
+      const emailKey = `email:${email}`;
+      const ipKey = `ip:${ctx.ip}`;
+      const wait = Math.max(await lockState(site.id, emailKey), await lockState(site.id, ipKey));
+      if (wait > 0) {
+        throw new AppError(E.LOGIN_THROTTLED, `Too many attempts to log in. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+      }
+      const user = await users.getByEmail(site.id, email);
+      const ok = user?.passwordHash ? await passwords.verify(user.passwordHash, input.password) : (await passwords.verify(await dummyHash, input.password), false);
+      if (!user || !ok) {
+        await recordFailure(site.id, emailKey, EMAIL_FAILURES_ALLOWED);
+        await recordFailure(site.id, ipKey, IP_FAILURES_ALLOWED);
+        throw new AppError(E.LOGIN_FAILED);
+      }
+      await tokens.throttleClear(site.id, emailKey);
+      await users.update(user.id, { lastLoginAt: iso() });
+      const { cookie } = await deps.sessions.create(user, ctx);
+      return { user, cookie };
+    },
+
+    async requestPasswordReset(site: Site, rawEmail: string): Promise<void> {
+      const email = normaliseEmail(rawEmail);
+      if (!email) throw new AppError(E.EMAIL_INVALID);
+      const user = await users.getByEmail(site.id, email);
+      if (!user) return;
+      const token = await issueToken(site, user.id, 'reset_password', HOUR);
+      await mailer.send({
+        siteId: site.id,
+        to: email,
+        subject: `Reset your ${site.name} password`,
+        text: `Hello ${user.displayName},\n\nTo choose a new password, open this link within an hour:\n\n${link(site, `/account/reset?token=${token}`)}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n`,
+      });
+    },
+
+    /** A new password logs the account out everywhere: whoever knew the old one is out. */
+    async resetPassword(site: Site, token: string, password: string): Promise<User> {
+      const t = await tokens.peek(sha256(token));
+      const user = t?.userId ? await users.get(t.userId) : undefined;
+      if (!user || t?.purpose !== 'reset_password') throw new AppError(E.TOKEN_INVALID);
+      requirePassword(passwordProblem(password, { email: user.email }));
+      await consume(site, token, 'reset_password');
+      await users.update(user.id, { passwordHash: await passwords.hash(password), emailVerified: true });
+      await deps.sessions.revokeAllFor(user.id);
+      if (user.email) await tokens.throttleClear(site.id, `email:${user.email}`);
+      return user;
+    },
+
+    async changePassword(user: User, current: string, next: string, keepSessionHash: string): Promise<void> {
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, current))) throw new AppError(E.PASSWORD_WRONG);
+      requirePassword(passwordProblem(next, { email: user.email, displayName: user.displayName }));
+      await users.update(user.id, { passwordHash: await passwords.hash(next) });
+      await deps.sessions.revokeAllFor(user.id, keepSessionHash);
+    },
+
+    async requestEmailChange(site: Site, user: User, rawEmail: string, password: string): Promise<void> {
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password))) throw new AppError(E.PASSWORD_WRONG);
+      const email = normaliseEmail(rawEmail);
+      if (!email) throw new AppError(E.EMAIL_INVALID);
+      if (await users.getByEmail(site.id, email)) {
+        await mailer.send({
+          siteId: site.id,
+          to: email,
+          subject: `This address is already in use on ${site.name}`,
+          text: `Hello,\n\nSomeone asked to move their ${site.name} account to this address, but it already belongs to an account. Nothing has changed.\n`,
+        });
+        return;
+      }
+      const token = await issueToken(site, user.id, 'change_email', 24 * HOUR, { email });
+      await mailer.send({
+        siteId: site.id,
+        to: email,
+        subject: `Confirm your new e-mail address for ${site.name}`,
+        text: `Hello ${user.displayName},\n\nOpen this link within 24 hours to use this address for your ${site.name} account:\n\n${link(site, `/account/email/confirm?token=${token}`)}\n`,
+      });
+    },
+
+    async confirmEmailChange(site: Site, token: string): Promise<User> {
+      const t = await consume(site, token, 'change_email');
+      const user = t.userId ? await users.get(t.userId) : undefined;
+      const email = typeof t.payload.email === 'string' ? t.payload.email : undefined;
+      if (!user || !email) throw new AppError(E.TOKEN_INVALID);
+      if (await users.getByEmail(site.id, email)) throw new AppError(E.TOKEN_INVALID, 'That address has been taken by another account in the meantime.');
+      const old = user.email;
+      await users.update(user.id, { email, emailVerified: true });
+      if (old) {
+        await mailer.send({
+          siteId: site.id,
+          to: old,
+          subject: `Your ${site.name} e-mail address was changed`,
+          text: `Hello ${user.displayName},\n\nThe e-mail address of your ${site.name} account is now ${email}. If you did not do this, reply to this message or contact the site at once.\n`,
+        });
+      }
+      return { ...user, email, emailVerified: true };
+    },
+
+    async changeDisplayName(user: User, raw: string): Promise<User> {
+      const name = normaliseDisplayName(raw);
+      if (!name) throw new AppError(E.DISPLAY_NAME_INVALID);
+      if (name === user.displayName) return user;
+      const now = deps.now();
+      if (user.nameChangedAt && now.getTime() - new Date(user.nameChangedAt).getTime() < NAME_CHANGE_INTERVAL_MS) {
+        const next = new Date(new Date(user.nameChangedAt).getTime() + NAME_CHANGE_INTERVAL_MS);
+        throw new AppError(E.DISPLAY_NAME_TOO_SOON, undefined, { nextChangeAt: next.toISOString() });
+      }
+      await users.update(user.id, { displayName: name, nameChangedAt: now.toISOString() });
+      return { ...user, displayName: name, nameChangedAt: now.toISOString() };
+    },
+
+    /** Deletion waits out a grace period; logging in and cancelling keeps the account. */
+    async requestDeletion(user: User, mode: 'delete' | 'anonymise', password: string | undefined): Promise<string> {
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password ?? ''))) throw new AppError(E.PASSWORD_WRONG);
+      await users.update(user.id, { deletionRequestedAt: iso(), deletionMode: mode });
+      return new Date(deps.now().getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString();
+    },
+
+    async cancelDeletion(user: User): Promise<void> {
+      await users.update(user.id, { deletionRequestedAt: null, deletionMode: null });
+    },
+
+    /**
+     * Deletes the accounts whose grace period is over. Comments follow the
+     * reader's choice once comments exist (the comments feature hooks in here).
+     */
+    async purgeDeletions(onDelete: (user: User) => Promise<void> = async () => {}): Promise<number> {
+      const cutoff = new Date(deps.now().getTime() - DELETION_GRACE_DAYS * 86_400_000).toISOString();
+      const due = await users.dueForDeletion(cutoff, 500);
+      for (const user of due) {
+        await onDelete(user);
+        await users.delete(user.id);
+      }
+      return due.length;
+    },
+
+    async exportData(user: User, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+      const identities = await users.listIdentities(user.id);
+      const sessions = await deps.sessions.list(user.id);
+      return {
+        exportedAt: iso(),
+        account: {
+          id: user.id,
+          site: user.siteId,
+          email: user.email,
+          emailVerified: user.emailVerified,
+          displayName: user.displayName,
+          avatarUrl: user.avatarUrl,
+          badges: user.badges,
+          role: user.role,
+          status: user.status,
+          createdAt: user.createdAt,
+          lastLoginAt: user.lastLoginAt,
+          deletionRequestedAt: user.deletionRequestedAt,
+        },
+        signIns: identities.map((i) => ({ provider: i.provider, subject: i.subject, email: i.email, linkedAt: i.createdAt, lastLoginAt: i.lastLoginAt })),
+        sessions: sessions.map((s) => ({ createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, userAgent: s.userAgent, ip: s.ip })),
+        ...extra,
+      };
+    },
+  };
+}
+
+export type AccountsUsecases = ReturnType<typeof createAccountsUsecases>;

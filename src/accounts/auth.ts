@@ -1,0 +1,174 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { jwtVerify, SignJWT } from 'jose';
+import { randomToken } from '../shared/crypto.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import type { SiteResolver } from '../sites/site-resolver.ts';
+import { accountErrors as E } from './accounts.errors.ts';
+import type { Session, SessionsRepository } from './sessions.repository.ts';
+import type { SessionsUsecases } from './sessions.usecases.ts';
+import type { User, UsersRepository } from './users.repository.ts';
+import type { Role } from '../storage/schema.ts';
+
+export const SESSION_COOKIE = 'parley_session';
+export const CSRF_COOKIE = 'parley_csrf';
+const BEARER_TTL_S = 3600;
+
+export interface Viewer {
+  user: User;
+  session: Session;
+  /** how the request proved who it is: the cookie needs CSRF checks, a bearer token does not */
+  via: 'cookie' | 'bearer';
+}
+
+export interface AuthDeps {
+  siteResolver: SiteResolver;
+  sessions: SessionsUsecases;
+  sessionsRepo: SessionsRepository;
+  users: UsersRepository;
+  secret: string;
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    parleyViewer?: Promise<Viewer | undefined>;
+  }
+  interface FastifyContextConfig {
+    /** false for the few unsafe requests that carry their own proof of origin */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createAuth(deps: AuthDeps) {
+  const bearerKey = new TextEncoder().encode(deps.secret);
+
+  function secure(site: Site, request: FastifyRequest): boolean {
+    return request.protocol === 'https' || site.baseUrl.startsWith('https:');
+  }
+
+  async function fromBearer(request: FastifyRequest, site: Site): Promise<Viewer | undefined> {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return undefined;
+    try {
+      const { payload } = await jwtVerify(header.slice(7), bearerKey, { algorithms: ['HS256'], audience: `parley:${site.id}`, currentDate: deps.now() });
+      if (typeof payload.sid !== 'string') return undefined;
+      const session = await deps.sessionsRepo.getByPublicId(payload.sid);
+      if (!session || session.siteId !== site.id || session.expiresAt <= deps.now().toISOString()) return undefined;
+      const user = await deps.users.get(session.userId);
+      return user && { user, session, via: 'bearer' };
+    } catch {
+      return undefined;
+    }
+  }
+
+  const auth = {
+    async site(request: FastifyRequest): Promise<Site> {
+      return deps.siteResolver.resolve(request.headers.host);
+    },
+
+    /** Who is asking, resolved once per request. A bearer token wins over cookies. */
+    viewer(request: FastifyRequest): Promise<Viewer | undefined> {
+      request.parleyViewer ??= (async () => {
+        const site = await auth.site(request);
+        if (request.headers.authorization) return fromBearer(request, site);
+        const raw = request.cookies[SESSION_COOKIE];
+        if (!raw) return undefined;
+        const found = await deps.sessions.resolve(raw, site.id);
+        return found && { ...found, via: 'cookie' as const };
+      })();
+      return request.parleyViewer;
+    },
+
+    async requireUser(request: FastifyRequest, roles?: Role[]): Promise<Viewer> {
+      const viewer = await auth.viewer(request);
+      if (!viewer) throw new AppError(E.NOT_LOGGED_IN);
+      if (roles && !roles.includes(viewer.user.role)) throw new AppError(E.FORBIDDEN);
+      return viewer;
+    },
+
+    /** The CSRF token for forms and scripts: bound to the session, or to an anonymous cookie before login. */
+    async csrfToken(request: FastifyRequest, reply: FastifyReply): Promise<string> {
+      const viewer = await auth.viewer(request);
+      if (viewer?.via === 'cookie') return deps.sessions.csrfToken(request.cookies[SESSION_COOKIE] ?? '');
+      let anon = request.cookies[CSRF_COOKIE];
+      if (!anon) {
+        anon = randomToken(18);
+        const site = await auth.site(request);
+        reply.setCookie(CSRF_COOKIE, anon, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(site, request) });
+        request.cookies[CSRF_COOKIE] = anon;
+      }
+      return deps.sessions.csrfToken(anon);
+    },
+
+    async startSession(request: FastifyRequest, reply: FastifyReply, cookieValue: string): Promise<void> {
+      const site = await auth.site(request);
+      // A new id at every login: a session id planted before login is worthless after it.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await deps.sessions.destroy(previous);
+      reply.setCookie(SESSION_COOKIE, cookieValue, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(site, request),
+        maxAge: deps.sessions.maxAgeSeconds,
+      });
+      request.cookies[SESSION_COOKIE] = cookieValue;
+      request.parleyViewer = undefined;
+    },
+
+    async endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      await deps.sessions.destroy(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      request.parleyViewer = undefined;
+    },
+
+    /** A short-lived token for clients that cannot use cookies (the comment widget on another site). */
+    async bearerToken(session: Session): Promise<{ token: string; expiresIn: number }> {
+      const token = await new SignJWT({ sid: session.publicId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(session.userId)
+        .setAudience(`parley:${session.siteId}`)
+        .setIssuedAt(Math.floor(deps.now().getTime() / 1000))
+        .setExpirationTime(Math.floor(deps.now().getTime() / 1000) + BEARER_TTL_S)
+        .sign(bearerKey);
+      return { token, expiresIn: BEARER_TTL_S };
+    },
+
+    /** Whether the request carries the CSRF token that matches its cookies. */
+    async csrfValid(request: FastifyRequest): Promise<boolean> {
+      const body = request.body as Record<string, unknown> | undefined;
+      const header = request.headers['x-csrf-token'];
+      const presented = (typeof header === 'string' ? header : undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+      const viewer = await auth.viewer(request);
+      const binding = viewer?.via === 'cookie' ? request.cookies[SESSION_COOKIE] : request.cookies[CSRF_COOKIE];
+      return deps.sessions.checkCsrf(binding, presented);
+    },
+
+    /** Every unsafe request authenticated by cookie must prove it came from one of our pages. */
+    async checkCsrf(request: FastifyRequest): Promise<void> {
+      if (!UNSAFE.has(request.method) || request.routeOptions.config?.csrf === false) return;
+      if (request.headers.authorization?.startsWith('Bearer ')) return;
+      if (!(await auth.csrfValid(request))) throw new AppError(E.CSRF_TOKEN_INVALID);
+    },
+  };
+  return auth;
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export async function installAuth(app: FastifyInstance, auth: Auth): Promise<void> {
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  app.addHook('preHandler', async (request) => auth.checkCsrf(request));
+}
+
+/** Only same-site paths: a login link must not bounce readers to another site. */
+export function safeReturnPath(raw: unknown, fallback = '/'): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  return raw;
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+
+export interface AccountToken {
+  idHash: string;
+  siteId: string;
+  userId: string | null;
+  purpose: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export function createTokensRepository({ db }: { db: Kysely<Database> }) {
+  return {
+    async insert(t: Omit<AccountToken, 'usedAt'>): Promise<void> {
+      await db
+        .insertInto('account_tokens')
+        .values({
+          id_hash: t.idHash,
+          site_id: t.siteId,
+          user_id: t.userId,
+          purpose: t.purpose,
+          payload: JSON.stringify(t.payload),
+          created_at: t.createdAt,
+          expires_at: t.expiresAt,
+        })
+        .execute();
+    },
+
+    /**
+     * Marks the token used and returns it, only if it was unused, unexpired and
+     * for this purpose. The update is the check, so two clicks cannot both win.
+     */
+    async consume(idHash: string, purpose: string, now: string): Promise<AccountToken | undefined> {
+      const updated = await db
+        .updateTable('account_tokens')
+        .set({ used_at: now })
+        .where('id_hash', '=', idHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return undefined;
+      return this.peek(idHash);
+    },
+
+    /** Reads a token without using it (to show a confirmation page). */
+    async peek(idHash: string): Promise<AccountToken | undefined> {
+      const r = await db.selectFrom('account_tokens').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        idHash: r.id_hash,
+        siteId: r.site_id,
+        userId: r.user_id,
+        purpose: r.purpose,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+        usedAt: r.used_at,
+      };
+    },
+
+    async deleteExpired(now: string): Promise<void> {
+      await db.deleteFrom('account_tokens').where('expires_at', '<', now).execute();
+    },
+
+    async throttleGet(siteId: string, key: string): Promise<{ failures: number; lockedUntil: string | null } | undefined> {
+      const r = await db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('site_id', '=', siteId).where('key', '=', key).executeTakeFirst();
+      return r && { failures: r.failures, lockedUntil: r.locked_until };
+    },
+
+    async throttleSet(siteId: string, key: string, failures: number, lockedUntil: string | null, now: string): Promise<void> {
+      await db
+        .insertInto('login_throttle')
+        .values({ site_id: siteId, key, failures, locked_until: lockedUntil, updated_at: now })
+        .onConflict((oc) => oc.columns(['site_id', 'key']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
+        .execute();
+    },
+
+    async throttleClear(siteId: string, key: string): Promise<void> {
+      await db.deleteFrom('login_throttle').where('site_id', '=', siteId).where('key', '=', key).execute();
+    },
+  };
+}
+
+export type TokensRepository = ReturnType<typeof createTokensRepository>;

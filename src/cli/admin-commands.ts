@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
+import { runAccountMaintenance } from '../accounts/maintenance.ts';
+import { createPasswordHasher, passwordProblem } from '../accounts/passwords.ts';
+import { createSessionsRepository } from '../accounts/sessions.repository.ts';
+import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
+import { createTokensRepository } from '../accounts/tokens.repository.ts';
+import { createUsersRepository } from '../accounts/users.repository.ts';
+import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
+import type { Config } from '../config/config.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createOutboxRepository } from '../mail/outbox.repository.ts';
+import { randomToken } from '../shared/crypto.ts';
+import { newId } from '../shared/ids.ts';
+import { loadSecret } from '../shared/secrets.ts';
+import { createSitesRepository } from '../sites/sites.repository.ts';
+import { createSsoRepository } from '../sso/sso.repository.ts';
+import type { Storage } from '../storage/database.ts';
+import type { Role } from '../storage/schema.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+function need(values: Values, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new Error(`--${name} is required`);
+  return v;
+}
+
+export async function adminCommand(command: string, values: Values, storage: Storage, config: Config): Promise<number> {
+  const siteId = typeof values.site === 'string' ? values.site : config.defaultSiteId;
+  if (command !== 'maintenance' && !(await createSitesRepository(storage).get(siteId))) {
+    throw new Error(`there is no site "${siteId}" (run "parley seed-demo" for the demo site, or pass --site)`);
+  }
+  const now = () => new Date();
+  const users = createUsersRepository(storage);
+  const sso = createSsoRepository(storage);
+
+  if (command === 'user create') {
+    const email = normaliseEmail(need(values, 'email'));
+    if (!email) throw new Error('--email is not an e-mail address');
+    const name = normaliseDisplayName(need(values, 'name'));
+    if (!name) throw new Error('--name needs 2 to 50 characters');
+    const role = (typeof values.role === 'string' ? values.role : 'reader') as Role;
+    if (!['reader', 'moderator', 'editor', 'admin'].includes(role)) throw new Error('--role must be reader, moderator, editor or admin');
+    const generated = typeof values.password !== 'string';
+    const password = generated ? randomToken(15) : (values.password as string);
+    const problem = passwordProblem(password, { email });
+    if (problem) throw new Error(`--password: ${problem}`);
+    if (await users.getByEmail(siteId, email)) throw new Error(`${email} already has an account on ${siteId}`);
+    await users.insert({ id: newId(), siteId, email, emailVerified: true, displayName: name, passwordHash: await createPasswordHasher().hash(password), role, createdAt: now().toISOString() });
+    console.log(`created ${role} ${email} on site ${siteId}`);
+    if (generated) console.log(`password (shown once, change it after logging in): ${password}`);
+    return 0;
+  }
+
+  if (command === 'sso configure') {
+    const algorithm = need(values, 'algorithm');
+    if (algorithm !== 'HS256' && algorithm !== 'RS256' && algorithm !== 'ES256') throw new Error('--algorithm must be HS256, RS256 or ES256');
+    const secret = typeof values.secret === 'string' ? values.secret : null;
+    const publicKey = typeof values['public-key-file'] === 'string' ? readFileSync(values['public-key-file'], 'utf8') : null;
+    const jwksUrl = typeof values['jwks-url'] === 'string' ? values['jwks-url'] : null;
+    if (algorithm === 'HS256' && (!secret || secret.length < 32)) throw new Error('HS256 needs --secret of at least 32 characters');
+    if (algorithm !== 'HS256' && !publicKey && !jwksUrl) throw new Error(`${algorithm} needs --public-key-file or --jwks-url`);
+    const audience = typeof values.audience === 'string' ? values.audience : `parley:${siteId}`;
+    await sso.saveSettings({
+      siteId,
+      algorithm,
+      secret,
+      publicKey,
+      jwksUrl,
+      issuer: typeof values.issuer === 'string' ? values.issuer : null,
+      audience,
+      signOnOnly: values['sign-on-only'] === true,
+      loginUrl: typeof values['login-url'] === 'string' ? values['login-url'] : null,
+    });
+    console.log(`publisher sign-on for ${siteId}: ${algorithm}, audience "${audience}"${values['sign-on-only'] ? ', sign-on only' : ''}`);
+    return 0;
+  }
+
+  if (command === 'oidc add') {
+    const name = need(values, 'name');
+    if (!/^[a-z0-9-]{1,40}$/.test(name)) throw new Error('--name must be lower-case letters, digits and hyphens');
+    await sso.saveProvider({
+      siteId,
+      name,
+      label: typeof values.label === 'string' ? values.label : name,
+      issuer: need(values, 'issuer'),
+      clientId: need(values, 'client-id'),
+      clientSecret: typeof values['client-secret'] === 'string' ? values['client-secret'] : null,
+      scopes: 'openid email profile',
+    });
+    console.log(`OpenID Connect provider "${name}" saved for ${siteId}; its redirect URI is <site URL>/account/oidc/${name}/callback`);
+    return 0;
+  }
+
+  // maintenance
+  const tokens = createTokensRepository(storage);
+  const sessionsRepo = createSessionsRepository(storage);
+  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
+  const sessions = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now });
+  const accounts = createAccountsUsecases({
+    users,
+    tokens,
+    sessions,
+    passwords: createPasswordHasher(),
+    mailer: createMailer({ outbox: createOutboxRepository(storage), smtpUrl: config.smtpUrl, from: config.mailFrom, now }),
+    now,
+    signOnOnly: async () => false,
+  });
+  const result = await runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso, now });
+  console.log(`deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`);
+  return 0;
+}
