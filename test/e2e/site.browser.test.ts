@@ -46,7 +46,8 @@ describe('the news site in Chromium', { skip }, () => {
     assert.ok(await page.getByRole('heading', { name: 'Top News Today' }).isVisible());
     const guidelines = page.locator('[data-guidelines]');
     assert.match(await guidelines.innerText(), /Please write your comment in English, in complete sentences/);
-    assert.ok(await page.getByRole('link', { name: 'register' }).isVisible());
+    assert.ok(await page.locator('.comments').getByRole('link', { name: 'register' }).isVisible());
+    assert.ok(await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' }).isVisible());
 
     // what a reader sees, top to bottom
     const y = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? -1;
