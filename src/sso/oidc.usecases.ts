@@ -15,6 +15,7 @@ interface Metadata {
   authorization_endpoint: string;
   token_endpoint: string;
   jwks_uri: string;
+  userinfo_endpoint?: string;
 }
 
 interface FlowState {
@@ -100,7 +101,7 @@ export function createOidcUsecases(deps: { sso: SsoRepository; secret: string; n
       if (p.clientSecret) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(p.clientId)}:${encodeURIComponent(p.clientSecret)}`).toString('base64')}`;
       const res = await fetcher(meta.token_endpoint, { method: 'POST', headers, body });
       if (!res.ok) throw new AppError(E.OIDC_FAILED, `The sign-in provider refused the code (HTTP ${res.status}).`);
-      const tokens = (await res.json()) as { id_token?: string };
+      const tokens = (await res.json()) as { id_token?: string; access_token?: string };
       if (!tokens.id_token) throw new AppError(E.OIDC_FAILED, 'The sign-in provider sent no ID token.');
       let keySet = jwks.get(meta.jwks_uri);
       if (!keySet) jwks.set(meta.jwks_uri, (keySet = createRemoteJWKSet(new URL(meta.jwks_uri))));
@@ -110,13 +111,24 @@ export function createOidcUsecases(deps: { sso: SsoRepository; secret: string; n
       } catch (err) {
         throw new AppError(E.OIDC_FAILED, `The ID token did not verify: ${(err as Error).message}`);
       }
-      if (claims.nonce !== flow.nonce || typeof claims.sub !== 'string') throw new AppError(E.OIDC_FAILED, 'The ID token does not belong to this sign-in.');
+      const subject = claims.sub;
+      if (claims.nonce !== flow.nonce || typeof subject !== 'string') throw new AppError(E.OIDC_FAILED, 'The ID token does not belong to this sign-in.');
+      // Providers may keep profile claims out of the ID token (as the spec
+      // allows when an access token is issued): then ask the userinfo endpoint.
+      if ((claims.email === undefined || claims.name === undefined) && meta.userinfo_endpoint && tokens.access_token) {
+        const info = await fetcher(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/json' } });
+        if (info.ok) {
+          const extra = (await info.json()) as Record<string, unknown>;
+          // Userinfo about anyone else is ignored (OIDC Core 5.3.2).
+          if (extra.sub === claims.sub) claims = { ...extra, ...claims, email: claims.email ?? extra.email, email_verified: claims.email_verified ?? extra.email_verified, name: claims.name ?? extra.name };
+        }
+      }
       const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
       return {
         returnTo: flow.returnTo,
         profile: {
           provider: `oidc:${name}`,
-          subject: claims.sub,
+          subject,
           email,
           emailVerified: claims.email_verified === true,
           name: typeof claims.name === 'string' ? claims.name : typeof claims.preferred_username === 'string' ? claims.preferred_username : null,
