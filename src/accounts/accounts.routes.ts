@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -270,6 +271,29 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         .header('content-disposition', `attachment; filename="parley-${user.siteId}-${user.id}.json"`)
         .header('cache-control', 'private, no-store')
         .send(JSON.stringify(data, null, 2));
+    });
+
+    /**
+     * The end of a login in a popup opened by the comment widget. Third-party
+     * cookies are blocked in most browsers, so the widget's iframe cannot see
+     * the session cookie: this page hands the iframe a short-lived bearer
+     * token by postMessage, addressed to Parley's own origin only, and closes.
+     */
+    app.get('/account/popup-done', async (request, reply) => {
+      const viewer = await auth.viewer(request);
+      if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/popup-done')}`, 303);
+      const site = await auth.site(request);
+      const { token, expiresIn } = await auth.bearerToken(viewer.session);
+      const origin = new URL(site.baseUrl).origin;
+      const message = JSON.stringify({ type: 'parley:signed-in', token, expiresIn }).replace(/</g, '\\u003c');
+      const nonce = randomBytes(16).toString('base64');
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', `default-src 'none'; script-src 'nonce-${nonce}'; frame-ancestors 'none'`)
+        .send(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head><body><p>You are signed in. You can close this window.</p><script nonce="${nonce}">if (window.opener) { window.opener.postMessage(${message}, ${JSON.stringify(origin)}); window.close(); }</script></body></html>`,
+        );
     });
 
     // --- linking a sign-in to an existing account, with its owner's consent

@@ -291,6 +291,21 @@ describe('the JSON auth API', () => {
     assert.equal((await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${bearer}` } })).statusCode, 401);
   });
 
+  it('hands a popup login back to the widget as a bearer token for Parley\'s origin only', async () => {
+    const reader = agent(app);
+    assert.equal((await reader.get('/account/popup-done')).headers.location, '/account/login?return=%2Faccount%2Fpopup-done');
+    await reader.login('api@example.org');
+    const page = await reader.get('/account/popup-done');
+    assert.equal(page.status, 200);
+    const m = /window\.opener\.postMessage\((\{.*?\}), "https:\/\/news\.test"\)/.exec(page.body);
+    assert.ok(m, page.body);
+    const message = JSON.parse(m[1]!);
+    assert.equal(message.type, 'parley:signed-in');
+    const me = await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${message.token}` } });
+    assert.equal(me.json().user.email, 'api@example.org');
+    assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
+  });
+
   it('validates input with a stable code', async () => {
     const client = agent(app);
     const csrf = (await client.api('GET', '/api/auth/session')).json().csrfToken;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Role, UsersTable, UserStatus } from '../storage/schema.ts';
 
 export interface User {
@@ -149,7 +149,8 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
       if (q.role) query = query.where('role', '=', q.role);
       if (q.search) {
         const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        query = query.where((eb) => eb.or([eb(eb.fn('lower', ['display_name']), 'like', like), eb('email', 'like', like)]));
+        // An explicit ESCAPE: SQLite has no default escape character, PostgreSQL's is the backslash.
+        query = query.where((eb) => eb.or([sql<boolean>`lower(display_name) like ${like} escape '\\'`, sql<boolean>`email like ${like} escape '\\'`]));
       }
       const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
       return rows.map(toUser);

@@ -121,6 +121,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   app.setErrorHandler(errorHandler);
+  // Baseline protections on every answer. Pages may not be framed by other
+  // sites (clickjacking of the login and settings forms); the comment embed
+  // will relax frame-ancestors for each site's allowed origins.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    }
+    return payload;
+  });
 
   await installAuth(app, deps.auth);
   await app.register(healthRoutes(deps));

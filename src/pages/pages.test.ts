@@ -177,6 +177,13 @@ describe('news site pages', () => {
     assert.equal(gunzipSync(zipped.rawPayload).toString(), first.body);
   });
 
+  it('sends protective headers: no framing by other sites, no sniffing', async () => {
+    const res = await app.inject({ url: ARTICLE });
+    assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'self'/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+  });
+
   it('serves the stylesheet with an immutable, hashed name', async () => {
     const href = /<link rel="stylesheet" href="([^"]+)">/.exec((await app.inject({ url: '/' })).body)?.[1];
     assert.match(href ?? '', /^\/assets\/site\.[0-9a-f]{12}\.css$/);

@@ -4,6 +4,8 @@ import { SignedIn, publicUser } from '../accounts/accounts.schemas.ts';
 import { safeReturnPath } from '../accounts/auth.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { AppError } from '../shared/errors.ts';
+import { html } from '../shared/html.ts';
+import { messagePage } from '../accounts/account.pages.ts';
 
 const OIDC_COOKIE = 'parley_oidc';
 
@@ -34,6 +36,40 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return { user: publicUser(user), bearer: await auth.bearerToken(session.session), cookie: cookieSet };
       },
     );
+
+    /**
+     * Sign-on from the publisher's own login page: it redirects the reader here
+     * with a token. Parley asks "continue as …?" and signs in only on the
+     * reader's own click (a CSRF-protected form), so a link carrying someone
+     * else's token cannot log a reader into the wrong account.
+     */
+    app.get('/account/sso', { schema: { querystring: Type.Object({ token: Type.String({ maxLength: 8192 }), return: Type.Optional(Type.String({ maxLength: 500 })) }) } }, async (request, reply) => {
+      const site = await auth.site(request);
+      const profile = await ssoTokens.verify(site.id, request.query.token, { consume: false });
+      const csrf = await auth.csrfToken(request, reply);
+      const chrome = await deps.pages.chrome(site);
+      const page = messagePage(
+        chrome,
+        'Continue to comments',
+        [],
+        html`<p>Continue on ${site.name} as <strong>${profile.name ?? 'a reader'}</strong>${profile.email ? html` (${profile.email})` : ''}?</p>
+<form method="post" action="/account/sso"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="token" value="${request.query.token}"><input type="hidden" name="return" value="${safeReturnPath(request.query.return)}"><button class="button" type="submit">Continue</button></form>`,
+      );
+      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(page.value);
+    });
+
+    app.post('/account/sso', { schema: { body: Type.Object({ token: Type.String({ maxLength: 8192 }), return: Type.Optional(Type.String({ maxLength: 500 })), _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) => {
+      const site = await auth.site(request);
+      const profile = await ssoTokens.verify(site.id, request.body.token);
+      try {
+        const { cookie } = await external.signIn(site, profile, ctx(request));
+        await auth.startSession(request, reply, cookie);
+        return reply.redirect(safeReturnPath(request.body.return), 303);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'ACCOUNT_LINK_REQUIRED') return reply.redirect((err.details as { linkUrl: string }).linkUrl, 303);
+        throw err;
+      }
+    });
 
     app.get(
       '/account/oidc/:name/start',

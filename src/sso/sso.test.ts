@@ -108,6 +108,25 @@ describe('publisher sign-on', () => {
     assert.equal((await reader.api('GET', '/api/me')).json().user.displayName, 'Cookie Reader');
   });
 
+  it('signs in from the publisher\'s login page only after the reader confirms', async () => {
+    const token = await hs256({ sub: 'pub-700', name: 'Redirected Reader', email: 'redirected@paper.example', email_verified: true });
+    const reader = agent(app);
+    const confirm = await reader.get(`/account/sso?token=${token}&return=/world/`);
+    assert.equal(confirm.status, 200);
+    assert.match(confirm.body, /Continue on The Meridian Herald as <strong>Redirected Reader<\/strong> \(redirected@paper.example\)\?/);
+    // showing the page did not use the token up, and did not sign anyone in
+    assert.equal((await reader.get('/account')).status, 303);
+    await reader.get(`/account/sso?token=${token}&return=/world/`);
+    const done = await reader.post('/account/sso', { token, return: '/world/' });
+    assert.equal(done.status, 303);
+    assert.equal(done.headers.location, '/world/');
+    assert.equal((await reader.api('GET', '/api/me')).json().user.displayName, 'Redirected Reader');
+    // a page elsewhere that posts the form for the reader has no CSRF token
+    const victim = agent(app);
+    const forced = await victim.post('/account/sso', { token: await hs256({ sub: 'attacker' }) });
+    assert.equal(forced.status, 403);
+  });
+
   it('links to an existing account only with its owner\'s consent', async () => {
     const existingId = await createTestUser(app, { email: 'owner@paper.example', name: 'Owner' });
     const token = await hs256({ sub: 'pub-500', email: 'owner@paper.example', email_verified: true, name: 'Owner Via Paper' });

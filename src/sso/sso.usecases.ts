@@ -55,7 +55,7 @@ export function createSsoUsecases(deps: { sso: SsoRepository; now: () => Date })
 
   return {
     /** Checks a publisher's token completely, and uses it up. */
-    async verify(siteId: string, token: string): Promise<ExternalProfile> {
+    async verify(siteId: string, token: string, options: { consume?: boolean } = {}): Promise<ExternalProfile> {
       const settings = await deps.sso.getSettings(siteId);
       if (!settings) throw new AppError(E.SSO_NOT_CONFIGURED);
       let payload: JWTPayload;
@@ -76,7 +76,8 @@ export function createSsoUsecases(deps: { sso: SsoRepository; now: () => Date })
       const jti = stringClaim(payload, 'jti');
       if (!sub || !jti || sub.length > 255 || jti.length > 255) throw new AppError(E.SSO_TOKEN_MALFORMED);
       const expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_S) * 1000).toISOString();
-      if (!(await deps.sso.useTokenId(siteId, jti, expiresAt))) throw new AppError(E.SSO_TOKEN_REPLAYED);
+      // Checking without using up lets a confirmation page show whose token it is.
+      if (options.consume !== false && !(await deps.sso.useTokenId(siteId, jti, expiresAt))) throw new AppError(E.SSO_TOKEN_REPLAYED);
 
       const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 40).slice(0, 10) : []);
       const email = stringClaim(payload, 'email');
