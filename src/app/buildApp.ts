@@ -14,6 +14,13 @@ import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './errors.ts';
+import swagger from '@fastify/swagger';
+import { createCommentsRepository } from '../comments/comments.repository.ts';
+import { commentsRoutes } from '../comments/comments.routes.ts';
+import { commentFormRoutes } from '../comments/comments.form.routes.ts';
+import { createCommentsUsecases } from '../comments/comments.usecases.ts';
+import { createStoriesRepository } from '../comments/stories.repository.ts';
+import { type ModerationPipeline, passThroughPipeline } from '../moderation/pipeline.ts';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -43,6 +50,7 @@ export interface BuildOptions {
   /** tests use cheaper argon2 parameters; production uses OWASP's */
   passwords?: PasswordHasher;
   fetch?: typeof fetch;
+  pipeline?: ModerationPipeline;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -79,6 +87,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     now,
     signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
   });
+  const stories = createStoriesRepository(storage);
+  const commentsRepo = createCommentsRepository(storage);
+  const pipeline = options.pipeline ?? passThroughPipeline();
+  const commentsUsecases = createCommentsUsecases({ comments: commentsRepo, stories, pipeline, bus, now });
   const deps: AppDeps = {
     config,
     storage,
@@ -88,7 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     siteResolver,
     articles,
     liveblogs,
-    pages: createPagesUsecases({ articles, liveblogs, now }),
+    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now }),
     pageCache,
     users,
     sessionsUsecases,
@@ -100,11 +112,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ssoRepo,
     ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    stories,
+    commentsRepo,
+    pipeline,
+    commentsUsecases,
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {
       pageCache.invalidateSite(event.siteId);
       deps.siteResolver.forget();
+    } else if (event.type === 'comment.changed') {
+      // Only the story's own page shows its comments.
+      try {
+        pageCache.invalidate(`${event.siteId}|${new URL(event.storyUrl).pathname}`);
+      } catch {
+        // an embed story of another site: no page of ours to refresh
+      }
     }
   });
 
@@ -133,19 +156,32 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return payload;
   });
 
+  // OpenAPI, generated from the same schemas that validate the requests.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Parley API', version: '1', description: 'Comments, accounts and sign-on. Errors are {"error": {"code", "message", "details"}} with stable codes.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'parley_session' } } },
+    },
+    hideUntagged: false,
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...(schema ?? {}), hide: true }, url }) as never,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(app.swagger()));
   await installAuth(app, deps.auth);
   await app.register(healthRoutes(deps));
   await app.register(accountsRoutes(deps));
   await app.register(authApiRoutes(deps));
   await app.register(ssoRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(commentsRoutes(deps));
+  await app.register(commentFormRoutes(deps));
   await app.register(feedsRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
 
   // Hourly housekeeping in every instance; each step is safe to run twice.
   const housekeeping = setInterval(() => {
-    runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso: ssoRepo, now }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
+    runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso: ssoRepo, now, forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise') }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
   }, 3_600_000);
   housekeeping.unref();
 

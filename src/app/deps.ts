@@ -4,6 +4,10 @@ import type { Auth } from '../accounts/auth.ts';
 import type { ExternalUsecases } from '../accounts/external.usecases.ts';
 import type { SessionsUsecases } from '../accounts/sessions.usecases.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
+import type { CommentsRepository } from '../comments/comments.repository.ts';
+import type { CommentsUsecases } from '../comments/comments.usecases.ts';
+import type { StoriesRepository } from '../comments/stories.repository.ts';
+import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxRepository } from '../mail/outbox.repository.ts';
@@ -40,4 +44,8 @@ export interface AppDeps {
   ssoRepo: SsoRepository;
   ssoTokens: SsoUsecases;
   oidc: OidcUsecases;
+  stories: StoriesRepository;
+  commentsRepo: CommentsRepository;
+  commentsUsecases: CommentsUsecases;
+  pipeline: ModerationPipeline;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
+import { createCommentsRepository } from '../comments/comments.repository.ts';
 import { createPasswordHasher, passwordProblem } from '../accounts/passwords.ts';
 import { createSessionsRepository } from '../accounts/sessions.repository.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
@@ -107,7 +108,8 @@ export async function adminCommand(command: string, values: Values, storage: Sto
     now,
     signOnOnly: async () => false,
   });
-  const result = await runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso, now });
+  const commentsRepo = createCommentsRepository(storage);
+  const result = await runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso, now, forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise') });
   console.log(`deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`);
   return 0;
 }

@@ -3,7 +3,9 @@
 
 export type ParleyEvent =
   /** anything that changes what anonymous readers see on a site's pages */
-  { type: 'content.changed'; siteId: string };
+  | { type: 'content.changed'; siteId: string }
+  /** a comment appeared, changed or went away; `comment` is its public view when readers may see it */
+  | { type: 'comment.changed'; siteId: string; storyId: string; storyUrl: string; change: 'created' | 'edited' | 'removed'; commentId: string; comment: unknown | null };
 
 export interface Bus {
   publish(event: ParleyEvent): void;

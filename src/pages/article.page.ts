@@ -4,6 +4,9 @@ import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
 import type { LiveEntry } from '../liveblogs/liveblogs.repository.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { commentsArea, timeLine, topNewsToday } from './components.ts';
+import type { ThreadPage } from '../comments/comments.usecases.ts';
+import { commentsJsonLd, renderThread } from '../comments/comments.view.ts';
+import type { PageViewer } from './pages.usecases.ts';
 import { type Chrome, layout } from './layout.ts';
 import { liveBlogJsonLd, newsArticleJsonLd } from './structured-data.ts';
 import { urls } from './urls.ts';
@@ -12,6 +15,7 @@ export interface ArticlePageData {
   chrome: Chrome;
   article: Article;
   topNews: ArticleSummary[];
+  comments: { page: ThreadPage; sort: string; reactionLabel: string; maxLength: number; viewer: PageViewer | undefined };
   /** present for live blogs, newest first */
   entries?: LiveEntry[];
 }
@@ -56,7 +60,7 @@ ${byline(a)}
 <div class="article-body">${renderBody(a.body)}</div>
 ${isLive ? liveEntries(d) : ''}
 ${a.tags.length ? html`<ul class="tags" aria-label="Tags">${a.tags.map((t) => html`<li><a href="${urls.tag(t.slug)}">${t.name}</a></li>`)}</ul>` : ''}
-${commentsArea(site, a, d.chrome.viewer)}
+${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comments.page.story.closed ? d.comments.page.story.closedMessage : null, articlePath: urls.article(a), thread: renderThread(site, d.comments.page, urls.article(a), d.comments.reactionLabel, d.comments.sort), maxLength: d.comments.maxLength, viewer: d.comments.viewer })}
 </article>
 <aside aria-label="Top News Today">${topNewsToday(d.topNews)}</aside>
 </div>`;
@@ -74,7 +78,13 @@ ${commentsArea(site, a, d.chrome.viewer)}
         'article:section': a.section.name,
         'article:tag': a.tags.map((t) => t.name),
       },
-      jsonLd: [isLive ? liveBlogJsonLd(site, a, d.entries ?? []) : newsArticleJsonLd(site, a)],
+      jsonLd: [
+        {
+          ...(isLive ? liveBlogJsonLd(site, a, d.entries ?? []) : newsArticleJsonLd(site, a)),
+          commentCount: d.comments.page.story.commentCount,
+          comment: commentsJsonLd(site, d.comments.page, urls.absolute(site, urls.article(a))),
+        },
+      ],
       feeds: [
         { title: `${site.name}: ${a.section.name}`, href: urls.sectionFeed(a.section.slug) },
         { title: site.name, href: urls.siteFeed() },

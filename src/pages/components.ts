@@ -48,18 +48,22 @@ export function storyList(site: Site, items: ArticleSummary[], options: { headin
 }
 
 /** Where comments live. The guidelines come first, as readers must see them before writing. */
-export function commentsArea(site: Site, article: { id: string; commentsOpen: boolean }, viewer?: { displayName: string }): SafeHtml {
+export function commentsArea(
+  site: Site,
+  c: { storyId: string; closedMessage: string | null; articlePath: string; thread: SafeHtml; maxLength: number; viewer: { displayName: string; csrf: string } | undefined },
+): SafeHtml {
   const [summary] = site.guidelines.split('\n');
-  return html`<section class="comments" id="comments" aria-labelledby="comments-heading" data-parley-story="${article.id}">
+  const form = c.closedMessage
+    ? html`<p class="comment-actions">${c.closedMessage}</p>`
+    : c.viewer
+      ? html`<form class="comment-form" method="post" action="/comments/post"><input type="hidden" name="_csrf" value="${c.viewer.csrf}"><input type="hidden" name="storyId" value="${c.storyId}"><input type="hidden" name="return" value="${c.articlePath}">
+<label for="comment-body">Your comment, as <a href="/account">${c.viewer.displayName}</a></label><textarea id="comment-body" name="body" required maxlength="${String(c.maxLength)}"></textarea>
+<button class="button" type="submit">Post comment</button></form>`
+      : html`<p class="comment-actions">To join the conversation, <a href="${urls.login()}?return=${encodeURIComponent(`${c.articlePath}#comments`)}">log in</a>. If you do not have an account, <a href="${urls.register()}">register</a> first: it takes a minute.</p>`;
+  return html`<section class="comments" id="comments" aria-labelledby="comments-heading" data-parley-story="${c.storyId}">
 <h2 id="comments-heading">Comments</h2>
 <div class="guidelines" data-guidelines><p>${summary ?? ''}</p><p><a href="${urls.guidelines()}">Read our community guidelines</a></p></div>
-${
-  article.commentsOpen && viewer
-    ? html`<p class="comment-actions">You are logged in as <a href="/account">${viewer.displayName}</a>.</p>`
-    : article.commentsOpen
-    ? html`<p class="comment-actions">To join the conversation, <a href="${urls.login()}">log in</a>. If you do not have an account, <a href="${urls.register()}">register</a> first: it takes a minute.</p>`
-    : html`<p class="comment-actions">Comments are closed on this story.</p>`
-}
-<div class="comment-thread" data-comment-thread></div>
+${form}
+<div class="comment-thread" data-comment-thread>${c.thread}</div>
 </section>`;
 }

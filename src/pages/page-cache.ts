@@ -63,6 +63,10 @@ export function createPageCache(options: PageCacheOptions) {
       return page.gzip;
     },
 
+    invalidate(key: string): void {
+      entries.delete(key);
+    },
+
     /** Forget every page of a site (keys start with the site id). */
     invalidateSite(siteId: string): void {
       const prefix = `${siteId}|`;

@@ -23,7 +23,7 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       if (!request.cookies[SESSION_COOKIE] && !request.headers.authorization) return undefined;
       const viewer = await auth.viewer(request);
       if (!viewer) return undefined;
-      return { displayName: viewer.user.displayName, role: viewer.user.role, csrf: await auth.csrfToken(request, reply) };
+      return { displayName: viewer.user.displayName, role: viewer.user.role, csrf: await auth.csrfToken(request, reply), user: viewer.user };
     }
 
     async function page(request: FastifyRequest, reply: FastifyReply, path: string, load: (site: Site, viewer?: PageViewer) => Promise<PageResult>) {
@@ -81,9 +81,19 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return page(request, reply, `/${section}/?${before ?? ''}`, (site, viewer) => pages.section(site, section, before, viewer));
     });
 
-    app.get('/:section/:slug', { schema: { params: Type.Object({ section: Slug, slug: Slug }) } }, async (request, reply) => {
+    const CommentQuery = Type.Object({
+      sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('reactions'), Type.Literal('replies')])),
+      after: Type.Optional(Type.String({ maxLength: 500 })),
+      comment: Type.Optional(Type.String({ maxLength: 40 })),
+    });
+
+    app.get('/:section/:slug', { schema: { params: Type.Object({ section: Slug, slug: Slug }), querystring: CommentQuery } }, async (request, reply) => {
       const { section, slug } = request.params;
-      return page(request, reply, `/${section}/${slug}`, (site, viewer) => pages.article(site, section, slug, viewer));
+      const { sort, after, comment } = request.query;
+      // The plain address is the one that is cached and shared; comment
+      // pages and permalinks are variants of it.
+      const variant = sort || after || comment ? `?${sort ?? ''}|${after ?? ''}|${comment ?? ''}` : '';
+      return page(request, reply, `/${section}/${slug}${variant}`, (site, viewer) => pages.article(site, section, slug, viewer, { sort, after, comment }));
     });
 
     // Unknown addresses get the site's own 404 page, not a bare error.

@@ -1,4 +1,9 @@
 import type { ArticlesRepository, ArticleSummary } from '../articles/articles.repository.ts';
+import type { User } from '../accounts/users.repository.ts';
+import type { Sort } from '../comments/comments.repository.ts';
+import type { CommentsUsecases, ThreadPage } from '../comments/comments.usecases.ts';
+import type { StoriesRepository } from '../comments/stories.repository.ts';
+import { AppError } from '../shared/errors.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import type { SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -7,7 +12,14 @@ import { articlePage } from './article.page.ts';
 import { frontPage } from './front.page.ts';
 import type { Chrome } from './layout.ts';
 
-export type PageViewer = Chrome['viewer'];
+export type PageViewer = NonNullable<Chrome['viewer']> & { user: User };
+
+export interface CommentOptions {
+  sort?: Sort | undefined;
+  after?: string | undefined;
+  /** a permalinked comment: its thread is shown opened down to it */
+  comment?: string | undefined;
+}
 import { listingPage } from './listing.page.ts';
 import { guidelinesPage, notFoundPage } from './simple.page.ts';
 import { urls } from './urls.ts';
@@ -17,6 +29,8 @@ export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; 
 export interface PagesDeps {
   articles: ArticlesRepository;
   liveblogs: LiveblogsRepository;
+  comments: CommentsUsecases;
+  stories: StoriesRepository;
   now: () => Date;
 }
 
@@ -29,9 +43,9 @@ const LIVE_ENTRIES_SHOWN = 200;
 export function createPagesUsecases(deps: PagesDeps) {
   const { articles, liveblogs } = deps;
 
-  async function chrome(site: Site, viewer?: PageViewer): Promise<Chrome> {
+  async function chrome(site: Site, viewer?: PageViewer | Chrome['viewer']): Promise<Chrome> {
     const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
-    return viewer ? { site, sections, banner, viewer } : { site, sections, banner };
+    return viewer ? { site, sections, banner, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } } : { site, sections, banner };
   }
 
   /**
@@ -85,17 +99,35 @@ export function createPagesUsecases(deps: PagesDeps) {
       return { status: 200, html: frontPage({ chrome: c, lead, topNews: top, bySection }) };
     },
 
-    async article(site: Site, sectionSlug: string, slug: string, viewer?: PageViewer): Promise<PageResult> {
+    async article(site: Site, sectionSlug: string, slug: string, viewer?: PageViewer, opts: CommentOptions = {}): Promise<PageResult> {
       const article = await articles.getPublishedBySlug(site.id, slug);
       if (!article) return notFound(site, viewer);
       // One canonical address per story: a wrong or old section redirects.
       if (article.section.slug !== sectionSlug) return { status: 301, location: urls.article(article) };
-      const [c, top, entries] = await Promise.all([
+      const story = await deps.comments.storyForArticle(site, article, urls.absolute(site, urls.article(article)));
+      const reader = viewer?.user ?? null;
+      const sort = opts.sort ?? 'newest';
+      const thread = async (): Promise<ThreadPage> => {
+        if (opts.comment) {
+          try {
+            const { thread: t } = await deps.comments.context(site, opts.comment, reader);
+            const page = await deps.comments.thread(site, story, { sort, limit: 0, viewer: reader, publishedAt: article.publishedAt });
+            return { ...page, comments: [t], nextCursor: null };
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+          }
+        }
+        return deps.comments.thread(site, story, { sort, ...(opts.after ? { cursor: opts.after } : {}), limit: 20, viewer: reader, publishedAt: article.publishedAt });
+      };
+      const [c, top, entries, page, settings] = await Promise.all([
         chrome(site, viewer),
         topNews(site),
         article.kind === 'liveblog' ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN) : Promise.resolve(undefined),
+        thread(),
+        deps.stories.getSettings(site.id),
       ]);
-      return { status: 200, html: articlePage({ chrome: c, article, topNews: top, ...(entries ? { entries } : {}) }) };
+      const comments = { page, sort, reactionLabel: settings.reactionLabel, maxLength: settings.maxLength, viewer };
+      return { status: 200, html: articlePage({ chrome: c, article, topNews: top, comments, ...(entries ? { entries } : {}) }) };
     },
 
     async section(site: Site, sectionSlug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {

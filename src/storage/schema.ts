@@ -30,6 +30,8 @@ export interface AuthorsTable {
   name: string;
   title: string;
   bio: string;
+  /** the journalist's reader account, if linked (added by 0003) */
+  user_id?: string | null;
 }
 
 export type ArticleKind = 'article' | 'liveblog';
@@ -205,6 +207,83 @@ export interface SecretsTable {
   created_at: string;
 }
 
+export interface StoriesTable {
+  id: string;
+  site_id: string;
+  /** 'article:<id>', 'ext:<publisher story id>' or 'url:<normalised url>' */
+  key: string;
+  article_id: string | null;
+  url: string;
+  title: string;
+  closed: number;
+  comment_count: number;
+  last_comment_at: string | null;
+  created_at: string;
+}
+
+export type CommentStatus = 'published' | 'pending' | 'rejected' | 'deleted';
+
+export interface CommentsTable {
+  id: string;
+  site_id: string;
+  story_id: string;
+  parent_id: string | null;
+  display_parent_id: string | null;
+  root_id: string | null;
+  depth: number;
+  author_id: string | null;
+  /** the name at the time of writing; kept when the account is anonymised */
+  author_name: string;
+  body: string;
+  body_html: string;
+  status: CommentStatus;
+  status_reason: string | null;
+  /** JSON: the decision and every check's score */
+  moderation: string;
+  featured: number;
+  reaction_count: number;
+  reply_count: number;
+  content_hash: string;
+  idempotency_key: string | null;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface CommentRevisionsTable {
+  id: string;
+  comment_id: string;
+  body: string;
+  replaced_at: string;
+}
+
+export interface ReactionsTable {
+  comment_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export type ReportReason = 'abusive' | 'personal' | 'spam' | 'off_topic' | 'other';
+
+export interface ReportsTable {
+  comment_id: string;
+  user_id: string;
+  reason: ReportReason;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CommentSettingsTable {
+  site_id: string;
+  max_length: number;
+  edit_window_seconds: number;
+  reaction_label: string;
+  auto_close_days: number | null;
+  all_closed: number;
+  closed_message: string | null;
+  /** JSON array of origins allowed to embed the widget */
+  allowed_origins: string;
+}
+
 export interface Database {
   sites: SitesTable;
   sections: SectionsTable;
@@ -224,4 +303,10 @@ export interface Database {
   oidc_providers: OidcProvidersTable;
   outbox: OutboxTable;
   secrets: SecretsTable;
+  stories: StoriesTable;
+  comments: CommentsTable;
+  comment_revisions: CommentRevisionsTable;
+  reactions: ReactionsTable;
+  reports: ReportsTable;
+  comment_settings: CommentSettingsTable;
 }

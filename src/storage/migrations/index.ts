@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Engine } from '../engine.ts';
 import { foundation } from './0001_foundation.ts';
 import { accounts } from './0002_accounts.ts';
+import { comments } from './0003_comments.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -10,6 +11,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         '0001_foundation': foundation(engine),
         '0002_accounts': accounts(engine),
+        '0003_comments': comments(engine),
       };
     },
   };

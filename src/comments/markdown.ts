@@ -1,0 +1,40 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+// Readers write a small markdown: **bold**, *italic*, > quotes, links and line
+// breaks. Raw HTML is off in the parser, and whatever comes out passes through
+// an allow-list sanitiser as well: two fences, because comments are hostile.
+
+const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true });
+md.enable(['paragraph', 'blockquote', 'newline', 'escape', 'emphasis', 'link', 'autolink', 'linkify', 'text']);
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'strong', 'em', 'blockquote', 'a'],
+  allowedAttributes: { a: ['href', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener' } }),
+  },
+};
+
+export function renderComment(source: string): string {
+  return sanitizeHtml(md.render(source), sanitizeOptions).trim();
+}
+
+/** Sanitising only: for HTML that arrives from elsewhere (imports) and is never trusted. */
+export function sanitizeCommentHtml(dirty: string): string {
+  return sanitizeHtml(dirty, sanitizeOptions).trim();
+}
+
+/** What the comment says, without markup: for the moderation checks and for previews. */
+export function commentText(source: string): string {
+  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
