@@ -90,7 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stories = createStoriesRepository(storage);
   const commentsRepo = createCommentsRepository(storage);
   const pipeline = options.pipeline ?? passThroughPipeline();
-  const commentsUsecases = createCommentsUsecases({ comments: commentsRepo, stories, pipeline, bus, now });
+  const commentsUsecases = createCommentsUsecases({ comments: commentsRepo, stories, pipeline, bus, now, perMinute: config.commentsPerMinute });
   const deps: AppDeps = {
     config,
     storage,

@@ -7,6 +7,7 @@ import { migrateToLatest, openStorage, type Storage } from '../storage/database.
 import { type App, buildApp } from './buildApp.ts';
 import { createPasswordHasher } from '../accounts/passwords.ts';
 import type { Role } from '../storage/schema.ts';
+import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import { newId } from '../shared/ids.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 
@@ -19,7 +20,7 @@ export const TEST_BASE_URL = 'https://news.test';
 // production setting is checked on its own (passwords.test.ts).
 export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch } = {}): Promise<App> {
+export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline } = {}): Promise<App> {
   const now = options.now ?? (() => TEST_NOW);
   const storage = options.storage ?? (await openStorage({ dataDir: ':memory:' }));
   await migrateToLatest(storage);
@@ -27,7 +28,7 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
     { sites: createSitesRepository(storage), articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   return app;
 }
@@ -82,7 +83,7 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
   function cookieHeader() {
     return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
-  async function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<AgentResponse> {
+  async function request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<AgentResponse> {
     const headers: Record<string, string> = { 'user-agent': options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0', ...init.headers };
     if (jar.size) headers.cookie = cookieHeader();
     let payload: string | undefined;
@@ -102,7 +103,7 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
   return {
     get: (url: string, headers?: Record<string, string>) => request('GET', url, headers ? { headers } : {}),
     post: (url: string, form: Record<string, string> = {}) => request('POST', url, { form }),
-    api: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown, headers?: Record<string, string>) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
+    api: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, json?: unknown, headers?: Record<string, string>) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
     cookie: (name: string) => jar.get(name),
     setCookie: (name: string, value: string) => jar.set(name, value),
     get csrf() {

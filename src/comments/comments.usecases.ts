@@ -55,6 +55,8 @@ export interface CommentsDeps {
   pipeline: ModerationPipeline;
   bus: Bus;
   now: () => Date;
+  /** comments one reader may post per minute (per instance) */
+  perMinute?: number;
 }
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -75,13 +77,13 @@ export function createCommentsUsecases(deps: CommentsDeps) {
   const { comments, stories } = deps;
   const iso = () => deps.now().toISOString();
   // Per reader and instance: a person does not write ten comments a minute.
-  const writes = createRateLimiter({ limit: 10, windowMs: 60_000, now: () => deps.now().getTime() });
+  const writes = createRateLimiter({ limit: deps.perMinute ?? 10, windowMs: 60_000, now: () => deps.now().getTime() });
 
-  function closedReason(story: Story, settings: CommentSettings, publishedAt?: string | null): string | null {
+  function closedReason(story: Story, settings: CommentSettings): string | null {
     if (settings.allClosed) return settings.closedMessage ?? 'Comments are closed across the site for now.';
     if (story.closed) return settings.closedMessage ?? 'Comments are closed on this story.';
     if (settings.autoCloseDays) {
-      const opened = new Date(publishedAt ?? story.createdAt).getTime();
+      const opened = new Date(story.openedAt).getTime();
       if (deps.now().getTime() > opened + settings.autoCloseDays * 86_400_000) return `Comments close ${settings.autoCloseDays} days after publication.`;
     }
     return null;
@@ -147,8 +149,8 @@ export function createCommentsUsecases(deps: CommentsDeps) {
     return top.map(attach);
   }
 
-  function storyInfo(story: Story, settings: CommentSettings, publishedAt?: string | null) {
-    const reason = closedReason(story, settings, publishedAt);
+  function storyInfo(story: Story, settings: CommentSettings) {
+    const reason = closedReason(story, settings);
     return { id: story.id, title: story.title, url: story.url, closed: reason !== null, commentCount: story.commentCount, closedMessage: reason };
   }
 
@@ -173,8 +175,8 @@ export function createCommentsUsecases(deps: CommentsDeps) {
     closedReason,
 
     /** The story of one of Parley's own articles, made on first need. */
-    async storyForArticle(site: Site, article: { id: string; headline: string }, url: string): Promise<Story> {
-      return (await stories.getByKey(site.id, `article:${article.id}`)) ?? stories.ensure({ id: newId(), siteId: site.id, key: `article:${article.id}`, articleId: article.id, url, title: article.headline, createdAt: iso() });
+    async storyForArticle(site: Site, article: { id: string; headline: string; publishedAt: string }, url: string): Promise<Story> {
+      return (await stories.getByKey(site.id, `article:${article.id}`)) ?? stories.ensure({ id: newId(), siteId: site.id, key: `article:${article.id}`, articleId: article.id, url, title: article.headline, openedAt: article.publishedAt, createdAt: iso() });
     },
 
     /** The story of a page on another site, keyed by its own id, or by its normalised URL. */
@@ -182,17 +184,17 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const normal = normaliseStoryUrl(input.url);
       if (!normal) throw new AppError(E.STORY_URL_INVALID);
       const key = input.storyId ? `ext:${input.storyId}` : `url:${normal}`;
-      return (await stories.getByKey(site.id, key)) ?? stories.ensure({ id: newId(), siteId: site.id, key, articleId: null, url: input.url, title: (input.title ?? normal).slice(0, 300), createdAt: iso() });
+      return (await stories.getByKey(site.id, key)) ?? stories.ensure({ id: newId(), siteId: site.id, key, articleId: null, url: input.url, title: (input.title ?? normal).slice(0, 300), openedAt: iso(), createdAt: iso() });
     },
 
-    async thread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean; publishedAt?: string | null }): Promise<ThreadPage> {
+    async thread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean }): Promise<ThreadPage> {
       const settings = await stories.getSettings(site.id);
       const cursor = decodeCursor(q.cursor);
       const top = await comments.listTop({ storyId: story.id, sort: q.sort, ...(cursor ? { cursor } : {}), limit: q.limit + 1, viewerId: q.viewer?.id ?? null, featuredOnly: q.featured ?? false });
       const page = top.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
-        story: storyInfo(story, settings, q.publishedAt),
+        story: storyInfo(story, settings),
         comments: await buildThreads(page, story, settings, q.viewer?.id ?? null),
         nextCursor: top.length > q.limit && last ? encodeCursor(cursorOf(last, q.sort)) : null,
       };
@@ -237,7 +239,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
     async post(
       site: Site,
       user: User,
-      input: { storyId: string; parentId?: string | null | undefined; body: string; idempotencyKey?: string | undefined; sendAnyway?: boolean | undefined; publishedAt?: string | null },
+      input: { storyId: string; parentId?: string | null | undefined; body: string; idempotencyKey?: string | undefined; sendAnyway?: boolean | undefined },
     ): Promise<{ comment: CommentView; duplicate: boolean; moderation: Pick<ModerationResult, 'decision' | 'reasons'> }> {
       const block = postingBlock(user, deps.now());
       if (block) throw block;
@@ -245,7 +247,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const story = await stories.get(input.storyId);
       if (!story || story.siteId !== site.id) throw new AppError(E.STORY_NOT_FOUND);
       const settings = await stories.getSettings(site.id);
-      const closed = closedReason(story, settings, input.publishedAt);
+      const closed = closedReason(story, settings);
       if (closed) throw new AppError(E.STORY_CLOSED, closed);
       const source = input.body.replace(/\r\n?/g, '\n').trim();
       if (!source) throw new AppError(E.COMMENT_EMPTY);

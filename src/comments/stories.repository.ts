@@ -9,6 +9,7 @@ export interface Story {
   url: string;
   title: string;
   closed: boolean;
+  openedAt: string;
   commentCount: number;
   lastCommentAt: string | null;
   createdAt: string;
@@ -44,6 +45,7 @@ const toStory = (r: Selectable<StoriesTable>): Story => ({
   url: r.url,
   title: r.title,
   closed: r.closed === 1,
+  openedAt: r.opened_at,
   commentCount: r.comment_count,
   lastCommentAt: r.last_comment_at,
   createdAt: r.created_at,
@@ -73,10 +75,10 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /** Creates the story unless it exists; either way returns the stored one (safe under races). */
-    async ensure(s: { id: string; siteId: string; key: string; articleId: string | null; url: string; title: string; createdAt: string }): Promise<Story> {
+    async ensure(s: { id: string; siteId: string; key: string; articleId: string | null; url: string; title: string; openedAt: string; createdAt: string }): Promise<Story> {
       await db
         .insertInto('stories')
-        .values({ id: s.id, site_id: s.siteId, key: s.key, article_id: s.articleId, url: s.url, title: s.title, closed: 0, comment_count: 0, last_comment_at: null, created_at: s.createdAt })
+        .values({ id: s.id, site_id: s.siteId, key: s.key, article_id: s.articleId, url: s.url, title: s.title, closed: 0, opened_at: s.openedAt, comment_count: 0, last_comment_at: null, created_at: s.createdAt })
         .onConflict((oc) => oc.columns(['site_id', 'key']).doNothing())
         .execute();
       const story = await this.getByKey(s.siteId, s.key);

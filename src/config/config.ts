@@ -20,6 +20,8 @@ export interface Config {
   mailFrom: string;
   /** root of every signing key; without it one is made and kept in the database */
   secret: string | undefined;
+  /** comments one reader may post per minute on one instance */
+  commentsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.PARLEY_MAIL_FROM || 'Parley <no-reply@localhost>',
     secret: env.PARLEY_SECRET || undefined,
+    commentsPerMinute: integer('PARLEY_COMMENTS_PER_MINUTE', 10, 1, 1_000_000),
   };
   if (config.secret !== undefined && config.secret.length < 32) {
     problems.push('PARLEY_SECRET must be at least 32 characters (for example: openssl rand -base64 48)');

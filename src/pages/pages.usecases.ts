@@ -111,13 +111,13 @@ export function createPagesUsecases(deps: PagesDeps) {
         if (opts.comment) {
           try {
             const { thread: t } = await deps.comments.context(site, opts.comment, reader);
-            const page = await deps.comments.thread(site, story, { sort, limit: 0, viewer: reader, publishedAt: article.publishedAt });
+            const page = await deps.comments.thread(site, story, { sort, limit: 0, viewer: reader });
             return { ...page, comments: [t], nextCursor: null };
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
           }
         }
-        return deps.comments.thread(site, story, { sort, ...(opts.after ? { cursor: opts.after } : {}), limit: 20, viewer: reader, publishedAt: article.publishedAt });
+        return deps.comments.thread(site, story, { sort, ...(opts.after ? { cursor: opts.after } : {}), limit: 20, viewer: reader });
       };
       const [c, top, entries, page, settings] = await Promise.all([
         chrome(site, viewer),

@@ -216,6 +216,7 @@ export interface StoriesTable {
   url: string;
   title: string;
   closed: number;
+  opened_at: string;
   comment_count: number;
   last_comment_at: string | null;
   created_at: string;

@@ -16,6 +16,8 @@ export function comments(engine: Engine) {
         .addColumn('url', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('closed', 'integer', (c) => c.notNull().defaultTo(0))
+        // when the conversation opened: the article's publication, or the embed's first load
+        .addColumn('opened_at', ts, (c) => c.notNull())
         .addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('last_comment_at', ts)
         .addColumn('created_at', ts, (c) => c.notNull())
