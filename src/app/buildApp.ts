@@ -18,6 +18,8 @@ import swagger from '@fastify/swagger';
 import { createCommentsRepository } from '../comments/comments.repository.ts';
 import { commentsRoutes } from '../comments/comments.routes.ts';
 import { commentFormRoutes } from '../comments/comments.form.routes.ts';
+import { buildBundles } from '../embed/bundles.ts';
+import { embedRoutes } from '../embed/embed.routes.ts';
 import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { type ModerationPipeline, passThroughPipeline } from '../moderation/pipeline.ts';
@@ -90,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stories = createStoriesRepository(storage);
   const commentsRepo = createCommentsRepository(storage);
   const pipeline = options.pipeline ?? passThroughPipeline();
+  const bundles = await buildBundles();
   const commentsUsecases = createCommentsUsecases({ comments: commentsRepo, stories, pipeline, bus, now, perMinute: config.commentsPerMinute });
   const deps: AppDeps = {
     config,
@@ -100,7 +103,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     siteResolver,
     articles,
     liveblogs,
-    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now }),
+    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now, scripts: { app: bundles.app.path, counts: bundles.counts.path } }),
+    bundles,
     pageCache,
     users,
     sessionsUsecases,
@@ -175,6 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminRoutes(deps));
   await app.register(commentsRoutes(deps));
   await app.register(commentFormRoutes(deps));
+  await app.register(embedRoutes(deps));
   await app.register(feedsRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));

@@ -9,6 +9,7 @@ import type { CommentsUsecases } from '../comments/comments.usecases.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { Config } from '../config/config.ts';
+import type { Bundles } from '../embed/bundles.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxRepository } from '../mail/outbox.repository.ts';
 import type { OidcUsecases } from '../sso/oidc.usecases.ts';
@@ -48,4 +49,5 @@ export interface AppDeps {
   commentsRepo: CommentsRepository;
   commentsUsecases: CommentsUsecases;
   pipeline: ModerationPipeline;
+  bundles: Bundles;
 }

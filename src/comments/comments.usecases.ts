@@ -255,7 +255,8 @@ export function createCommentsUsecases(deps: CommentsDeps) {
 
       const ctx = { viewerId: user.id, mineReacted: new Set<string>(), storyAuthors: await authorsOfStory(story), names: new Map<string, string>(), settings };
       const contentHash = hash(source);
-      const parentId = input.parentId ?? null;
+      // Empty and null both mean top-level (validation may coerce null to "").
+      const parentId = input.parentId || null;
       // Slow connections resubmit: the same words again soon are the same comment.
       if (input.idempotencyKey) {
         const earlier = await comments.findByIdempotencyKey(user.id, input.idempotencyKey);

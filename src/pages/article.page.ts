@@ -71,6 +71,7 @@ ${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comme
       description: a.standfirst,
       path: urls.article(a),
       currentSection: a.section.slug,
+      script: 'app',
       openGraph: {
         'og:type': 'article',
         'article:published_time': a.publishedAt,

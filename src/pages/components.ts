@@ -43,7 +43,7 @@ export function storyList(site: Site, items: ArticleSummary[], options: { headin
       level === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`
     }<p>${a.standfirst}</p><p class="meta">${a.kind === 'liveblog' && a.liveStatus === 'live' ? html`<span class="live-badge">LIVE</span> ` : ''}${
       formatTimeLine({ publishedAt: a.publishedAt, updatedAt: a.updatedAt, timeZone: site.timeZone, zoneLabel: site.timeZoneLabel })
-    }</p></li>`;
+    } · <a href="${urls.article(a)}#comments" data-parley-count="article:${a.id}">Comments</a></p></li>`;
   })}</ul>`;
 }
 

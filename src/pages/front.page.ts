@@ -32,6 +32,7 @@ export function frontPage(d: FrontPageData): SafeHtml {
       description: site.tagline || `The latest news from ${site.name}.`,
       path: urls.front(),
       openGraph: { 'og:type': 'website' },
+      script: 'counts',
       jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: urls.absolute(site, '/') }],
     },
     main,

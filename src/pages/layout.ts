@@ -12,6 +12,7 @@ export interface Chrome {
   banner: BannerItem[];
   /** the signed-in reader; absent on pages served from the shared cache */
   viewer?: { displayName: string; csrf: string; role: string };
+  scripts?: { app: string; counts: string };
 }
 
 function accountLinks(chrome: Chrome): SafeHtml {
@@ -32,6 +33,8 @@ export interface PageMeta {
   jsonLd?: unknown[];
   feeds?: { title: string; href: string }[];
   noindex?: boolean;
+  /** which widget script the page needs: the comments app, or the counts filler */
+  script?: 'app' | 'counts';
 }
 
 export function layout(chrome: Chrome, meta: PageMeta, main: SafeHtml): SafeHtml {
@@ -74,6 +77,7 @@ ${sections.map((s) => html`<li><a href="${urls.section(s.slug)}"${meta.currentSe
 <li><a href="${urls.siteFeed()}">RSS</a></li>
 <li><a href="${urls.sitemap()}">Sitemap</a></li>
 </ul><p>© ${site.name}. Powered by Parley.</p></div></footer>
+${meta.script && chrome.scripts ? html`<script src="${chrome.scripts[meta.script]}" defer></script>` : ''}
 </body>
 </html>`;
 }

@@ -34,6 +34,7 @@ ${d.olderHref ? html`<p class="pager"><a href="${d.olderHref}" rel="next">Older 
       path: d.path,
       ...(d.currentSection ? { currentSection: d.currentSection } : {}),
       feeds: d.feed ? [d.feed] : undefined,
+      script: 'counts',
       jsonLd: [{ '@context': 'https://schema.org', '@type': d.jsonLdType, name: d.heading }],
     },
     main,

@@ -32,6 +32,8 @@ export interface PagesDeps {
   comments: CommentsUsecases;
   stories: StoriesRepository;
   now: () => Date;
+  /** addresses of the widget bundles the pages load */
+  scripts: { app: string; counts: string };
 }
 
 const TOP_NEWS_SIZE = 6;
@@ -45,7 +47,8 @@ export function createPagesUsecases(deps: PagesDeps) {
 
   async function chrome(site: Site, viewer?: PageViewer | Chrome['viewer']): Promise<Chrome> {
     const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
-    return viewer ? { site, sections, banner, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } } : { site, sections, banner };
+    const base = { site, sections, banner, scripts: deps.scripts };
+    return viewer ? { ...base, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } } : base;
   }
 
   /**

@@ -1,0 +1,51 @@
+// Parley's embed loader: one script tag and one element per story,
+//   <div data-parley-story="story-42" data-parley-url="https://…" data-parley-title="…"></div>
+//   <script async src="https://comments.paper.example/embed/loader.js"></script>
+// It puts the comments app in an iframe when the element nears the screen,
+// keeps the frame as tall as its content, and passes the publisher's sign-on
+// token (data-parley-sso-token, or window.parleySsoToken(): a token or a promise of one).
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const origin = new URL(script?.src ?? location.href).origin;
+  const frames = new Map<Window, { frame: HTMLIFrameElement; el: HTMLElement }>();
+
+  addEventListener('message', async (e: MessageEvent) => {
+    if (e.origin !== origin) return;
+    const entry = [...frames].find(([w]) => w === e.source)?.[1];
+    if (!entry) return;
+    const data = e.data as { type?: string; height?: number };
+    if (data.type === 'parley:height' && typeof data.height === 'number') entry.frame.style.height = `${data.height}px`;
+    if (data.type === 'parley:ready') {
+      const w = window as unknown as { parleySsoToken?: () => string | Promise<string> };
+      const token = entry.el.dataset.parleySsoToken || (typeof w.parleySsoToken === 'function' ? await w.parleySsoToken() : '');
+      if (token) (e.source as Window).postMessage({ type: 'parley:sso-token', token }, origin);
+    }
+  });
+
+  function mount(el: HTMLElement) {
+    if (el.dataset.parleyMounted) return;
+    el.dataset.parleyMounted = '1';
+    const d = el.dataset;
+    const permalink = /[?&#]comment[=-]([a-z0-9]+)/i.exec(location.search + location.hash)?.[1];
+    const q = new URLSearchParams({
+      url: d.parleyUrl || location.href.split('#')[0]!,
+      origin: location.origin,
+      lang: d.parleyLang || document.documentElement.lang || 'en',
+      theme: d.parleyTheme || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+    });
+    if (d.parleyStory) q.set('storyId', d.parleyStory);
+    if (d.parleyTitle || document.title) q.set('title', d.parleyTitle || document.title);
+    if (permalink) q.set('comment', permalink);
+    const frame = document.createElement('iframe');
+    frame.src = `${origin}/embed/frame?${q}`;
+    frame.title = 'Comments';
+    frame.loading = 'lazy';
+    frame.style.cssText = 'width:100%;height:420px;border:0;display:block;color-scheme:normal';
+    el.appendChild(frame);
+    if (frame.contentWindow) frames.set(frame.contentWindow, { frame, el });
+  }
+
+  const all = document.querySelectorAll<HTMLElement>('[data-parley-story],[data-parley-url]');
+  const io = 'IntersectionObserver' in window ? new IntersectionObserver((es) => es.forEach((x) => x.isIntersecting && (io!.unobserve(x.target), mount(x.target as HTMLElement))), { rootMargin: '800px' }) : null;
+  all.forEach((el) => (io ? io.observe(el) : mount(el)));
+})();
