@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { createCommentsRepository } from '../comments/comments.repository.ts';
+import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { createPasswordHasher, passwordProblem } from '../accounts/passwords.ts';
 import { createSessionsRepository } from '../accounts/sessions.repository.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
@@ -91,6 +92,36 @@ export async function adminCommand(command: string, values: Values, storage: Sto
       scopes: 'openid email profile',
     });
     console.log(`OpenID Connect provider "${name}" saved for ${siteId}; its redirect URI is <site URL>/account/oidc/${name}/callback`);
+    return 0;
+  }
+
+  if (command === 'comments configure') {
+    const stories = createStoriesRepository(storage);
+    const s = await stories.getSettings(siteId);
+    const num = (name: string, min: number, max: number): number | undefined => {
+      const v = values[name];
+      if (typeof v !== 'string') return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+      return n;
+    };
+    if (typeof values['allowed-origins'] === 'string') {
+      s.allowedOrigins = values['allowed-origins'].split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+        const u = new URL(o);
+        if (u.origin !== o.replace(/\/+$/, '')) throw new Error(`--allowed-origins: "${o}" is not an origin (scheme://host[:port])`);
+        return u.origin;
+      });
+    }
+    s.maxLength = num('max-length', 50, 20_000) ?? s.maxLength;
+    const edit = num('edit-minutes', 0, 1440);
+    if (edit !== undefined) s.editWindowSeconds = edit * 60;
+    if (typeof values['reaction-label'] === 'string') s.reactionLabel = values['reaction-label'].slice(0, 30);
+    const close = num('auto-close-days', 0, 3650);
+    if (close !== undefined) s.autoCloseDays = close === 0 ? null : close;
+    if (values['close-all']) s.allClosed = true;
+    if (values['open-all']) s.allClosed = false;
+    await stories.saveSettings(s);
+    console.log(JSON.stringify(s, null, 2));
     return 0;
   }
 

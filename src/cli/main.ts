@@ -22,6 +22,10 @@ Commands:
                    [--audience A] [--issuer I] [--sign-on-only] [--login-url U] [--site demo]
   oidc add         add an OpenID Connect provider:
                    --name N --label L --issuer URL --client-id ID [--client-secret S] [--site demo]
+  comments configure
+                   set a site's comment rules: [--allowed-origins https://a,https://b]
+                   [--max-length 2000] [--edit-minutes 10] [--reaction-label Respect]
+                   [--auto-close-days N | --auto-close-days 0] [--close-all | --open-all] [--site demo]
   maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
@@ -56,12 +60,19 @@ const options = {
   label: { type: 'string' },
   'client-id': { type: 'string' },
   'client-secret': { type: 'string' },
+  'allowed-origins': { type: 'string' },
+  'max-length': { type: 'string' },
+  'edit-minutes': { type: 'string' },
+  'reaction-label': { type: 'string' },
+  'auto-close-days': { type: 'string' },
+  'close-all': { type: 'boolean' },
+  'open-all': { type: 'boolean' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
   const [first = 'help', ...afterFirst] = argv;
   // Two-word commands ("user create") read as one.
-  const twoWord = ['user', 'sso', 'oidc'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
+  const twoWord = ['user', 'sso', 'oidc', 'comments'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
   const command = twoWord ? `${first} ${afterFirst[0]}` : first;
   const rest = twoWord ? afterFirst.slice(1) : afterFirst;
   let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true }>>['values'];
@@ -123,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'user create':
     case 'sso configure':
     case 'oidc add':
+    case 'comments configure':
     case 'maintenance': {
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

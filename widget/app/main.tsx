@@ -655,10 +655,11 @@ async function start(mount: HTMLElement, opts: Options, pageUrl: string) {
   if (opts.frame && opts.parentOrigin) {
     const origin = opts.parentOrigin;
     let last = 0;
+    // The content's own height: the document's is never less than the frame's.
     new ResizeObserver(() => {
-      const h = Math.ceil(document.documentElement.scrollHeight);
+      const h = Math.ceil(mount.getBoundingClientRect().bottom + 8);
       if (h !== last) parent.postMessage({ type: 'parley:height', height: (last = h) }, origin);
-    }).observe(document.body);
+    }).observe(mount);
   }
 }
 
