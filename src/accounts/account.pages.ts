@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../shared/html.ts';
+import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { formatPaperTime } from '../time/format.ts';
 import type { Session } from './sessions.repository.ts';
@@ -168,6 +168,7 @@ ${
     ? html`<section aria-labelledby="h-links"><h2 id="h-links">Linked sign-ins</h2><ul>${d.identities.map((i) => html`<li>${i.provider === 'sso' ? `${chrome.site.name} account` : i.provider.replace(/^oidc:/, '')} (since ${when(i.createdAt)})</li>`)}</ul></section>`
     : ''
 }
+<section aria-labelledby="h-comments"><h2 id="h-comments">My comments</h2><p><a href="/account/comments">All your comments, and what became of each</a></p></section>
 <section aria-labelledby="h-data"><h2 id="h-data">Your data</h2><p><a href="/account/data.json" download>Download everything we hold about you (JSON)</a></p></section>
 <section aria-labelledby="h-delete"><h2 id="h-delete">Delete your account</h2>${
       d.deletionAt
@@ -181,5 +182,35 @@ ${user.passwordHash ? field('password', 'Your password', 'password', { autocompl
 <button class="button" type="submit">Delete my account</button></form>`
     }</section>
 </div>`,
+  );
+}
+
+export interface MyComment {
+  id: string;
+  html: string;
+  status: string;
+  statusReason: string | null;
+  createdAt: string;
+  story: { title: string; url: string };
+  reactions: number;
+  replies: number;
+  legacy?: boolean;
+}
+
+const statusLabel: Record<string, string> = { published: 'Published', pending: 'Awaiting review', rejected: 'Not published' };
+
+/** Every comment the reader wrote, with what became of it, newest first. */
+export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null): SafeHtml {
+  const tz = chrome.site.timeZone;
+  return layout(
+    chrome,
+    { title: `My comments - ${chrome.site.name}`, description: 'Your comments', noindex: true },
+    html`<div class="form-page settings"><h1>My comments</h1><p><a href="/account">Back to your account</a></p>
+${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
+<ol class="comment-list my-comments">${list.map(
+      (c) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
+<p class="comment-status ${c.status === 'rejected' ? 'refused' : c.status === 'published' ? 'ok' : ''}"><strong>${statusLabel[c.status] ?? c.status}</strong>${c.statusReason && c.status !== 'published' ? html`: ${c.statusReason}` : ''}${c.status === 'published' ? html` · ${String(c.reactions)} reactions · ${String(c.replies)} replies` : ''}</p>
+<div class="comment-body">${raw(c.html)}</div></li>`,
+    )}</ol>${nextHref ? html`<p class="pager"><a href="${nextHref}" rel="next">Older comments</a></p>` : ''}</div>`,
   );
 }

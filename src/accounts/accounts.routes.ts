@@ -8,7 +8,7 @@ import { AppError, commonErrors } from '../shared/errors.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { postingBlock } from './sanctions.ts';
 import { accountErrors as E } from './accounts.errors.ts';
-import { forgotPage, linkPage, loginPage, messagePage, type Notice, profilePage, registerPage, resetPage } from './account.pages.ts';
+import { forgotPage, linkPage, loginPage, messagePage, myCommentsPage, type Notice, profilePage, registerPage, resetPage } from './account.pages.ts';
 import { safeReturnPath } from './auth.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
 import { DELETION_GRACE_DAYS } from './accounts.usecases.ts';
@@ -294,6 +294,14 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         .send(
           `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head><body><p>You are signed in. You can close this window.</p><script nonce="${nonce}">if (window.opener) { window.opener.postMessage(${message}, ${JSON.stringify(origin)}); window.close(); }</script></body></html>`,
         );
+    });
+
+    app.get('/account/comments', { schema: { querystring: Type.Object({ after: Type.Optional(Str(500)) }) } }, async (request, reply) => {
+      const viewer = await auth.viewer(request);
+      if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
+      const { chrome: c } = await chrome(request, reply);
+      const page = await deps.commentsUsecases.mine(c.site, viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
+      return send(reply, 200, myCommentsPage(c, page.comments, page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null));
     });
 
     // --- linking a sign-in to an existing account, with its owner's consent

@@ -46,6 +46,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createAuth(deps: AuthDeps) {
   const bearerKey = new TextEncoder().encode(deps.secret);
+  // A widget sends the same bearer token on every request for an hour.
+  // Checking its signature once is enough; whether its session still exists
+  // is checked every time (that is how logging out takes effect at once).
+  const verified = new Map<string, { sid: string; site: string; exp: number }>();
 
   function secure(site: Site, request: FastifyRequest): boolean {
     return request.protocol === 'https' || site.baseUrl.startsWith('https:');
@@ -55,9 +59,17 @@ export function createAuth(deps: AuthDeps) {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) return undefined;
     try {
-      const { payload } = await jwtVerify(header.slice(7), bearerKey, { algorithms: ['HS256'], audience: `parley:${site.id}`, currentDate: deps.now() });
-      if (typeof payload.sid !== 'string') return undefined;
-      const session = await deps.sessionsRepo.getByPublicId(payload.sid);
+      const token = header.slice(7);
+      let claims = verified.get(token);
+      if (!claims) {
+        const { payload } = await jwtVerify(token, bearerKey, { algorithms: ['HS256'], audience: `parley:${site.id}`, currentDate: deps.now() });
+        if (typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return undefined;
+        claims = { sid: payload.sid, site: site.id, exp: payload.exp };
+        if (verified.size >= 20_000) verified.clear();
+        verified.set(token, claims);
+      }
+      if (claims.site !== site.id || claims.exp * 1000 <= deps.now().getTime()) return undefined;
+      const session = await deps.sessionsRepo.getByPublicId(claims.sid);
       if (!session || session.siteId !== site.id || session.expiresAt <= deps.now().toISOString()) return undefined;
       const user = await deps.users.get(session.userId);
       return user && { user, session, via: 'bearer' };

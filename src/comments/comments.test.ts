@@ -295,6 +295,35 @@ describe('comments', () => {
     assert.ok(list.every((c: { story: { title: string } }) => c.story.title.startsWith('Island nations')));
   });
 
+  it('shows the reader every comment they wrote, with its status, on their profile', async () => {
+    const asha = await signedIn('asha@example.org', 'Asha');
+    const page = await asha.get('/account/comments');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<h1>My comments<\/h1>/);
+    assert.match(page.body, /<strong>Published<\/strong>/);
+    assert.match(page.body, /Island nations agree to reopen fisheries talks/);
+    assert.equal((await agent(app).get('/account/comments')).status, 303);
+  });
+
+  it('anonymises or deletes a departed reader\'s comments, as they chose', async () => {
+    const id = await createTestUser(app, { email: 'departing@example.org', name: 'Departing Reader' });
+    const d = await signedIn('departing@example.org', 'Departing Reader');
+    const kept = (await post(d, 'Words worth keeping after I leave.')).json().comment;
+    await app.deps.commentsRepo.forgetAuthor(id, 'anonymise');
+    const after = await app.deps.commentsRepo.get(kept.id);
+    assert.equal(after?.authorName, 'Former reader');
+    assert.equal(after?.authorId, null);
+    assert.equal(after?.body, 'Words worth keeping after I leave.');
+    const id2 = await createTestUser(app, { email: 'erase@example.org', name: 'Eraser' });
+    const e = await signedIn('erase@example.org', 'Eraser');
+    const gone = (await post(e, 'Words to be erased entirely.')).json().comment;
+    await app.deps.commentsRepo.forgetAuthor(id2, 'delete');
+    const erased = await app.deps.commentsRepo.get(gone.id);
+    assert.equal(erased?.status, 'deleted');
+    assert.equal(erased?.body, '');
+    assert.equal(erased?.bodyHtml, '');
+  });
+
   it('serves comment counts for lists of stories', async () => {
     const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
     const res = await app.inject({ url: `/api/counts?keys=article:${article!.id},ext:unknown` });

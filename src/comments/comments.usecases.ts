@@ -10,7 +10,7 @@ import type { Site } from '../sites/sites.repository.ts';
 import type { ReportReason } from '../storage/schema.ts';
 import { commentErrors as E } from './comments.errors.ts';
 import { type Comment, type CommentsRepository, type Cursor, cursorOf, type Sort } from './comments.repository.ts';
-import { commentText, renderComment } from './markdown.ts';
+import { htmlToText, renderComment } from './markdown.ts';
 import type { CommentSettings, StoriesRepository, Story } from './stories.repository.ts';
 import { normaliseStoryUrl } from './story-url.ts';
 
@@ -78,6 +78,16 @@ export function createCommentsUsecases(deps: CommentsDeps) {
   const iso = () => deps.now().toISOString();
   // Per reader and instance: a person does not write ten comments a minute.
   const writes = createRateLimiter({ limit: deps.perMinute ?? 10, windowMs: 60_000, now: () => deps.now().getTime() });
+  // What anonymous readers see of a story is the same for all of them: kept
+  // until a comment on that story changes (or briefly, for other instances).
+  const anonymousPages = new Map<string, { at: number; page: ThreadPage }>();
+  const PAGE_TTL_MS = 5_000;
+  deps.bus.subscribe((e) => {
+    if (e.type === 'comment.changed' || e.type === 'content.changed') {
+      const prefix = e.type === 'comment.changed' ? `${e.storyId}|` : '';
+      for (const k of anonymousPages.keys()) if (k.startsWith(prefix)) anonymousPages.delete(k);
+    }
+  });
 
   function closedReason(story: Story, settings: CommentSettings): string | null {
     if (settings.allClosed) return settings.closedMessage ?? 'Comments are closed across the site for now.';
@@ -188,6 +198,18 @@ export function createCommentsUsecases(deps: CommentsDeps) {
     },
 
     async thread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean }): Promise<ThreadPage> {
+      const key = q.viewer ? '' : `${story.id}|${q.sort}|${q.cursor ?? ''}|${q.limit}|${q.featured ? 1 : 0}`;
+      const hit = key ? anonymousPages.get(key) : undefined;
+      if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.page;
+      const page = await this.freshThread(site, story, q);
+      if (key) {
+        if (anonymousPages.size > 5_000) anonymousPages.clear();
+        anonymousPages.set(key, { at: Date.now(), page });
+      }
+      return page;
+    },
+
+    async freshThread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean }): Promise<ThreadPage> {
       const settings = await stories.getSettings(site.id);
       const cursor = decodeCursor(q.cursor);
       const top = await comments.listTop({ storyId: story.id, sort: q.sort, ...(cursor ? { cursor } : {}), limit: q.limit + 1, viewerId: q.viewer?.id ?? null, featuredOnly: q.featured ?? false });
@@ -275,7 +297,9 @@ export function createCommentsUsecases(deps: CommentsDeps) {
         ctx.names.set(parent.id, parent.authorName);
       }
 
-      const text = commentText(source);
+      // Rendered once: the checks read the text of the very HTML that would be published.
+      const bodyHtml = renderComment(source);
+      const text = htmlToText(bodyHtml);
       const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text, source, parentId });
       let decision = result.decision;
       if (decision === 'refuse' && result.nudge) {
@@ -299,7 +323,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
         authorBadges: user.badges,
         authorRole: user.role,
         body: source,
-        bodyHtml: renderComment(source),
+        bodyHtml,
         status,
         statusReason: reason,
         moderation: JSON.stringify({ decision: result.decision, sentAnyway: Boolean(input.sendAnyway && result.nudge), checks: result.checks, reasons: result.reasons, policyVersion: result.policyVersion }),
@@ -332,9 +356,10 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       if (!source) throw new AppError(E.COMMENT_EMPTY);
       if ([...source].length > settings.maxLength) throw new AppError(E.COMMENT_TOO_LONG, `Comments can be up to ${settings.maxLength} characters.`);
       // An edit is checked like a new comment: approval is not a licence to rewrite.
-      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text: commentText(source), source, parentId: comment.parentId });
+      const bodyHtml = renderComment(source);
+      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text: htmlToText(bodyHtml), source, parentId: comment.parentId });
       if (result.decision === 'refuse') throw refusal(result);
-      const edited: Comment = { ...comment, body: source, bodyHtml: renderComment(source), contentHash: hash(source), editedAt: iso() };
+      const edited: Comment = { ...comment, body: source, bodyHtml, contentHash: hash(source), editedAt: iso() };
       await comments.updateBody(id, comment.body, { body: edited.body, bodyHtml: edited.bodyHtml, contentHash: edited.contentHash, editedAt: edited.editedAt!, revisionId: newId() });
       if (result.decision === 'hold' && comment.status === 'published') {
         await comments.setStatus(edited, 'pending', result.reasons.map((r) => r.message).join(' ') || 'Waiting for a moderator.');

@@ -29,7 +29,14 @@ export function sanitizeCommentHtml(dirty: string): string {
 
 /** What the comment says, without markup: for the moderation checks and for previews. */
 export function commentText(source: string): string {
-  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+  return htmlToText(renderComment(source));
+}
+
+/** The text of already-sanitised comment HTML (no second parse). */
+export function htmlToText(safeHtml: string): string {
+  return safeHtml
+    .replace(/<br \/>|<\/p>|<\/blockquote>/g, ' ')
+    .replace(/<[^>]+>/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

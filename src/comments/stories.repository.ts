@@ -63,6 +63,11 @@ const toSettings = (r: Selectable<CommentSettingsTable>): CommentSettings => ({
 });
 
 export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
+  // Settings are read on every post and change a few times a year: held for a
+  // few seconds (other instances see a change within that time).
+  const settingsCache = new Map<string, { at: number; value: CommentSettings }>();
+  const authorCache = new Map<string, { at: number; value: string[] }>();
+  const TTL = 10_000;
   return {
     async get(id: string): Promise<Story | undefined> {
       const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
@@ -108,8 +113,12 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async getSettings(siteId: string): Promise<CommentSettings> {
+      const hit = settingsCache.get(siteId);
+      if (hit && Date.now() - hit.at < TTL) return { ...hit.value, allowedOrigins: [...hit.value.allowedOrigins] };
       const r = await db.selectFrom('comment_settings').selectAll().where('site_id', '=', siteId).executeTakeFirst();
-      return r ? toSettings(r) : defaultCommentSettings(siteId);
+      const value = r ? toSettings(r) : defaultCommentSettings(siteId);
+      settingsCache.set(siteId, { at: Date.now(), value });
+      return { ...value, allowedOrigins: [...value.allowedOrigins] };
     },
 
     async saveSettings(s: CommentSettings): Promise<void> {
@@ -127,17 +136,23 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
         .values({ site_id: s.siteId, ...row })
         .onConflict((oc) => oc.column('site_id').doUpdateSet(row))
         .execute();
+      settingsCache.delete(s.siteId);
     },
 
     /** The journalist accounts of an article's authors, for the "author replied" highlight. */
     async articleAuthorUserIds(articleId: string): Promise<string[]> {
+      const hit = authorCache.get(articleId);
+      if (hit && Date.now() - hit.at < TTL) return hit.value;
       const rows = await db
         .selectFrom('article_authors as aa')
         .innerJoin('authors as au', 'au.id', 'aa.author_id')
         .select(sql<string | null>`au.user_id`.as('user_id'))
         .where('aa.article_id', '=', articleId)
         .execute();
-      return rows.map((r) => r.user_id).filter((x): x is string => Boolean(x));
+      const value = rows.map((r) => r.user_id).filter((x): x is string => Boolean(x));
+      if (authorCache.size > 10_000) authorCache.clear();
+      authorCache.set(articleId, { at: Date.now(), value });
+      return value;
     },
   };
 }

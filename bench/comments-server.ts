@@ -1,0 +1,121 @@
+// The server half of bench:comments. Seeds realistic threads, makes readers
+// with bearer tokens for the posting load, and adds baseline routes on the
+// same Fastify instance that return fixed bodies of the measured sizes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createPasswordHasher } from '../src/accounts/passwords.ts';
+import { buildApp } from '../src/app/buildApp.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { ensureDemo } from '../src/demo/ensure.ts';
+import { newId } from '../src/shared/ids.ts';
+import { migrateToLatest, openStorage } from '../src/storage/database.ts';
+
+const port = Number(process.env.PORT ?? 8092);
+const engine = process.env.BENCH_ENGINE ?? 'sqlite';
+const pgUrl = process.env.PARLEY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `parley_bench_${randomBytes(4).toString('hex')}`;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-bench-')),
+  // the benchmark measures the server, not the per-reader flood limit
+  PARLEY_COMMENTS_PER_MINUTE: '1000000',
+  DATABASE_URL: engine === 'postgres' ? pgUrl : '',
+};
+const config = loadConfig(env);
+const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(engine === 'postgres' ? { pgSchema: schema } : {}) });
+await migrateToLatest(storage);
+const baselines = new Map<string, string>();
+const app = await buildApp(config, {
+  storage,
+  passwords: createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
+  extraRoutes: (a) => {
+    a.get('/__baseline/:name', async (request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(baselines.get((request.params as { name: string }).name)));
+    a.post('/__baseline/:name', async (request, reply) => reply.code(201).header('content-type', 'application/json').send(baselines.get((request.params as { name: string }).name)));
+  },
+});
+await ensureDemo(storage, config);
+const site = (await app.deps.sites.get('demo'))!;
+const now = new Date().toISOString();
+
+async function makeUsers(n: number, prefix: string) {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = newId();
+    await app.deps.users.insert({ id, siteId: 'demo', email: `${prefix}${i}@bench.example`, emailVerified: true, displayName: `${prefix} ${i}`, passwordHash: null, createdAt: now });
+    ids.push(id);
+  }
+  return Promise.all(ids.map((id) => app.deps.users.get(id).then((u) => u!)));
+}
+
+// Thread shapes: most comments top-level, a quarter replies to random earlier
+// ones, and a few long back-and-forth chains.
+async function fill(storyId: string, count: number, writers: Awaited<ReturnType<typeof makeUsers>>) {
+  const made: string[] = [];
+  let chain: string | null = null;
+  for (let i = 0; i < count; i++) {
+    const author = writers[i % writers.length]!;
+    let parentId: string | null = null;
+    const r = (i * 7919) % 100;
+    if (made.length > 5 && r < 25) parentId = made[(i * 31) % made.length]!;
+    else if (made.length > 5 && r < 32) parentId = chain ?? made[made.length - 1]!;
+    const text = `Comment ${i} on this story: the negotiators should publish the quota figures before the next round.${i % 3 ? ' I also think the patrol costs deserve a public debate.' : ''}`;
+    const { comment } = await app.deps.commentsUsecases.post(site, author, { storyId, parentId, body: text });
+    made.push(comment.id);
+    if (r >= 25 && r < 32) chain = comment.id;
+  }
+}
+
+const writers = await makeUsers(200, 'writer');
+const big = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
+const bigStory = await app.deps.commentsUsecases.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
+await fill(bigStory.id, 1000, writers);
+const small: string[] = [];
+for (let i = 0; i < 100; i++) {
+  const s = await app.deps.commentsUsecases.storyForEmbed(site, { storyId: `bench-${i}`, url: `https://blog.example/p/${i}`, title: `Bench story ${i}` });
+  await fill(s.id, 50, writers);
+  small.push(s.id);
+}
+
+// Posting readers, each with a bearer token as the widget would hold.
+const posters = await makeUsers(1000, 'poster');
+const tokens: string[] = [];
+for (const u of posters) {
+  const { session } = await (async () => {
+    const r = await app.deps.sessionsUsecases.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
+    return r;
+  })();
+  tokens.push((await app.deps.auth.bearerToken(session)).token);
+}
+const tokenFile = join(config.dataDir, 'tokens.txt');
+writeFileSync(tokenFile, tokens.join('\n'));
+writeFileSync(join(config.dataDir, 'stories.txt'), small.join('\n'));
+
+await app.listen({ port, host: '127.0.0.1' });
+const sizes: Record<string, number> = {};
+for (const [name, url] of Object.entries({ thread: `/api/stories/${bigStory.id}/comments`, article: `/world/${big!.slug}` })) {
+  const res = await fetch(`http://127.0.0.1:${port}${url}`);
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  baselines.set(name, 'x'.repeat(Buffer.byteLength(body)));
+  sizes[name] = Buffer.byteLength(body);
+}
+// A post's answer is about this size.
+baselines.set('post', JSON.stringify({ comment: { id: 'x'.repeat(20), body: 'y'.repeat(900) } }));
+sizes.post = Buffer.byteLength(baselines.get('post')!);
+process.stdout.write(`ready ${JSON.stringify({ sizes, storyId: bigStory.id, articlePath: `/world/${big!.slug}`, dataDir: config.dataDir })}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await storage.close();
+  if (engine === 'postgres') {
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  }
+  process.exit(0);
+});
