@@ -40,7 +40,10 @@ export function authApiRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.post('/api/auth/logout', { schema: { response: { 204: Type.Null() } } }, async (request, reply) => {
       const viewer = await auth.viewer(request);
-      if (viewer?.via === 'bearer') await deps.sessionsUsecases.revoke(viewer.user.id, viewer.session.publicId);
+      if (viewer?.via === 'bearer') {
+        await deps.sessionsUsecases.revoke(viewer.user.id, viewer.session.publicId);
+        auth.forgetSession(viewer.session.publicId);
+      }
       await auth.endSession(request, reply);
       return reply.code(204).send(null);
     });

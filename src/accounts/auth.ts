@@ -50,6 +50,11 @@ export function createAuth(deps: AuthDeps) {
   // Checking its signature once is enough; whether its session still exists
   // is checked every time (that is how logging out takes effect at once).
   const verified = new Map<string, { sid: string; site: string; exp: number }>();
+  // The session and reader behind a bearer token, for two seconds: a burst of
+  // requests from one widget costs one lookup. Logging out here drops it at
+  // once; on other instances within those two seconds.
+  const sessionsSeen = new Map<string, { at: number; session: Session; user: User }>();
+  const SESSION_TTL = 2_000;
 
   function secure(site: Site, request: FastifyRequest): boolean {
     return request.protocol === 'https' || site.baseUrl.startsWith('https:');
@@ -69,10 +74,15 @@ export function createAuth(deps: AuthDeps) {
         verified.set(token, claims);
       }
       if (claims.site !== site.id || claims.exp * 1000 <= deps.now().getTime()) return undefined;
+      const seen = sessionsSeen.get(claims.sid);
+      if (seen && Date.now() - seen.at < SESSION_TTL) return { user: seen.user, session: seen.session, via: 'bearer' };
       const session = await deps.sessionsRepo.getByPublicId(claims.sid);
       if (!session || session.siteId !== site.id || session.expiresAt <= deps.now().toISOString()) return undefined;
       const user = await deps.users.get(session.userId);
-      return user && { user, session, via: 'bearer' };
+      if (!user) return undefined;
+      if (sessionsSeen.size > 20_000) sessionsSeen.clear();
+      sessionsSeen.set(claims.sid, { at: Date.now(), session, user });
+      return { user, session, via: 'bearer' };
     } catch {
       return undefined;
     }
@@ -131,6 +141,11 @@ export function createAuth(deps: AuthDeps) {
       });
       request.cookies[SESSION_COOKIE] = cookieValue;
       request.parleyViewer = undefined;
+    },
+
+    /** Forget what this instance remembers of a session (it was revoked). */
+    forgetSession(publicId: string): void {
+      sessionsSeen.delete(publicId);
     },
 
     async endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {

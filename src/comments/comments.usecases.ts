@@ -266,7 +266,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const block = postingBlock(user, deps.now());
       if (block) throw block;
       if (user.email && !user.emailVerified) throw new AppError(E.EMAIL_NOT_VERIFIED);
-      const story = await stories.get(input.storyId);
+      const story = await stories.getForPosting(input.storyId);
       if (!story || story.siteId !== site.id) throw new AppError(E.STORY_NOT_FOUND);
       const settings = await stories.getSettings(site.id);
       const closed = closedReason(story, settings);

@@ -68,10 +68,27 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
   const settingsCache = new Map<string, { at: number; value: CommentSettings }>();
   const authorCache = new Map<string, { at: number; value: string[] }>();
   const TTL = 10_000;
+  const storyCache = new Map<string, { at: number; value: Story }>();
+  const STORY_TTL = 5_000;
   return {
     async get(id: string): Promise<Story | undefined> {
       const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toStory(r);
+    },
+
+    /**
+     * The story for a write path that needs only who it belongs to and
+     * whether it is open: held a few seconds (closing a story clears it).
+     */
+    async getForPosting(id: string): Promise<Story | undefined> {
+      const hit = storyCache.get(id);
+      if (hit && Date.now() - hit.at < STORY_TTL) return hit.value;
+      const value = await this.get(id);
+      if (value) {
+        if (storyCache.size > 20_000) storyCache.clear();
+        storyCache.set(id, { at: Date.now(), value });
+      }
+      return value;
     },
 
     async getByKey(siteId: string, key: string): Promise<Story | undefined> {
@@ -93,6 +110,7 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
 
     async setClosed(id: string, closed: boolean): Promise<void> {
       await db.updateTable('stories').set({ closed: closed ? 1 : 0 }).where('id', '=', id).execute();
+      storyCache.delete(id);
     },
 
     async adjustCount(id: string, delta: number, at: string | null): Promise<void> {
