@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import type { Config } from '../config/config.ts';
 import { createInProcessBus } from '../events/bus.ts';
+import { createPostgresBus } from '../events/postgres-bus.ts';
 import { feedsRoutes } from '../feeds/feeds.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
@@ -53,6 +54,9 @@ export interface BuildOptions {
   passwords?: PasswordHasher;
   fetch?: typeof fetch;
   pipeline?: ModerationPipeline;
+  /** PostgreSQL LISTEN/NOTIFY channel and connection (tests use one per run) */
+  busChannel?: string;
+  busConnectionString?: string;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -63,7 +67,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await migrateToLatest(storage);
 
   const now = options.now ?? (() => new Date());
-  const bus = createInProcessBus();
+  // One instance: events stay in the process. On PostgreSQL, instances share them.
+  const bus = storage.engine === 'postgres' && (options.busChannel || config.databaseUrl)
+    ? await createPostgresBus({ connectionString: options.busConnectionString ?? config.databaseUrl!, channel: options.busChannel ?? 'parley_events' })
+    : createInProcessBus();
   const sites = createSitesRepository(storage);
   const articles = createArticlesRepository(storage);
   const liveblogs = createLiveblogsRepository(storage);
@@ -192,6 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    if ('close' in bus) await (bus as { close(): Promise<void> }).close();
     if (!options.storage) await storage.close();
   });
   return Object.assign(app, { deps }) as unknown as App;

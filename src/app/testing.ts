@@ -20,7 +20,7 @@ export const TEST_BASE_URL = 'https://news.test';
 // production setting is checked on its own (passwords.test.ts).
 export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline } = {}): Promise<App> {
+export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline; busChannel?: string } = {}): Promise<App> {
   const now = options.now ?? (() => TEST_NOW);
   const storage = options.storage ?? (await openStorage({ dataDir: ':memory:' }));
   await migrateToLatest(storage);
@@ -28,7 +28,7 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
     { sites: createSitesRepository(storage), articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.busChannel ? { busChannel: options.busChannel } : {}) });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   return app;
 }
