@@ -46,6 +46,7 @@ export function commentsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     // Anonymous readers all get the same bytes: serialised once per change of the story.
     // (Kept at most five seconds: another instance may have taken a comment meanwhile.)
     const serialised = new Map<string, { site: string; body: string; at: number }>();
+    const rebuilding = new Map<string, Promise<string>>();
     deps.bus.subscribe((e) => {
       if (e.type === 'content.changed') serialised.clear();
       else if (e.type === 'comment.changed') for (const k of serialised.keys()) if (k.startsWith(`${e.storyId}|`)) serialised.delete(k);
@@ -63,10 +64,21 @@ export function commentsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const viewer = await auth.viewer(request);
       reply.headers(noStore);
       if (anonymous && !viewer) {
-        const page = await uc.thread(site, s, { sort: request.query.sort ?? 'newest', ...(request.query.cursor ? { cursor: request.query.cursor } : {}), limit: request.query.limit ?? 20, viewer: null, featured: request.query.tab === 'featured' });
-        const body = JSON.stringify(page);
-        if (serialised.size > 5_000) serialised.clear();
-        serialised.set(key, { site: site.id, body, at: Date.now() });
+        // One rebuild at a time per page; concurrent readers share it.
+        let building = rebuilding.get(key);
+        if (!building) {
+          building = uc
+            .thread(site, s, { sort: request.query.sort ?? 'newest', ...(request.query.cursor ? { cursor: request.query.cursor } : {}), limit: request.query.limit ?? 20, viewer: null, featured: request.query.tab === 'featured' })
+            .then((page) => {
+              const text = JSON.stringify(page);
+              if (serialised.size > 5_000) serialised.clear();
+              serialised.set(key, { site: site.id, body: text, at: Date.now() });
+              return text;
+            })
+            .finally(() => rebuilding.delete(key));
+          rebuilding.set(key, building);
+        }
+        const body = await building;
         return reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-cache').send(body as never);
       }
       return uc.thread(site, s, {
