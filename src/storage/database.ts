@@ -11,6 +11,8 @@ import { connectSqlite } from './sqlite/connect.ts';
 export interface Storage {
   db: Kysely<Database>;
   engine: Engine;
+  /** the embedded database's own handle, for the few hot paths that bypass the query builder */
+  sqlite?: import('better-sqlite3').Database;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   return {
     db,
     engine: 'sqlite',
+    sqlite: raw,
     ping: async () => {
       raw.prepare('select 1').get();
     },

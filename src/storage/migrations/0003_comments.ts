@@ -53,8 +53,8 @@ export function comments(engine: Engine) {
       await db.schema.createIndex('comments_story_top').on('comments').columns(['story_id', 'parent_id', 'created_at']).execute();
       await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
       await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'created_at']).execute();
-      await db.schema.createIndex('comments_dedupe').on('comments').columns(['author_id', 'story_id', 'content_hash']).execute();
-      await db.schema.createIndex('comments_idempotency').on('comments').columns(['author_id', 'idempotency_key']).unique().execute();
+      // Most comments carry no idempotency key: a partial index costs them nothing.
+      await db.schema.createIndex('comments_idempotency').on('comments').columns(['author_id', 'idempotency_key']).unique().where(sql.ref('idempotency_key'), 'is not', null).execute();
 
       await db.schema
         .createTable('comment_revisions')
