@@ -116,6 +116,7 @@ export interface ProfileData {
   identities: Identity[];
   notices: Notice[];
   deletionAt: string | null;
+  emailMode: string;
 }
 
 function describeAgent(ua: string): string {
@@ -168,6 +169,16 @@ ${
     ? html`<section aria-labelledby="h-links"><h2 id="h-links">Linked sign-ins</h2><ul>${d.identities.map((i) => html`<li>${i.provider === 'sso' ? `${chrome.site.name} account` : i.provider.replace(/^oidc:/, '')} (since ${when(i.createdAt)})</li>`)}</ul></section>`
     : ''
 }
+<section aria-labelledby="h-notify"><h2 id="h-notify">E-mail about replies</h2>
+<form method="post" action="/account/notifications">${csrfField(csrf)}<fieldset><legend>When someone replies to you, or comments on a story you follow</legend>${(
+      [
+        ['each', 'E-mail me each time'],
+        ['hourly', 'At most one e-mail an hour'],
+        ['daily', 'One e-mail a day'],
+        ['off', 'No e-mail (the bell on the site still shows them)'],
+      ] as const
+    ).map(([v, l]) => html`<div class="field inline"><input type="radio" id="mode-${v}" name="emailMode" value="${v}"${d.emailMode === v ? html` checked` : ''}><label for="mode-${v}">${l}</label></div>`)}</fieldset>
+<button class="button" type="submit">Save</button></form></section>
 <section aria-labelledby="h-comments"><h2 id="h-comments">My comments</h2><p><a href="/account/comments">All your comments, and what became of each</a></p></section>
 <section aria-labelledby="h-data"><h2 id="h-data">Your data</h2><p><a href="/account/data.json" download>Download everything we hold about you (JSON)</a></p></section>
 <section aria-labelledby="h-delete"><h2 id="h-delete">Delete your account</h2>${

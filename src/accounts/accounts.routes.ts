@@ -169,6 +169,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       'deletion-scheduled': { kind: 'warning', text: `Your account will be deleted in ${DELETION_GRACE_DAYS} days.` },
       'deletion-cancelled': { kind: 'info', text: 'Your account will not be deleted.' },
       linked: { kind: 'info', text: 'The two sign-ins now lead to this one account.' },
+      'notifications-saved': { kind: 'info', text: 'Your e-mail preference is saved.' },
     };
 
     async function renderProfile(request: FastifyRequest, reply: FastifyReply, status: number, extra: Notice[]) {
@@ -179,12 +180,12 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const list: Notice[] = [...extra];
       const block = postingBlock(user, deps.now());
       if (block && block.code !== 'DELETION_PENDING') list.unshift({ kind: 'warning', text: `${block.message} You can still read and log in. To appeal, reply to the e-mail you received or contact the site.` });
-      const [sessions, identities] = await Promise.all([deps.sessionsUsecases.list(user.id), deps.users.listIdentities(user.id)]);
+      const [sessions, identities, emailMode] = await Promise.all([deps.sessionsUsecases.list(user.id), deps.users.listIdentities(user.id), deps.notifications.emailMode(user)]);
       const deletionAt = user.deletionRequestedAt ? new Date(new Date(user.deletionRequestedAt).getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString() : null;
       return send(
         reply,
         status,
-        profilePage(c, { user, csrf, sessions, currentSession: viewer.session.idHash, identities, notices: list, deletionAt }),
+        profilePage(c, { user, csrf, sessions, currentSession: viewer.session.idHash, identities, notices: list, deletionAt, emailMode }),
       );
     }
 

@@ -21,6 +21,9 @@ import { commentsRoutes } from '../comments/comments.routes.ts';
 import { commentFormRoutes } from '../comments/comments.form.routes.ts';
 import { buildBundles } from '../embed/bundles.ts';
 import { embedRoutes } from '../embed/embed.routes.ts';
+import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { type ModerationPipeline, passThroughPipeline } from '../moderation/pipeline.ts';
@@ -100,7 +103,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const commentsRepo = createCommentsRepository(storage);
   const pipeline = options.pipeline ?? passThroughPipeline();
   const bundles = await buildBundles();
-  const commentsUsecases = createCommentsUsecases({ comments: commentsRepo, stories, pipeline, bus, now, perMinute: config.commentsPerMinute });
+  const notifications = createNotificationsUsecases({ notifications: createNotificationsRepository(storage), users, comments: commentsRepo, mailer, now });
+  let logError: (err: unknown) => void = () => {};
+  const commentsUsecases = createCommentsUsecases({
+    comments: commentsRepo,
+    stories,
+    pipeline,
+    bus,
+    now,
+    perMinute: config.commentsPerMinute,
+    onPublished: (site, story, comment) => notifications.commentPublished(site, story, comment),
+    onError: (err) => logError(err),
+  });
   const deps: AppDeps = {
     config,
     storage,
@@ -112,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     liveblogs,
     pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now, scripts: { app: bundles.app.path, counts: bundles.counts.path } }),
     bundles,
+    notifications,
     pageCache,
     users,
     sessionsUsecases,
@@ -155,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   app.setErrorHandler(errorHandler);
+  logError = (err) => app.log.error({ err }, 'after-publish work failed');
   // Baseline protections on every answer. Pages may not be framed by other
   // sites (clickjacking of the login and settings forms); the comment embed
   // will relax frame-ancestors for each site's allowed origins.
@@ -187,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(commentsRoutes(deps));
   await app.register(commentFormRoutes(deps));
   await app.register(embedRoutes(deps));
+  await app.register(notificationsRoutes(deps));
   await app.register(feedsRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
@@ -195,10 +212,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const housekeeping = setInterval(() => {
     runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso: ssoRepo, now, forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise') }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
   }, 3_600_000);
+  // Digests are checked every five minutes; each reader's own hour or day decides.
+  const digests = setInterval(() => {
+    notifications.sendDigests((id) => sites.get(id)).catch((err) => app.log.error({ err }, 'digests failed'));
+  }, 300_000);
+  digests.unref();
   housekeeping.unref();
 
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    clearInterval(digests);
     if ('close' in bus) await (bus as { close(): Promise<void> }).close();
     if (!options.storage) await storage.close();
   });

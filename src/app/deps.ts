@@ -10,6 +10,7 @@ import type { StoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { Config } from '../config/config.ts';
 import type { Bundles } from '../embed/bundles.ts';
+import type { NotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxRepository } from '../mail/outbox.repository.ts';
 import type { OidcUsecases } from '../sso/oidc.usecases.ts';
@@ -50,4 +51,5 @@ export interface AppDeps {
   commentsUsecases: CommentsUsecases;
   pipeline: ModerationPipeline;
   bundles: Bundles;
+  notifications: NotificationsUsecases;
 }

@@ -57,6 +57,9 @@ export interface CommentsDeps {
   now: () => Date;
   /** comments one reader may post per minute (per instance) */
   perMinute?: number;
+  /** after a comment is published (notifications); runs after the answer, never delays it */
+  onPublished?: (site: Site, story: Story, comment: Comment) => Promise<void>;
+  onError?: (err: unknown) => void;
 }
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -343,7 +346,10 @@ export function createCommentsUsecases(deps: CommentsDeps) {
         throw err;
       }
       const v = view(comment, ctx);
-      if (status === 'published') announce(site, story, 'created', comment, { ...v, mine: false, editableUntil: null, statusReason: null });
+      if (status === 'published') {
+        announce(site, story, 'created', comment, { ...v, mine: false, editableUntil: null, statusReason: null });
+        if (deps.onPublished) setImmediate(() => void deps.onPublished!(site, story, comment).catch((err) => deps.onError?.(err)));
+      }
       return { comment: v, duplicate: false, moderation: { decision, reasons: result.reasons } };
     },
 

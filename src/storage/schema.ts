@@ -285,6 +285,34 @@ export interface CommentSettingsTable {
   allowed_origins: string;
 }
 
+export type EmailMode = 'off' | 'each' | 'hourly' | 'daily';
+
+export interface NotificationsTable {
+  id: string;
+  site_id: string;
+  user_id: string;
+  kind: 'reply' | 'follow';
+  comment_id: string;
+  story_id: string;
+  actor_name: string;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_mode: EmailMode;
+  unsubscribe_token: string;
+  last_digest_at: string | null;
+}
+
+export interface FollowsTable {
+  user_id: string;
+  story_id: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   sections: SectionsTable;
@@ -310,4 +338,7 @@ export interface Database {
   reactions: ReactionsTable;
   reports: ReportsTable;
   comment_settings: CommentSettingsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  follows: FollowsTable;
 }

@@ -91,6 +91,12 @@ describe('comments in Chromium', { skip }, () => {
     await rPage.locator('.p-replies .p-comment', { hasText: 'patrol costs' }).waitFor();
     await aPage.locator('.p-replies .p-comment', { hasText: 'patrol costs' }).waitFor({ timeout: 3000 });
     assert.equal(await aPage.locator('.p-replies .p-comment strong', { hasText: 'Ravi Kumar' }).count(), 1);
+    // the bell tells Asha, and lists the reply
+    await aPage.reload();
+    const bell = aPage.getByRole('button', { name: /Notifications \(1 new\)/ });
+    await bell.waitFor({ timeout: 5000 });
+    await bell.click();
+    assert.match(await aPage.locator('.p-notes').innerText(), /Ravi Kumar replied to you on Island nations/);
     await asha.close();
     await ravi.close();
   });

@@ -407,6 +407,57 @@ interface Ctx {
   login: () => void;
 }
 
+interface Note {
+  id: string;
+  kind: 'reply' | 'follow';
+  actorName: string;
+  storyTitle: string;
+  url: string;
+  excerpt: string;
+  read: boolean;
+}
+
+/** The bell: replies to the reader and news from followed stories. */
+function Bell(props: { frame: boolean }) {
+  const [data, setData] = useState<{ unread: number; items: Note[] }>({ unread: 0, items: [] });
+  const [open, setOpen] = useState(false);
+  const refresh = useCallback(() => void api<{ unread: number; items: Note[] }>('GET', '/api/me/notifications').then(setData).catch(() => {}), []);
+  useEffect(() => {
+    refresh();
+    const t = setInterval(refresh, 60_000);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <span class="p-bell">
+      <button
+        type="button"
+        class="p-link"
+        aria-expanded={open}
+        onClick={() => {
+          setOpen(!open);
+          if (!open && data.unread) void api('POST', '/api/me/notifications/read', {}).then(() => setData((d) => ({ ...d, unread: 0 })));
+        }}
+      >
+        Notifications{data.unread ? ` (${data.unread} new)` : ''}
+      </button>
+      {open && (
+        <ul class="p-notes">
+          {data.items.length === 0 && <li>Nothing yet.</li>}
+          {data.items.map((n) => (
+            <li class={n.read ? '' : 'p-unread'}>
+              <a href={n.url} target={props.frame ? '_top' : undefined}>
+                <strong>{n.actorName}</strong> {n.kind === 'reply' ? 'replied to you' : 'commented'} on {n.storyTitle}
+              </a>
+              <br />
+              <span class="p-count">{n.excerpt}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </span>
+  );
+}
+
 function App(props: { opts: Options; config: Config; story: Story; pageUrl: string }) {
   const { opts, config } = props;
   const [story, setStory] = useState(props.story);
@@ -418,6 +469,7 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
   const [waiting, setWaiting] = useState<C[]>([]);
   const [note, setNote] = useState('');
   const [loading, setLoading] = useState(true);
+  const [following, setFollowing] = useState(false);
   const sources = useRef(new Map<string, string>()).current;
   // Our own new comments also come back as live events: never show them twice.
   const own = useRef(new Set<string>()).current;
@@ -464,6 +516,9 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
   useEffect(() => {
     void load(false);
   }, [sort, tab]);
+  useEffect(() => {
+    if (user) void api<{ following: boolean }>('GET', `/api/stories/${story.id}/follow`).then((r) => setFollowing(r.following)).catch(() => {});
+  }, [user?.id]);
 
   // Live: new comments wait behind a button; edits and removals apply in place.
   useEffect(() => {
@@ -565,7 +620,16 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
       {user && (
         <p class="p-user">
           Signed in as <strong>{user.displayName}</strong>.{' '}
-          {!user.emailVerified && user.email && <span>Please confirm your e-mail address to comment: we sent you a link.</span>}
+          {!user.emailVerified && user.email && <span>Please confirm your e-mail address to comment: we sent you a link. </span>}
+          <Bell frame={opts.frame} />{' '}
+          <button
+            type="button"
+            class="p-link"
+            aria-pressed={following}
+            onClick={() => void api<{ following: boolean }>(following ? 'DELETE' : 'PUT', `/api/stories/${story.id}/follow`).then((r) => setFollowing(r.following))}
+          >
+            {following ? 'Following this story' : 'Follow this story'}
+          </button>
         </p>
       )}
       {story.closed ? (

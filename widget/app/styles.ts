@@ -38,5 +38,6 @@ export const css = `
 .p-report select,.p-report input{font:inherit;padding:.25rem}
 .p-load-more{margin:1rem 0}
 .p-more{margin:.25rem 0 0 1.8rem}
+.p-bell{position:relative}.p-notes{position:absolute;z-index:5;left:0;top:1.6rem;width:min(22rem,90vw);list-style:none;margin:0;padding:.4rem;background:#fff;color:#1a1a1a;border:1px solid var(--p-rule);box-shadow:0 4px 12px rgba(0,0,0,.15)}.p-notes li{padding:.35rem;border-bottom:1px solid var(--p-rule);font-size:.85rem}.p-unread{background:#eef4fa}
 .p-root :focus-visible{outline:3px solid #f5b700;outline-offset:2px}
 `;

@@ -3,6 +3,7 @@ import type { Engine } from '../engine.ts';
 import { foundation } from './0001_foundation.ts';
 import { accounts } from './0002_accounts.ts';
 import { comments } from './0003_comments.ts';
+import { notifications } from './0004_notifications.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0001_foundation': foundation(engine),
         '0002_accounts': accounts(engine),
         '0003_comments': comments(engine),
+        '0004_notifications': notifications(engine),
       };
     },
   };
