@@ -61,22 +61,7 @@ function toUser(r: Selectable<UsersTable>): User {
   };
 }
 
-export type UserChanges = Partial<{
-  email: string | null;
-  emailVerified: boolean;
-  displayName: string;
-  passwordHash: string | null;
-  avatarUrl: string | null;
-  badges: string[];
-  role: Role;
-  status: UserStatus;
-  sanctionUntil: string | null;
-  sanctionReason: string | null;
-  nameChangedAt: string | null;
-  deletionRequestedAt: string | null;
-  deletionMode: 'delete' | 'anonymise' | null;
-  lastLoginAt: string | null;
-}>;
+export type UserChanges = Partial<Omit<User, 'id' | 'siteId' | 'createdAt'>>;
 
 function toRow(c: UserChanges) {
   const row: Partial<Selectable<UsersTable>> = {};

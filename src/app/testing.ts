@@ -133,3 +133,12 @@ export function pathOf(link: string | undefined): string {
   const u = new URL(link);
   return `${u.pathname}${u.search}`;
 }
+
+/** A signed-in reader's browser, with the CSRF header its scripts would send. */
+export async function signedInReader(app: App, email: string, name: string, role: Role = 'reader') {
+  if (!(await createUsersRepository(app.deps.storage).getByEmail('demo', email))) await createTestUser(app, { email, name, role });
+  const a = agent(app);
+  await a.login(email);
+  const header = async () => ({ 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken as string });
+  return Object.assign(a, { csrfHeader: header, h: await header() });
+}

@@ -110,6 +110,33 @@ export function cursorOf(c: Comment, sort: Sort): Cursor {
   return sortColumns[sort].columns.map((col) => map[col]!);
 }
 
+/** The stored row of a new comment, for either insert path. */
+function newRow(c: NewComment) {
+  return {
+    id: c.id,
+    site_id: c.siteId,
+    story_id: c.storyId,
+    parent_id: c.parentId,
+    display_parent_id: c.displayParentId,
+    root_id: c.rootId,
+    depth: c.depth,
+    author_id: c.authorId,
+    author_name: c.authorName,
+    body: c.body,
+    body_html: c.bodyHtml,
+    status: c.status,
+    status_reason: c.statusReason,
+    moderation: c.moderation,
+    featured: 0,
+    reaction_count: 0,
+    reply_count: 0,
+    content_hash: c.contentHash,
+    idempotency_key: c.idempotencyKey,
+    created_at: c.createdAt,
+    edited_at: null,
+  };
+}
+
 /**
  * Posting is the hot write. On SQLite it runs as prepared statements in one
  * synchronous transaction, while holding Kysely's single connection (so that
@@ -118,7 +145,7 @@ export function cursorOf(c: Comment, sort: Sort): Cursor {
 function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Database) {
   const insert = raw.prepare(
     `insert into comments (id, site_id, story_id, parent_id, display_parent_id, root_id, depth, author_id, author_name, body, body_html, status, status_reason, moderation, featured, reaction_count, reply_count, content_hash, idempotency_key, created_at, edited_at)
-     values (@id, @site_id, @story_id, @parent_id, @display_parent_id, @root_id, @depth, @author_id, @author_name, @body, @body_html, @status, @status_reason, @moderation, 0, 0, 0, @content_hash, @idempotency_key, @created_at, null)`,
+     values (@id, @site_id, @story_id, @parent_id, @display_parent_id, @root_id, @depth, @author_id, @author_name, @body, @body_html, @status, @status_reason, @moderation, @featured, @reaction_count, @reply_count, @content_hash, @idempotency_key, @created_at, @edited_at)`,
   );
   const countStory = raw.prepare('update stories set comment_count = comment_count + 1, last_comment_at = ? where id = ?');
   const countParent = raw.prepare('update comments set reply_count = reply_count + 1 where id = ?');
@@ -126,25 +153,7 @@ function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Data
     `select id from comments where author_id = ? and story_id = ? and content_hash = ? and created_at >= ? and status != 'deleted' and coalesce(parent_id, '') = ? order by created_at limit 1`,
   );
   const write = raw.transaction((c: NewComment) => {
-    insert.run({
-      id: c.id,
-      site_id: c.siteId,
-      story_id: c.storyId,
-      parent_id: c.parentId,
-      display_parent_id: c.displayParentId,
-      root_id: c.rootId,
-      depth: c.depth,
-      author_id: c.authorId,
-      author_name: c.authorName,
-      body: c.body,
-      body_html: c.bodyHtml,
-      status: c.status,
-      status_reason: c.statusReason,
-      moderation: c.moderation,
-      content_hash: c.contentHash,
-      idempotency_key: c.idempotencyKey,
-      created_at: c.createdAt,
-    });
+    insert.run(newRow(c));
     if (c.status === 'published') {
       countStory.run(c.createdAt, c.storyId);
       if (c.parentId) countParent.run(c.parentId);
@@ -222,32 +231,7 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     async insert(c: NewComment): Promise<void> {
       if (fast) return fast.insert(c);
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('comments')
-          .values({
-            id: c.id,
-            site_id: c.siteId,
-            story_id: c.storyId,
-            parent_id: c.parentId,
-            display_parent_id: c.displayParentId,
-            root_id: c.rootId,
-            depth: c.depth,
-            author_id: c.authorId,
-            author_name: c.authorName,
-            body: c.body,
-            body_html: c.bodyHtml,
-            status: c.status,
-            status_reason: c.statusReason,
-            moderation: c.moderation,
-            featured: 0,
-            reaction_count: 0,
-            reply_count: 0,
-            content_hash: c.contentHash,
-            idempotency_key: c.idempotencyKey,
-            created_at: c.createdAt,
-            edited_at: null,
-          })
-          .execute();
+        await tx.insertInto('comments').values(newRow(c)).execute();
         if (c.status === 'published') {
           await tx.updateTable('stories').set((eb) => ({ comment_count: eb('comment_count', '+', 1), last_comment_at: c.createdAt })).where('id', '=', c.storyId).execute();
           if (c.parentId) await tx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', 1) })).where('id', '=', c.parentId).execute();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser } from '../app/testing.ts';
+import { agent, buildTestApp, createTestUser, signedInReader } from '../app/testing.ts';
 import type { ModerationPipeline, ModerationResult } from '../moderation/pipeline.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -10,15 +10,8 @@ describe('comments', () => {
   let app: App;
   let now = new Date('2026-06-15T06:30:00.000Z');
   let storyId: string;
-  type Reader = ReturnType<typeof agent> & { csrfHeader: () => Promise<Record<string, string>> };
-
-  async function signedIn(email: string, name: string, role: 'reader' | 'moderator' | 'editor' = 'reader'): Promise<Reader> {
-    if (!(await app.deps.users.getByEmail('demo', email))) await createTestUser(app, { email, name, role });
-    const a = agent(app) as Reader;
-    await a.login(email);
-    a.csrfHeader = async () => ({ 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken });
-    return a;
-  }
+  type Reader = Awaited<ReturnType<typeof signedInReader>>;
+  const signedIn = (email: string, name: string, role: 'reader' | 'moderator' | 'editor' = 'reader') => signedInReader(app, email, name, role);
 
   async function post(a: Reader, body: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     return a.api('POST', `/api/stories/${storyId}/comments`, { body, ...extra }, { ...(await a.csrfHeader()), ...headers });

@@ -14,7 +14,34 @@ export interface NotificationItem {
   read: boolean;
 }
 
+function excerpt(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
 export function createNotificationsRepository({ db }: { db: Kysely<Database> }) {
+  function items(userId: string) {
+    return db
+      .selectFrom('notifications as n')
+      .innerJoin('stories as s', 's.id', 'n.story_id')
+      .innerJoin('comments as c', 'c.id', 'n.comment_id')
+      .select(['n.id', 'n.kind', 'n.actor_name', 'n.comment_id', 'n.story_id', 's.title', 's.url', 'c.body_html', 'c.status', 'n.created_at', 'n.read_at'])
+      .where('n.user_id', '=', userId);
+  }
+  type Row = Awaited<ReturnType<ReturnType<typeof items>['executeTakeFirstOrThrow']>>;
+  const toItem = (r: Row): NotificationItem => ({
+    id: r.id,
+    kind: r.kind,
+    actorName: r.actor_name,
+    commentId: r.comment_id,
+    storyId: r.story_id,
+    storyTitle: r.title,
+    storyUrl: r.url,
+    // a comment removed since says nothing
+    excerpt: r.status === 'published' ? excerpt(r.body_html) : '',
+    createdAt: r.created_at,
+    read: r.read_at !== null,
+  });
+
   return {
     async insertMany(rows: { id: string; siteId: string; userId: string; kind: 'reply' | 'follow'; commentId: string; storyId: string; actorName: string; createdAt: string }[]): Promise<void> {
       if (rows.length === 0) return;
@@ -25,27 +52,7 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     },
 
     async list(userId: string, limit: number): Promise<NotificationItem[]> {
-      const rows = await db
-        .selectFrom('notifications as n')
-        .innerJoin('stories as s', 's.id', 'n.story_id')
-        .innerJoin('comments as c', 'c.id', 'n.comment_id')
-        .select(['n.id', 'n.kind', 'n.actor_name', 'n.comment_id', 'n.story_id', 's.title', 's.url', 'c.body_html', 'c.status', 'n.created_at', 'n.read_at'])
-        .where('n.user_id', '=', userId)
-        .orderBy('n.created_at', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        actorName: r.actor_name,
-        commentId: r.comment_id,
-        storyId: r.story_id,
-        storyTitle: r.title,
-        storyUrl: r.url,
-        excerpt: r.status === 'published' ? r.body_html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160) : '',
-        createdAt: r.created_at,
-        read: r.read_at !== null,
-      }));
+      return (await items(userId).orderBy('n.created_at', 'desc').limit(limit).execute()).map(toItem);
     },
 
     async unreadCount(userId: string): Promise<number> {
@@ -63,20 +70,8 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     },
 
     async unemailed(userId: string): Promise<NotificationItem[]> {
-      const rows = await db
-        .selectFrom('notifications as n')
-        .innerJoin('stories as s', 's.id', 'n.story_id')
-        .innerJoin('comments as c', 'c.id', 'n.comment_id')
-        .select(['n.id', 'n.kind', 'n.actor_name', 'n.comment_id', 'n.story_id', 's.title', 's.url', 'c.body_html', 'c.status', 'n.created_at', 'n.read_at'])
-        .where('n.user_id', '=', userId)
-        .where('n.emailed_at', 'is', null)
-        .where('n.read_at', 'is', null)
-        .orderBy('n.created_at')
-        .limit(200)
-        .execute();
-      return rows
-        .filter((r) => r.status === 'published')
-        .map((r) => ({ id: r.id, kind: r.kind, actorName: r.actor_name, commentId: r.comment_id, storyId: r.story_id, storyTitle: r.title, storyUrl: r.url, excerpt: r.body_html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160), createdAt: r.created_at, read: false }));
+      const rows = await items(userId).where('n.emailed_at', 'is', null).where('n.read_at', 'is', null).orderBy('n.created_at').limit(200).execute();
+      return rows.filter((r) => r.status === 'published').map(toItem);
     },
 
     async markEmailed(ids: string[], at: string): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser, lastMail, pathOf } from '../app/testing.ts';
+import { agent, buildTestApp, lastMail, pathOf, signedInReader } from '../app/testing.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
 
@@ -18,14 +18,8 @@ describe('reply notifications', () => {
   let app: App;
   let storyId: string;
   let now = new Date('2026-06-15T06:30:00.000Z');
-  type Reader = ReturnType<typeof agent> & { h: Record<string, string> };
-  async function reader(email: string, name: string): Promise<Reader> {
-    if (!(await app.deps.users.getByEmail('demo', email))) await createTestUser(app, { email, name });
-    const a = agent(app) as Reader;
-    await a.login(email);
-    a.h = { 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken };
-    return a;
-  }
+  type Reader = Awaited<ReturnType<typeof signedInReader>>;
+  const reader = (email: string, name: string) => signedInReader(app, email, name);
   const post = (a: Reader, body: string, parentId?: string) => a.api('POST', `/api/stories/${storyId}/comments`, { body, ...(parentId ? { parentId } : {}) }, a.h).then((r) => r.json().comment);
   const mailsTo = async (to: string) => (await app.deps.outbox.list('demo', 100, to)).length;
 

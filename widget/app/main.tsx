@@ -3,39 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError, hasToken, setCsrf, setToken } from './api.ts';
 import { css } from './styles.ts';
 import { when } from './time.ts';
+import type { CommentView } from '../../src/comments/comments.usecases.ts';
 
 // The comments app. It runs in two places: inside Parley's own article pages
 // (mounted over the server-rendered comments) and inside the iframe that the
 // loader puts into another site's page. Either way it talks only to Parley.
 
-interface Author {
-  id: string | null;
-  name: string;
-  badges: string[];
-  staff: string | null;
-  storyAuthor: boolean;
-}
-
-interface C {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  author: Author;
-  html: string;
-  status: 'published' | 'pending' | 'rejected' | 'deleted';
-  statusReason: string | null;
-  deleted: boolean;
-  createdAt: string;
-  editedAt: string | null;
-  featured: boolean;
-  reactions: { count: number; mine: boolean };
-  replyCount: number;
-  inReplyTo: { id: string; name: string } | null;
-  replies: C[];
-  moreReplies: number;
-  mine: boolean;
-  editableUntil: string | null;
-}
+// The same shape the API's schema describes (a type-only import: nothing of the server is bundled).
+type C = CommentView;
 
 interface User {
   id: string;
