@@ -142,3 +142,14 @@ export async function signedInReader(app: App, email: string, name: string, role
   const header = async () => ({ 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken as string });
   return Object.assign(a, { csrfHeader: header, h: await header() });
 }
+
+export const DEMO_ARTICLE_PATH = '/world/island-nations-agree-to-reopen-fisheries-talks';
+
+/** The comment story of the demo's international article (made by its first view). */
+export async function demoArticleStoryId(app: App): Promise<string> {
+  await app.inject({ url: DEMO_ARTICLE_PATH });
+  const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
+  const story = await app.deps.stories.getByKey('demo', `article:${article!.id}`);
+  if (!story) throw new Error('the demo article has no story');
+  return story.id;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser, signedInReader } from '../app/testing.ts';
+import { agent, buildTestApp, createTestUser, signedInReader, demoArticleStoryId } from '../app/testing.ts';
 import type { ModerationPipeline, ModerationResult } from '../moderation/pipeline.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -19,9 +19,7 @@ describe('comments', () => {
 
   before(async () => {
     app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
-    await app.inject({ url: ARTICLE });
-    const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-    storyId = (await app.deps.stories.getByKey('demo', `article:${article!.id}`))!.id;
+    storyId = await demoArticleStoryId(app);
   });
   after(async () => {
     await app.close();
@@ -245,9 +243,7 @@ describe('comments', () => {
   it('limits how fast one reader can post', async () => {
     const fast = await buildTestApp({ now: () => now });
     try {
-      await fast.inject({ url: ARTICLE });
-      const article = await fast.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-      const id = (await fast.deps.stories.getByKey('demo', `article:${article!.id}`))!.id;
+      const id = await demoArticleStoryId(fast);
       await createTestUser(fast, { email: 'fast@example.org', name: 'Fast' });
       const a = agent(fast);
       await a.login('fast@example.org');
@@ -345,9 +341,7 @@ describe('comments through a pipeline that holds and refuses', () => {
     };
     const app = await buildTestApp({ pipeline });
     try {
-      await app.inject({ url: ARTICLE });
-      const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-      const storyId = (await app.deps.stories.getByKey('demo', `article:${article!.id}`))!.id;
+      const storyId = await demoArticleStoryId(app);
       await createTestUser(app, { email: 'p@example.org', name: 'Pat' });
       const pat = agent(app);
       await pat.login('p@example.org');

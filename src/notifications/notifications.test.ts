@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, lastMail, pathOf, signedInReader } from '../app/testing.ts';
+import { agent, buildTestApp, lastMail, pathOf, signedInReader, demoArticleStoryId } from '../app/testing.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
 
@@ -25,9 +25,7 @@ describe('reply notifications', () => {
 
   before(async () => {
     app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
-    await app.inject({ url: ARTICLE });
-    const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-    storyId = (await app.deps.stories.getByKey('demo', `article:${article!.id}`))!.id;
+    storyId = await demoArticleStoryId(app);
   });
   after(async () => {
     await app.close();

@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
-import { buildTestApp, createTestUser } from '../../src/app/testing.ts';
+import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
-import { browserSkipReason, launchBrowser } from './browser.ts';
+import { browserSkipReason, serveAndLaunch } from './browser.ts';
 
 const skip = browserSkipReason();
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -40,14 +40,10 @@ describe('comments in Chromium', { skip }, () => {
 
   before(async () => {
     app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ base, browser } = await serveAndLaunch(app));
     await createTestUser(app, { email: 'asha@example.org', name: 'Asha Rao' });
     await createTestUser(app, { email: 'ravi@example.org', name: 'Ravi Kumar' });
-    browser = await launchBrowser();
-    await app.inject({ url: ARTICLE });
-    const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-    storyId = (await app.deps.stories.getByKey('demo', `article:${article!.id}`))!.id;
+    storyId = await demoArticleStoryId(app);
   });
 
   after(async () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
 import { buildTestApp } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
-import { browserSkipReason, launchBrowser } from './browser.ts';
+import { browserSkipReason, serveAndLaunch } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -17,9 +16,7 @@ describe('the news site in Chromium', { skip }, () => {
 
   before(async () => {
     app = await buildTestApp();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    ({ base, browser } = await serveAndLaunch(app));
   });
 
   after(async () => {
