@@ -139,6 +139,18 @@ describe('comments in Chromium', { skip }, () => {
     await reader.close();
   });
 
+  it('speaks the page\'s language where it has the words', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/embed/frame?url=${encodeURIComponent('https://blog.example/hindi-page')}&lang=hi-IN`);
+    await page.getByText('अभी कोई टिप्पणी नहीं। पहली टिप्पणी आपकी हो।').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'hi-IN');
+    assert.ok(await page.getByRole('button', { name: 'टिप्पणी करने के लिए लॉग इन करें' }).isVisible());
+    // a language without a catalogue falls back to English
+    await page.goto(`${base}/embed/frame?url=${encodeURIComponent('https://blog.example/other')}&lang=fr`);
+    await page.getByText('No comments yet. Be the first.').waitFor();
+    await page.close();
+  });
+
   it('shows the comments without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

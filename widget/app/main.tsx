@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError, hasToken, setCsrf, setToken } from './api.ts';
 import { css } from './styles.ts';
 import { when } from './time.ts';
+import { type Key, setLanguage, t } from './i18n.ts';
 import type { CommentView } from '../../src/comments/comments.usecases.ts';
 
 // The comments app. It runs in two places: inside Parley's own article pages
@@ -50,18 +51,18 @@ interface Options {
   parentOrigin?: string;
 }
 
-const SORTS: [Sort, string][] = [
-  ['newest', 'Newest'],
-  ['oldest', 'Oldest'],
-  ['reactions', 'Most reactions'],
-  ['replies', 'Most replies'],
+const SORTS: [Sort, Key][] = [
+  ['newest', 'newest'],
+  ['oldest', 'oldest'],
+  ['reactions', 'mostReactions'],
+  ['replies', 'mostReplies'],
 ];
-const REASONS: [string, string][] = [
-  ['abusive', 'Abusive'],
-  ['personal', 'Personal attack'],
-  ['spam', 'Spam'],
-  ['off_topic', 'Off-topic'],
-  ['other', 'Something else'],
+const REASONS: [string, Key][] = [
+  ['abusive', 'abusive'],
+  ['personal', 'personal'],
+  ['spam', 'spam'],
+  ['off_topic', 'offTopic'],
+  ['other', 'other'],
 ];
 
 function mapTree(list: C[], id: string, f: (c: C) => C): C[] {
@@ -103,9 +104,9 @@ function Composer(props: {
     return (
       <p class="p-login">
         <button type="button" class="p-button" onClick={props.onLogin}>
-          Log in to comment
+          {t('logInToComment')}
         </button>{' '}
-        or <a href={props.config.registerUrl} target="_top">register</a>.
+        {t('or')} <a href={props.config.registerUrl} target="_top">{t('register')}</a>.
       </p>
     );
   }
@@ -125,7 +126,7 @@ function Composer(props: {
         );
         setText('');
         key.current = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-        props.onDone(r.comment, r.comment.status === 'pending' ? 'Thank you. A moderator will read your comment before it appears.' : undefined);
+        props.onDone(r.comment, r.comment.status === 'pending' ? t('heldThanks') : undefined);
       }
     } catch (e) {
       setError(e as ApiError);
@@ -144,21 +145,21 @@ function Composer(props: {
       }}
     >
       <label for={id} class="p-label">
-        {props.editId ? 'Edit your comment' : props.parentId ? 'Your reply' : `Your comment, as ${props.user.displayName}`}
+        {props.editId ? t('editYourComment') : props.parentId ? t('yourReply') : t('yourCommentAs', { name: props.user.displayName })}
       </label>
       <textarea id={id} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} rows={props.parentId ? 3 : 4} required aria-describedby={`${id}-count`} />
       <div class="p-row">
         <span id={`${id}-count`} class={left < 0 ? 'p-count p-over' : 'p-count'}>
-          {left} characters left
+          {t('charactersLeft', { n: left })}
         </span>
         <span>
           {props.onCancel && (
             <button type="button" class="p-link" onClick={props.onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )}{' '}
           <button type="submit" class="p-button" disabled={busy || !text.trim() || left < 0}>
-            {props.editId ? 'Save' : props.parentId ? 'Reply' : 'Post comment'}
+            {props.editId ? t('save') : props.parentId ? t('reply') : t('postComment')}
           </button>
         </span>
       </div>
@@ -167,9 +168,9 @@ function Composer(props: {
           <p>{error.message}</p>
           {error.code === 'COMMENT_REFUSED' && error.details?.nudge && (
             <p>
-              You can change your comment and post it again, or{' '}
+              {t('reviseOr')}{' '}
               <button type="button" class="p-link" onClick={() => void submit(true)}>
-                send it to a moderator as it is
+                {t('sendAnyway')}
               </button>
               .
             </p>
@@ -198,13 +199,13 @@ function Item(props: { c: C; ctx: Ctx }) {
       setMsg((e as Error).message);
     }
   };
-  const badges = [...(c.author.storyAuthor ? ['Author'] : []), ...(c.author.staff === 'moderator' ? ['Moderator'] : c.author.staff === 'editor' ? ['Journalist'] : []), ...c.author.badges];
+  const badges = [...(c.author.storyAuthor ? [t('author')] : []), ...(c.author.staff === 'moderator' ? [t('moderator')] : c.author.staff === 'editor' ? [t('journalist')] : []), ...c.author.badges];
   return (
     <li ref={ref} id={`comment-${c.id}`} class={`p-comment${c.author.storyAuthor ? ' p-by-author' : ''}${highlighted ? ' p-highlight' : ''}${c.deleted ? ' p-deleted' : ''}`}>
       {c.deleted ? (
-        <p class="p-body">This comment was deleted.</p>
+        <p class="p-body">{t('deleted')}</p>
       ) : (
-        <article aria-label={`Comment by ${c.author.name}`}>
+        <article aria-label={t('commentBy', { name: c.author.name })}>
           <header class="p-meta">
             <strong>{c.author.name}</strong>
             {badges.map((b) => (
@@ -213,15 +214,15 @@ function Item(props: { c: C; ctx: Ctx }) {
             {c.inReplyTo && (
               <span class="p-reply-to">
                 {' '}
-                in reply to <a href={`#comment-${c.inReplyTo.id}`}>{c.inReplyTo.name}</a>
+                {t('inReplyTo')} <a href={`#comment-${c.inReplyTo.id}`}>{c.inReplyTo.name}</a>
               </span>
             )}{' '}
-            · <time dateTime={c.createdAt} title={c.createdAt}>{when(c.createdAt, ctx.config.timeZone)}</time>
-            {c.editedAt && <span class="p-edited"> · edited</span>}
-            {c.featured && <span class="p-badge p-featured">Featured</span>}
+            · <time dateTime={c.createdAt} title={c.createdAt}>{when(c.createdAt, ctx.config.timeZone, t)}</time>
+            {c.editedAt && <span class="p-edited"> · {t('edited')}</span>}
+            {c.featured && <span class="p-badge p-featured">{t('featured')}</span>}
           </header>
-          {c.status === 'pending' && <p class="p-status">Awaiting review: only you can see this for now. {c.statusReason}</p>}
-          {c.status === 'rejected' && <p class="p-status p-refused">Not published. {c.statusReason}</p>}
+          {c.status === 'pending' && <p class="p-status">{t('awaitingReview')} {c.statusReason}</p>}
+          {c.status === 'rejected' && <p class="p-status p-refused">{t('notPublished')} {c.statusReason}</p>}
           {mode === 'edit' ? (
             <Composer
               config={ctx.config}
@@ -258,12 +259,12 @@ function Item(props: { c: C; ctx: Ctx }) {
             </button>
             {!ctx.closed && c.status === 'published' && (
               <button type="button" class="p-link" onClick={() => (ctx.user ? setMode(mode === 'reply' ? '' : 'reply') : ctx.login())}>
-                Reply
+                {t('reply')}
               </button>
             )}
             {c.mine && c.editableUntil && new Date(c.editableUntil).getTime() > Date.now() && (
               <button type="button" class="p-link" onClick={() => setMode('edit')}>
-                Edit
+                {t('edit')}
               </button>
             )}
             {c.mine && (
@@ -271,19 +272,19 @@ function Item(props: { c: C; ctx: Ctx }) {
                 type="button"
                 class="p-link"
                 onClick={() =>
-                  confirm('Delete this comment?') &&
+                  confirm(t('confirmDelete')) &&
                   void act(async () => {
                     await api('DELETE', `/api/comments/${c.id}`);
                     ctx.update(c.id, (old) => ({ ...old, deleted: true, html: '', status: 'deleted' }));
                   })
                 }
               >
-                Delete
+                {t('delete')}
               </button>
             )}
             {!c.mine && c.status === 'published' && (
               <button type="button" class="p-link" onClick={() => (ctx.user ? setMode(mode === 'report' ? '' : 'report') : ctx.login())}>
-                Report
+                {t('report')}
               </button>
             )}
             {ctx.user && ctx.user.role !== 'reader' && c.status === 'published' && (
@@ -297,11 +298,11 @@ function Item(props: { c: C; ctx: Ctx }) {
                   })
                 }
               >
-                {c.featured ? 'Unfeature' : 'Feature'}
+                {c.featured ? t('unfeature') : t('feature')}
               </button>
             )}
             <a class="p-link" href={`${ctx.permalinkBase}${c.id}`} target={ctx.frame ? '_top' : undefined}>
-              Link
+              {t('link')}
             </a>
           </footer>
           {msg && (
@@ -317,20 +318,20 @@ function Item(props: { c: C; ctx: Ctx }) {
                 void act(async () => {
                   await api('POST', `/api/comments/${c.id}/reports`, { reason, ...(note ? { note } : {}) });
                   setMode('');
-                  setMsg('Thank you. The moderators will look at it.');
+                  setMsg(t('reportThanks'));
                 });
               }}
             >
-              <label for={`p-reason-${c.id}`}>Why are you reporting this?</label>
+              <label for={`p-reason-${c.id}`}>{t('whyReport')}</label>
               <select id={`p-reason-${c.id}`} value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
                 {REASONS.map(([v, l]) => (
-                  <option value={v}>{l}</option>
+                  <option value={v}>{t(l)}</option>
                 ))}
               </select>
-              <label for={`p-note-${c.id}`}>Anything the moderators should know? (optional)</label>
+              <label for={`p-note-${c.id}`}>{t('reportNote')}</label>
               <input id={`p-note-${c.id}`} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
               <button type="submit" class="p-button">
-                Send report
+                {t('sendReport')}
               </button>
             </form>
           )}
@@ -360,7 +361,7 @@ function Item(props: { c: C; ctx: Ctx }) {
       )}
       {c.moreReplies > 0 && (
         <button type="button" class="p-link p-more" onClick={() => void ctx.moreReplies(c)}>
-          Show {c.moreReplies} more {c.moreReplies === 1 ? 'reply' : 'replies'}
+          {c.moreReplies === 1 ? t('showMoreReply') : t('showMoreReplies', { n: c.moreReplies })}
         </button>
       )}
     </li>
@@ -413,15 +414,15 @@ function Bell(props: { frame: boolean }) {
           if (!open && data.unread) void api('POST', '/api/me/notifications/read', {}).then(() => setData((d) => ({ ...d, unread: 0 })));
         }}
       >
-        Notifications{data.unread ? ` (${data.unread} new)` : ''}
+        {t('notifications')}{data.unread ? ` (${t('newCount', { n: data.unread })})` : ''}
       </button>
       {open && (
         <ul class="p-notes">
-          {data.items.length === 0 && <li>Nothing yet.</li>}
+          {data.items.length === 0 && <li>{t('nothingYet')}</li>}
           {data.items.map((n) => (
             <li class={n.read ? '' : 'p-unread'}>
               <a href={n.url} target={props.frame ? '_top' : undefined}>
-                <strong>{n.actorName}</strong> {n.kind === 'reply' ? 'replied to you' : 'commented'} on {n.storyTitle}
+                <strong>{n.actorName}</strong> {n.kind === 'reply' ? t('repliedToYou') : t('commentedOn')} {n.storyTitle}
               </a>
               <br />
               <span class="p-count">{n.excerpt}</span>
@@ -588,14 +589,14 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
         <p class="p-guidelines">
           {config.guidelines}{' '}
           <a href={config.guidelinesUrl} target="_top">
-            Read our community guidelines
+            {t('readGuidelines')}
           </a>
         </p>
       )}
       {user && (
         <p class="p-user">
-          Signed in as <strong>{user.displayName}</strong>.{' '}
-          {!user.emailVerified && user.email && <span>Please confirm your e-mail address to comment: we sent you a link. </span>}
+          {t('signedInAs')} <strong>{user.displayName}</strong>.{' '}
+          {!user.emailVerified && user.email && <span>{t('confirmEmail')} </span>}
           <Bell frame={opts.frame} />{' '}
           <button
             type="button"
@@ -603,12 +604,12 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
             aria-pressed={following}
             onClick={() => void api<{ following: boolean }>(following ? 'DELETE' : 'PUT', `/api/stories/${story.id}/follow`).then((r) => setFollowing(r.following))}
           >
-            {following ? 'Following this story' : 'Follow this story'}
+            {following ? t('following') : t('follow')}
           </button>
         </p>
       )}
       {story.closed ? (
-        <p class="p-closed">{story.closedMessage ?? 'Comments are closed on this story.'}</p>
+        <p class="p-closed">{story.closedMessage ?? t('closed')}</p>
       ) : (
         <Composer
           config={config}
@@ -631,21 +632,21 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
       )}
       <div class="p-toolbar">
         <span class="p-count-total" data-count={story.commentCount}>
-          {story.commentCount === 1 ? '1 comment' : `${story.commentCount} comments`}
+          {story.commentCount === 1 ? t('oneComment') : t('nComments', { n: story.commentCount })}
         </span>
-        <span role="tablist" aria-label="Which comments">
+        <span role="tablist" aria-label={t('whichComments')}>
           <button type="button" role="tab" aria-selected={tab === 'all'} class="p-tab" onClick={() => setTab('all')}>
-            All
+            {t('all')}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'featured'} class="p-tab" onClick={() => setTab('featured')}>
-            Featured
+            {t('featured')}
           </button>
         </span>
         <label>
-          Sort by{' '}
-          <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)} aria-label="Sort comments">
+          {t('sortBy')}{' '}
+          <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)} aria-label={t('sortComments')}>
             {SORTS.map(([v, l]) => (
-              <option value={v}>{l}</option>
+              <option value={v}>{t(l)}</option>
             ))}
           </select>
         </label>
@@ -661,7 +662,7 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
             } else void load(false);
           }}
         >
-          {waiting.length === 1 ? '1 new comment' : `${waiting.length} new comments`}
+          {waiting.length === 1 ? t('oneNew') : t('nNew', { n: waiting.length })}
         </button>
       )}
       <ol class="p-list" aria-busy={loading}>
@@ -669,10 +670,10 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
           <Item key={c.id} c={c} ctx={ctx} />
         ))}
       </ol>
-      {!loading && list.length === 0 && <p class="p-empty">{tab === 'featured' ? 'No featured comments yet.' : 'No comments yet. Be the first.'}</p>}
+      {!loading && list.length === 0 && <p class="p-empty">{tab === 'featured' ? t('noFeatured') : t('noComments')}</p>}
       {cursor && (
         <button type="button" class="p-button p-secondary p-load-more" disabled={loading} onClick={() => void load(true)}>
-          Show more comments
+          {t('showMore')}
         </button>
       )}
     </div>
@@ -709,6 +710,7 @@ if (frameRoot) {
   const q = new URLSearchParams(location.search);
   if (q.get('theme') === 'dark') document.documentElement.classList.add('p-dark');
   document.documentElement.lang = q.get('lang') || 'en';
+  setLanguage(document.documentElement.lang);
   void start(
     frameRoot,
     {
@@ -722,6 +724,7 @@ if (frameRoot) {
     q.get('url') ?? '',
   );
 } else if (own) {
+  setLanguage(document.documentElement.lang || 'en');
   const mount = document.createElement('div');
   mount.className = 'p-mount';
   own.querySelector('[data-comment-thread]')?.replaceWith(mount);
