@@ -40,6 +40,11 @@ describe('comment markdown', () => {
     }
   });
 
+  it('keeps only absolute web and mail links; others become text', () => {
+    assert.equal(renderComment('[home](/etc/passwd)'), '<p>home</p>');
+    assert.equal(sanitizeCommentHtml('<a href="#x">click</a> <a href="mailto:a@b.example">mail</a>'), 'click <a href="mailto:a@b.example" rel="nofollow ugc noopener">mail</a>');
+  });
+
   it('sanitises foreign HTML to the same allow-list', () => {
     assert.equal(sanitizeCommentHtml('<p onclick="x">Hi <b>there</b> <script>x()</script><a href="https://a.example" target="_blank">a</a></p>'), '<p>Hi there <a href="https://a.example" rel="nofollow ugc noopener">a</a></p>');
   });

@@ -14,17 +14,23 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener' } }),
+    // Only absolute web and mail links: anything else (relative paths,
+    // fragments, odd schemes) becomes plain text, its words kept.
+    a: (tagName, attribs) => ({ tagName, attribs: /^(https?:\/\/[^/\s]|mailto:)/i.test(attribs.href ?? '') ? { href: attribs.href!, rel: 'nofollow ugc noopener' } : {} }),
   },
 };
 
+// Links whose address was refused above are left without one: unwrap them to
+// their words. This reads only our own sanitised output, where anchors cannot nest.
+const unwrapDeadLinks = (safe: string) => safe.replace(/<a>([\s\S]*?)<\/a>/g, '$1');
+
 export function renderComment(source: string): string {
-  return sanitizeHtml(md.render(source), sanitizeOptions).trim();
+  return unwrapDeadLinks(sanitizeHtml(md.render(source), sanitizeOptions)).trim();
 }
 
 /** Sanitising only: for HTML that arrives from elsewhere (imports) and is never trusted. */
 export function sanitizeCommentHtml(dirty: string): string {
-  return sanitizeHtml(dirty, sanitizeOptions).trim();
+  return unwrapDeadLinks(sanitizeHtml(dirty, sanitizeOptions)).trim();
 }
 
 /** What the comment says, without markup: for the moderation checks and for previews. */
