@@ -16,7 +16,11 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: {
     // Only absolute web and mail links: anything else (relative paths,
     // fragments, odd schemes) becomes plain text, its words kept.
-    a: (tagName, attribs) => ({ tagName, attribs: /^(https?:\/\/[^/\s]|mailto:)/i.test(attribs.href ?? '') ? { href: attribs.href!, rel: 'nofollow ugc noopener' } : {} }),
+    a: (tagName, attribs) => {
+      const keep = /^(https?:\/\/[^/\s]|mailto:)/i.test(attribs.href ?? '');
+      const out: Record<string, string> = keep ? { href: attribs.href!, rel: 'nofollow ugc noopener' } : {};
+      return { tagName, attribs: out };
+    },
   },
 };
 
