@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import type { CheckResult } from '../pipeline.ts';
+import { englishProbability, type LanguageModel, words } from '../language-model.ts';
+import { deserialise, type LinearModel, predict } from '../linear-model.ts';
+
+// Guideline: "Comments have to be in English." Names, quoted phrases, a few
+// loanwords and English with a Hindi word are fine; a comment in another
+// script, or mostly in another language typed in Latin letters ("yeh sarkar
+// kuch nahi karegi"), is not. See docs/guidelines.md for the measured quality.
+
+export interface EnglishResult extends CheckResult {
+  /** 'en', or the best guess at what it is instead ('hi-Latn' for Indian languages in Latin letters) */
+  language: string;
+}
+
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Devanagari}/u, 'hi'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Telugu}/u, 'te'],
+  [/\p{Script=Kannada}/u, 'kn'],
+  [/\p{Script=Malayalam}/u, 'ml'],
+  [/\p{Script=Gujarati}/u, 'gu'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/\p{Script=Cyrillic}/u, 'ru'],
+  [/\p{Script=Han}/u, 'zh'],
+  [/\p{Script=Greek}/u, 'el'],
+];
+
+/** Below this many scored words a comment is too short to judge: it passes. */
+export const MIN_WORDS = 3;
+/** The share of non-English words from which a comment is not in English. */
+export const THRESHOLD = 0.5;
+/** Probability of "Indian language in Latin letters" from which a comment fails (chosen on the dev split). */
+export const HINGLISH_THRESHOLD = 0.5;
+/**
+ * And the share of the author's own words (names aside) that must be
+ * non-English too. The classifier alone also learned the topics of Indian
+ * tweets (ministers, Indian names); this keeps "I agree with the minister"
+ * English. Chosen on the dev split.
+ */
+export const HINGLISH_WORD_FLOOR = Number(process.env.PARLEY_HINGLISH_FLOOR ?? 0.1);
+
+export interface EnglishModels {
+  words: LanguageModel;
+  hinglish: LinearModel;
+}
+
+export function loadEnglishModels(): EnglishModels {
+  return {
+    words: JSON.parse(readFileSync(new URL('../models/english.json', import.meta.url), 'utf8')) as LanguageModel,
+    hinglish: deserialise(readFileSync(new URL('../models/hinglish.json', import.meta.url), 'utf8')),
+  };
+}
+
+/** The comment without links, mentions, hashtags and quotations: what the author wrote themselves. */
+function ownWords(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+|www\.\S+/gi, ' ')
+    .replace(/[@#][\w-]+/g, ' ')
+    .replace(/"[^"]{1,200}"|“[^”]{1,200}”|‘[^’]{1,200}’/g, ' . ');
+}
+
+/** Words to weigh one by one: also without likely names. */
+function scorable(text: string): string[] {
+  const cleaned = ownWords(text);
+  const out: string[] = [];
+  // A capitalised word inside a sentence is most likely a name.
+  for (const sentence of cleaned.split(/[.!?]+\s*/)) {
+    const tokens = sentence.match(/[\p{L}']+/gu) ?? [];
+    tokens.forEach((t, i) => {
+      if (i > 0 && /^\p{Lu}\p{Ll}/u.test(t)) return;
+      out.push(...words(t));
+    });
+  }
+  return out;
+}
+
+export function createEnglishCheck(models: EnglishModels) {
+  return function english(text: string): EnglishResult {
+    const letters = text.match(/\p{L}/gu) ?? [];
+    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+    const other = letters.length - latin;
+    if (other >= 3 && other / Math.max(1, letters.length) >= 0.3) {
+      const language = SCRIPTS.find(([re]) => re.test(text))?.[1] ?? 'und';
+      return { verdict: 'fail', score: Math.min(1, 0.5 + other / letters.length / 2), language, reason: 'This comment is not written in English.' };
+    }
+    const ws = scorable(text);
+    if (ws.length < MIN_WORDS) return { verdict: 'pass', score: 0, language: 'en' };
+    // The classifier reads the sentence as written: grammar spreads over names too.
+    const hinglish = predict(models.hinglish, ownWords(text));
+    const share = ws.reduce((a, w) => a + (1 - englishProbability(models.words, w)), 0) / ws.length;
+    if (hinglish >= HINGLISH_THRESHOLD && share >= HINGLISH_WORD_FLOOR) {
+      return { verdict: 'fail', score: Math.round(hinglish * 1000) / 1000, language: 'hi-Latn', reason: 'This comment is mostly in Hindi (or another Indian language) typed in Latin letters.' };
+    }
+    // Other languages in Latin letters: most of the words are not English.
+    if (share >= THRESHOLD) {
+      return { verdict: 'fail', score: Math.round(share * 1000) / 1000, language: 'und-Latn', reason: 'This comment is mostly in a language other than English.' };
+    }
+    return { verdict: 'pass', score: Math.round(Math.min(hinglish, share * 2) * 1000) / 1000, language: 'en' };
+  };
+}
