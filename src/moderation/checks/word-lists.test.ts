@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createWordListCheck } from './word-lists.ts';
+
+// Harmless stand-in words, so that the test reads cleanly.
+const banned = createWordListCheck(['scoundrel', 'crooked politician'], 'This comment uses a word this site does not publish.');
+
+describe('site word lists', () => {
+  it('matches whole words and phrases, in any case', () => {
+    assert.deepEqual(banned('What a SCOUNDREL he is.').matches, ['scoundrel']);
+    assert.deepEqual(banned('Another crooked politician, as usual.').matches, ['crooked politician']);
+    assert.equal(banned('What a scoundrel.').verdict, 'fail');
+    assert.equal(banned('What a scoundrel.').score, 1);
+  });
+
+  it('sees through disguised spellings', () => {
+    for (const text of ['What a sc0undr3l.', 'What a s.c.o.u.n.d.r.e.l!', 'What a scoundreeeel.', 'What a ѕсоundrеl.']) {
+      assert.equal(banned(text).verdict, 'fail', text);
+    }
+  });
+
+  it('leaves other words alone', () => {
+    for (const text of ['The scoundrels of the story are not named.', 'A crooked path to the harbour.', 'I agree with the minister on this.']) {
+      assert.equal(banned(text).verdict, 'pass', text);
+    }
+  });
+
+  it('does nothing with an empty list, and drops entries that are not words', () => {
+    const none = createWordListCheck([], 'x');
+    assert.equal(none('anything at all').verdict, 'pass');
+    const odd = createWordListCheck(['[weird]|word?', '  ', '123', 'fine word'], 'x');
+    assert.equal(odd('a [weird]|word? here and 123').verdict, 'pass');
+    assert.equal(odd('a fine word here').verdict, 'fail');
+  });
+});
