@@ -26,6 +26,9 @@ Commands:
                    set a site's comment rules: [--allowed-origins https://a,https://b]
                    [--max-length 2000] [--edit-minutes 10] [--reaction-label Respect]
                    [--auto-close-days N | --auto-close-days 0] [--close-all | --open-all] [--site demo]
+  moderate [--policy FILE]
+                   JSON lines {"id","text"} in, one decision line out each (no database);
+                   FILE may set "rules", "banned" and "suspect"
   maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
@@ -67,6 +70,7 @@ const options = {
   'auto-close-days': { type: 'string' },
   'close-all': { type: 'boolean' },
   'open-all': { type: 'boolean' },
+  policy: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,6 +89,10 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h' || values.help) {
     process.stdout.write(help);
     return 0;
+  }
+  if (command === 'moderate') {
+    const { moderateCommand } = await import('./moderate.ts');
+    return moderateCommand({ policyFile: typeof values.policy === 'string' ? values.policy : undefined });
   }
   let config;
   try {
