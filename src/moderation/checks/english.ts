@@ -30,8 +30,8 @@ const SCRIPTS: [RegExp, string][] = [
 
 /** Below this many scored words a comment is too short to judge: it passes. */
 export const MIN_WORDS = 3;
-/** The share of non-English words from which a comment is not in English. */
-export const THRESHOLD = 0.5;
+/** The share of non-English words from which a comment is not in English (chosen on the dev split). */
+export const THRESHOLD = 0.45;
 /** Probability of "Indian language in Latin letters" from which a comment fails (chosen on the dev split). */
 export const HINGLISH_THRESHOLD = 0.5;
 /**
