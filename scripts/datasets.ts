@@ -38,9 +38,12 @@ export interface OlidTweet {
   c: 'IND' | 'GRP' | 'OTH' | 'NULL';
 }
 
-/** OLID: tab-separated with CSV-style quoting and CRLF line ends. */
-export function olidTweets(): OlidTweet[] {
-  const text = readFileSync(`${datasetsDir}olid/olid-training-v1.0.tsv`, 'utf8');
+/**
+ * Rows of a delimited file with CSV-style quoting: a field may start with a
+ * quote, inner quotes are doubled, and quoted fields may hold delimiters and
+ * line breaks. CRLF or LF line ends.
+ */
+function parseDelimited(text: string, separator: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -54,7 +57,7 @@ export function olidTweets(): OlidTweet[] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === '\t') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -66,42 +69,21 @@ export function olidTweets(): OlidTweet[] {
     } else field += ch;
   }
   if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** OLID: tab-separated with CSV-style quoting and CRLF line ends. */
+export function olidTweets(): OlidTweet[] {
+  const rows = parseDelimited(readFileSync(`${datasetsDir}olid/olid-training-v1.0.tsv`, 'utf8'), '\t');
   return rows.slice(1).map((r) => ({ id: r[0]!, text: r[1]!, a: r[2] as OlidTweet['a'], b: r[3] as OlidTweet['b'], c: r[4] as OlidTweet['c'] }));
 }
 
 /** Davidson et al.: CSV ",count,hate_speech,offensive_language,neither,class,tweet". */
 export function davidsonTweets(): { text: string; cls: 0 | 1 | 2 }[] {
-  const text = readFileSync(`${datasetsDir}davidson/labeled_data.csv`, 'utf8');
-  const out: { text: string; cls: 0 | 1 | 2 }[] = [];
-  // quote-aware: tweets contain commas, quotes and line breaks
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  const flush = () => {
-    if (fields.length >= 7 && /^\d+$/.test(fields[0]!)) out.push({ text: fields.slice(6).join(',').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), cls: Number(fields[5]) as 0 | 1 | 2 });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      fields.push(field);
-      field = '';
-      flush();
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field) fields.push(field);
-  flush();
-  return out;
+  const rows = parseDelimited(readFileSync(`${datasetsDir}davidson/labeled_data.csv`, 'utf8'), ',');
+  return rows
+    .filter((r) => r.length >= 7 && /^\d+$/.test(r[0]!))
+    .map((r) => ({ text: r.slice(6).join(',').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), cls: Number(r[5]) as 0 | 1 | 2 }));
 }
 
 /** Tweets without what only tweets have: mentions, RT, links, hashtag marks, OLID placeholders. */
