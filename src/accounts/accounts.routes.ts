@@ -301,7 +301,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const viewer = await auth.viewer(request);
       if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
       const { chrome: c } = await chrome(request, reply);
-      const page = await deps.commentsUsecases.mine(c.site, viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
+      const page = await deps.commentsUsecases.mine(viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
       return send(reply, 200, myCommentsPage(c, page.comments, page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null));
     });
 

@@ -169,9 +169,9 @@ export function commentsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     }
 
     app.get('/api/me/comments', { schema: { tags: ['comments'], summary: 'The signed-in reader\'s own comments, every status', querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 500 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }) } }, async (request, reply) => {
-      const { site, user } = await reader(request);
+      const { user } = await auth.requireUser(request);
       reply.headers(noStore);
-      return uc.mine(site, user, { ...(request.query.cursor ? { cursor: request.query.cursor } : {}), limit: request.query.limit ?? 20 });
+      return uc.mine(user, { ...(request.query.cursor ? { cursor: request.query.cursor } : {}), limit: request.query.limit ?? 20 });
     });
 
     app.get('/api/counts', { schema: { tags: ['stories'], summary: 'Published comment counts for many stories at once', querystring: Type.Object({ keys: Type.String({ maxLength: 10_000, description: 'comma-separated: article:<id>, ext:<story id> or url:<page url>' }) }), response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) }) } } }, async (request, reply) => {

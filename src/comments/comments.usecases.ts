@@ -81,16 +81,6 @@ export function createCommentsUsecases(deps: CommentsDeps) {
   const iso = () => deps.now().toISOString();
   // Per reader and instance: a person does not write ten comments a minute.
   const writes = createRateLimiter({ limit: deps.perMinute ?? 10, windowMs: 60_000, now: () => deps.now().getTime() });
-  // What anonymous readers see of a story is the same for all of them: kept
-  // until a comment on that story changes (or briefly, for other instances).
-  const anonymousPages = new Map<string, { at: number; page: ThreadPage }>();
-  const PAGE_TTL_MS = 5_000;
-  deps.bus.subscribe((e) => {
-    if (e.type === 'comment.changed' || e.type === 'content.changed') {
-      const prefix = e.type === 'comment.changed' ? `${e.storyId}|` : '';
-      for (const k of anonymousPages.keys()) if (k.startsWith(prefix)) anonymousPages.delete(k);
-    }
-  });
 
   function closedReason(story: Story, settings: CommentSettings): string | null {
     if (settings.allClosed) return settings.closedMessage ?? 'Comments are closed across the site for now.';
@@ -201,18 +191,6 @@ export function createCommentsUsecases(deps: CommentsDeps) {
     },
 
     async thread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean }): Promise<ThreadPage> {
-      const key = q.viewer ? '' : `${story.id}|${q.sort}|${q.cursor ?? ''}|${q.limit}|${q.featured ? 1 : 0}`;
-      const hit = key ? anonymousPages.get(key) : undefined;
-      if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.page;
-      const page = await this.freshThread(site, story, q);
-      if (key) {
-        if (anonymousPages.size > 5_000) anonymousPages.clear();
-        anonymousPages.set(key, { at: Date.now(), page });
-      }
-      return page;
-    },
-
-    async freshThread(site: Site, story: Story, q: { sort: Sort; cursor?: string; limit: number; viewer: User | null; featured?: boolean }): Promise<ThreadPage> {
       const settings = await stories.getSettings(site.id);
       const cursor = decodeCursor(q.cursor);
       const top = await comments.listTop({ storyId: story.id, sort: q.sort, ...(cursor ? { cursor } : {}), limit: q.limit + 1, viewerId: q.viewer?.id ?? null, featuredOnly: q.featured ?? false });
@@ -420,7 +398,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       deps.bus.publish({ type: 'content.changed', siteId: site.id });
     },
 
-    async mine(site: Site, user: User, q: { cursor?: string; limit: number }) {
+    async mine(user: User, q: { cursor?: string; limit: number }) {
       const cursor = decodeCursor(q.cursor);
       const list = await comments.listByAuthor(user.id, cursor, q.limit + 1);
       const page = list.slice(0, q.limit);

@@ -49,7 +49,7 @@ export function renderThread(site: Site, page: ThreadPage, articlePath: string, 
 }
 
 /** schema.org Comment objects for the article's JSON-LD. */
-export function commentsJsonLd(site: Site, page: ThreadPage, articleUrl: string): Record<string, unknown>[] {
+export function commentsJsonLd(page: ThreadPage, articleUrl: string): Record<string, unknown>[] {
   const one = (c: CommentView): Record<string, unknown> => ({
     '@type': 'Comment',
     url: `${articleUrl}?comment=${c.id}#comment-${c.id}`,
@@ -59,6 +59,5 @@ export function commentsJsonLd(site: Site, page: ThreadPage, articleUrl: string)
     ...(c.reactions.count ? { upvoteCount: c.reactions.count } : {}),
     ...(c.replies.length ? { comment: c.replies.filter((r) => !r.deleted).map(one) } : {}),
   });
-  void site;
   return page.comments.filter((c) => !c.deleted && c.status === 'published').map(one);
 }

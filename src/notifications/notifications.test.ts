@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
 import { agent, buildTestApp, lastMail, pathOf, signedInReader, demoArticleStoryId } from '../app/testing.ts';
 
-const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
 
 async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; i < 100; i++) {

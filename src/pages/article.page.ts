@@ -83,7 +83,7 @@ ${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comme
         {
           ...(isLive ? liveBlogJsonLd(site, a, d.entries ?? []) : newsArticleJsonLd(site, a)),
           commentCount: d.comments.page.story.commentCount,
-          comment: commentsJsonLd(site, d.comments.page, urls.absolute(site, urls.article(a))),
+          comment: commentsJsonLd(d.comments.page, urls.absolute(site, urls.article(a))),
         },
       ],
       feeds: [

@@ -27,7 +27,7 @@ export interface StorageOptions {
 
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.databaseUrl) {
-    const { db, pool } = await connectPostgres({
+    const { db } = await connectPostgres({
       connectionString: options.databaseUrl,
       ...(options.pgSchema ? { schema: options.pgSchema } : {}),
     });
@@ -37,9 +37,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       ping: async () => {
         await sql`select 1`.execute(db);
       },
+      // destroying Kysely ends the pg pool too
       close: async () => {
         await db.destroy();
-        void pool;
       },
     };
   }

@@ -566,8 +566,6 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
       if (c.status === 'published') setStory((s) => ({ ...s, commentCount: s.commentCount + 1 }));
     },
     moreReplies: async (c) => {
-      const shown = c.replies.filter((r) => r.parentId === c.id || r.depth === c.depth + 1);
-      const last = shown[shown.length - 1];
       const seen = new Set(c.replies.map((r) => r.id));
       let next: string | null = null;
       const got: C[] = [];
@@ -577,7 +575,6 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
         got.push(...r.comments.filter((x) => !seen.has(x.id)));
         next = r.nextCursor;
       } while (next);
-      void last;
       setList((l) => mapTree(l, c.id, (old) => ({ ...old, replies: [...old.replies, ...got], moreReplies: 0 })));
     },
     login,

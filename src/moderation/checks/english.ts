@@ -40,7 +40,7 @@ export const HINGLISH_THRESHOLD = 0.5;
  * tweets (ministers, Indian names); this keeps "I agree with the minister"
  * English. Chosen on the dev split.
  */
-export const HINGLISH_WORD_FLOOR = Number(process.env.PARLEY_HINGLISH_FLOOR ?? 0.1);
+export const HINGLISH_WORD_FLOOR = 0.1;
 
 export interface EnglishModels {
   words: LanguageModel;
