@@ -3,11 +3,18 @@
 // byte divisible by 10; thresholds were chosen on the separate dev split),
 // with throughput on one core, model sizes and load times.
 //
-// So far: the English rule. The other rules join as they are built.
+// Rules: English, full sentences, abusive, personal attack; then the whole
+// pipeline's speed (the English, sentences, abusive and personal rules, word
+// lists, spam and trust) on one core.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createEnglishCheck, loadEnglishModels } from '../src/moderation/checks/english.ts';
+import { loadModels } from '../src/moderation/models.ts';
+import { createEnglishCheck } from '../src/moderation/checks/english.ts';
 import { sentencesCheck } from '../src/moderation/checks/sentences.ts';
 import { splitOf } from '../src/moderation/language-model.ts';
+import { createGuidelines } from '../src/moderation/guidelines.ts';
+import { classify } from '../src/moderation/checks/classifier.ts';
+import { abuseFeatures } from '../src/moderation/abuse-features.ts';
+import { confusion, macroF1, precisionRecallF1, rocAuc } from '../src/moderation/metrics.ts';
 import { datasetsDir, datasetSkipReason } from '../src/shared/datasets.ts';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from '../scripts/datasets.ts';
 
@@ -17,9 +24,10 @@ const SPLIT = process.env.BENCH_SPLIT === 'dev' ? 'dev' : 'test';
 console.log(`split: ${SPLIT}`);
 
 const t0 = performance.now();
-const models = loadEnglishModels();
+const models = loadModels();
 const loadMs = performance.now() - t0;
 const english = createEnglishCheck(models);
+
 
 function report(name: string, positives: string[], negatives: string[], isPositive: (t: string) => boolean) {
   const tp = positives.filter(isPositive).length;
@@ -67,12 +75,63 @@ console.log(`full-sentences rule: refused ${wrong.length} of ${allEnglish.length
 const tweets = olidTweets().map((t) => t.text.replace(/@USER|URL/g, ' ').trim());
 console.log(`full-sentences rule: refused ${(tweets.filter((t) => sentencesCheck(t).verdict === 'fail').length / tweets.length * 100).toFixed(1)}% of OLID tweets (tweets are often fragments)`);
 
-// 4. Speed on one core.
-const sample = [...englishTweets, ...hinglish];
+// 4. Abusive and personal attack, on OLID's test split (Twitter's marks removed,
+// as in training). "model" is the classifier alone at its threshold (chosen on
+// the dev split), comparable with the published figures; "rule" is what
+// posting applies: the score must come with insulting words (or be near
+// certain), and a personal attack must also name a target.
+const { judge } = createGuidelines({ models });
+const olid = olidTweets().filter((t) => splitOf(t.text) === SPLIT).map((t) => ({ text: withoutTwitterMarks(t.text), off: t.a === 'OFF' ? 1 : 0, ind: t.c === 'IND' ? 1 : 0 }));
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+for (const [rule, model, label, published] of [
+  ['abusive', models.abusive, (e: (typeof olid)[number]) => e.off, 'published on the official test set: SVM 0.69, BiLSTM 0.75, CNN 0.80 (goal 0.80), best (BERT) 0.829'],
+  ['personal', models.personal, (e: (typeof olid)[number]) => e.ind, 'no published figure for "individual vs. everything else"; subtask C (IND/GRP/OTH) best 0.660'],
+] as const) {
+  const labels = olid.map(label);
+  const scores = olid.map((e) => classify(model, abuseFeatures(e.text)));
+  const m = confusion(scores, labels, model.threshold);
+  const r = precisionRecallF1(m);
+  console.log(`${rule} (OLID ${rule === 'abusive' ? 'subtask A, offensive' : 'targeted insult at an individual'}): ${labels.filter(Boolean).length} positives of ${labels.length}`);
+  console.log(`  model: precision ${pct(r.precision)}, recall ${pct(r.recall)}, F1 ${pct(r.f1)}, ROC-AUC ${rocAuc(scores, labels).toFixed(4)}, macro-F1 ${macroF1(m).toFixed(4)} at threshold ${model.threshold} (${published})`);
+  const fails = olid.map((e) => (judge(e.text).checks[rule]!.verdict === 'fail' ? 1 : 0));
+  const a = confusion(fails, labels, 0.5);
+  const ra = precisionRecallF1(a);
+  console.log(`  rule:  precision ${pct(ra.precision)}, recall ${pct(ra.recall)}, F1 ${pct(ra.f1)}, macro-F1 ${macroF1(a).toFixed(4)}`);
+}
+// News-style criticism the rules must let through, and attacks they must not (written for Parley).
+const criticism = [
+  'This policy is a disgrace and the ministry should be ashamed of it.',
+  'The fisheries deal is a shambles, frankly.',
+  'The talks will fail because neither side trusts the other.',
+  'The government has failed the fishermen again, and the opposition is no better.',
+  'The referee was blind and the decision was a joke.',
+  'Their economic plan makes no sense to me at all.',
+];
+const attacks = ['You are an idiot and everyone here knows it.', 'Whoever wrote this is a moron.', 'Ravi, you are a liar and a coward.', 'Shut up, you pathetic little troll.'];
+const passed = criticism.filter((t) => judge(t).decision === 'publish').length;
+const caught = attacks.filter((t) => judge(t).checks.personal!.verdict === 'fail').length;
+console.log(`written examples: ${passed} of ${criticism.length} criticisms published, ${caught} of ${attacks.length} personal attacks caught`);
+
+// 5. Speed on one core: the whole pipeline per comment (the author-history
+// checks get an empty history, as parley moderate gives them).
+const sample = [...englishTweets, ...hinglish, ...olid.map((e) => e.text)];
+const times: number[] = [];
 const start = performance.now();
 let n = 0;
-while (performance.now() - start < 3000) for (const t of sample) (english(t), sentencesCheck(t), n++);
+while (performance.now() - start < 4000) {
+  for (const t of sample) {
+    const t1 = performance.now();
+    judge(t, { recentTexts: [], lastTenMinutes: 0 });
+    times.push(performance.now() - t1);
+    n++;
+  }
+}
 const seconds = (performance.now() - start) / 1000;
-console.log(`throughput: ${Math.round(n / seconds)} comments/s on one core for the English and full-sentences rules`);
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3);
+console.log(`throughput: ${Math.round(n / seconds)} comments/s on one core through the whole pipeline (goal 5,000); per comment p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (goal p99 < 5 ms)`);
+
 const size = (f: string) => statSync(new URL(`../src/moderation/models/${f}`, import.meta.url)).size;
-console.log(`models: english.json ${(size('english.json') / 1e6).toFixed(2)} MB, hinglish.json ${(size('hinglish.json') / 1e6).toFixed(2)} MB; loaded in ${loadMs.toFixed(0)} ms`);
+const files = readdirSync(new URL('../src/moderation/models/', import.meta.url)).filter((f) => f.endsWith('.json'));
+const total = files.reduce((a, f) => a + size(f), 0);
+console.log(`models: ${files.map((f) => `${f} ${(size(f) / 1e6).toFixed(2)} MB`).join(', ')}; ${(total / 1e6).toFixed(2)} MB in all (goal < 20 MB); loaded in ${loadMs.toFixed(0)} ms (goal < 1 s)`);

@@ -14,6 +14,10 @@ export interface User {
   status: UserStatus;
   sanctionUntil: string | null;
   sanctionReason: string | null;
+  /** when the last sanction was given: recently sanctioned authors may be held for review */
+  sanctionedAt: string | null;
+  /** a moderator trusts this author (no pre-moderation) */
+  trusted: boolean;
   nameChangedAt: string | null;
   deletionRequestedAt: string | null;
   deletionMode: 'delete' | 'anonymise' | null;
@@ -53,6 +57,8 @@ function toUser(r: Selectable<UsersTable>): User {
     status: r.status,
     sanctionUntil: r.sanction_until,
     sanctionReason: r.sanction_reason,
+    sanctionedAt: r.sanctioned_at ?? null,
+    trusted: r.trusted === 1,
     nameChangedAt: r.name_changed_at,
     deletionRequestedAt: r.deletion_requested_at,
     deletionMode: r.deletion_mode,
@@ -75,6 +81,8 @@ function toRow(c: UserChanges) {
   if (c.status !== undefined) row.status = c.status;
   if (c.sanctionUntil !== undefined) row.sanction_until = c.sanctionUntil;
   if (c.sanctionReason !== undefined) row.sanction_reason = c.sanctionReason;
+  if (c.sanctionedAt !== undefined) row.sanctioned_at = c.sanctionedAt;
+  if (c.trusted !== undefined) row.trusted = c.trusted ? 1 : 0;
   if (c.nameChangedAt !== undefined) row.name_changed_at = c.nameChangedAt;
   if (c.deletionRequestedAt !== undefined) row.deletion_requested_at = c.deletionRequestedAt;
   if (c.deletionMode !== undefined) row.deletion_mode = c.deletionMode;

@@ -66,14 +66,14 @@ export function adminRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       // The date is a day in the site's zone; the suspension ends as that day begins there.
       const until = startOfLocalDay(new Date(`${request.body.until}T12:00:00Z`), site.timeZone).toISOString();
       if (until <= deps.now().toISOString()) throw new AppError(E.FORBIDDEN, 'A suspension must end in the future.');
-      await users.update(user.id, { status: 'suspended', sanctionUntil: until, sanctionReason: request.body.reason });
+      await users.update(user.id, { status: 'suspended', sanctionUntil: until, sanctionReason: request.body.reason, sanctionedAt: deps.now().toISOString() });
       return reply.redirect('/admin/users?notice=suspended', 303);
     });
 
     app.post('/admin/users/:id/ban', { schema: { params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), ...csrf }) } }, async (request, reply) => {
       const { user, viewer } = await target(request);
       if (user.id === viewer.user.id) throw new AppError(E.FORBIDDEN, 'You cannot ban yourself.');
-      await users.update(user.id, { status: 'banned', sanctionUntil: null, sanctionReason: request.body.reason });
+      await users.update(user.id, { status: 'banned', sanctionUntil: null, sanctionReason: request.body.reason, sanctionedAt: deps.now().toISOString() });
       return reply.redirect('/admin/users?notice=banned', 303);
     });
 

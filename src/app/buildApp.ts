@@ -26,7 +26,10 @@ import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
-import { type ModerationPipeline, passThroughPipeline } from '../moderation/pipeline.ts';
+import type { ModerationPipeline } from '../moderation/pipeline.ts';
+import { createModerationRepository } from '../moderation/moderation.repository.ts';
+import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
+import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -101,7 +104,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const stories = createStoriesRepository(storage);
   const commentsRepo = createCommentsRepository(storage);
-  const pipeline = options.pipeline ?? passThroughPipeline();
+  const moderation = createModerationUsecases({ moderation: createModerationRepository(storage), now });
+  // The community guidelines decide every comment; tests may put a pipeline of their own in.
+  const pipeline = options.pipeline ?? moderation.pipeline;
   const bundles = await buildBundles();
   const notifications = createNotificationsUsecases({ notifications: createNotificationsRepository(storage), users, comments: commentsRepo, mailer, now });
   let logError: (err: unknown) => void = () => {};
@@ -142,6 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     commentsRepo,
     pipeline,
     commentsUsecases,
+    moderation,
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {
@@ -200,6 +206,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authApiRoutes(deps));
   await app.register(ssoRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(moderationRoutes(deps));
   await app.register(commentsRoutes(deps));
   await app.register(commentFormRoutes(deps));
   await app.register(embedRoutes(deps));

@@ -8,6 +8,7 @@ import type { CommentsRepository } from '../comments/comments.repository.ts';
 import type { CommentsUsecases } from '../comments/comments.usecases.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
+import type { ModerationUsecases } from '../moderation/moderation.usecases.ts';
 import type { Config } from '../config/config.ts';
 import type { Bundles } from '../embed/bundles.ts';
 import type { NotificationsUsecases } from '../notifications/notifications.usecases.ts';
@@ -50,6 +51,7 @@ export interface AppDeps {
   commentsRepo: CommentsRepository;
   commentsUsecases: CommentsUsecases;
   pipeline: ModerationPipeline;
+  moderation: ModerationUsecases;
   bundles: Bundles;
   notifications: NotificationsUsecases;
 }

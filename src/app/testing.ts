@@ -8,6 +8,7 @@ import { type App, buildApp } from './buildApp.ts';
 import { createPasswordHasher } from '../accounts/passwords.ts';
 import type { Role } from '../storage/schema.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
+import type { PolicyChanges } from '../moderation/policy.ts';
 import { newId } from '../shared/ids.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 
@@ -20,7 +21,7 @@ export const TEST_BASE_URL = 'https://news.test';
 // production setting is checked on its own (passwords.test.ts).
 export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline; busChannel?: string } = {}): Promise<App> {
+export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline; busChannel?: string; policy?: PolicyChanges } = {}): Promise<App> {
   const now = options.now ?? (() => TEST_NOW);
   const storage = options.storage ?? (await openStorage({ dataDir: ':memory:' }));
   await migrateToLatest(storage);
@@ -30,6 +31,8 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
   );
   const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.busChannel ? { busChannel: options.busChannel } : {}) });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
+  // A policy of the test's own, saved as the demo site's first version.
+  if (options.policy) await app.deps.moderation.savePolicy('demo', 0, options.policy, 'test');
   return app;
 }
 

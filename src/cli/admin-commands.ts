@@ -10,6 +10,9 @@ import { createTokensRepository } from '../accounts/tokens.repository.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
 import type { Config } from '../config/config.ts';
+import { moderateCommand } from './moderate.ts';
+import { createModerationRepository } from '../moderation/moderation.repository.ts';
+import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createOutboxRepository } from '../mail/outbox.repository.ts';
 import { randomToken } from '../shared/crypto.ts';
@@ -36,6 +39,13 @@ export async function adminCommand(command: string, values: Values, storage: Sto
   const now = () => new Date();
   const users = createUsersRepository(storage);
   const sso = createSsoRepository(storage);
+
+  if (command === 'moderate') {
+    // The site's saved policy, exactly as posting applies it (author-history checks aside: no author here).
+    const moderation = createModerationUsecases({ moderation: createModerationRepository(storage), now });
+    const { policy } = await moderation.policy(siteId);
+    return moderateCommand({ policy });
+  }
 
   if (command === 'user create') {
     const email = normaliseEmail(need(values, 'email'));

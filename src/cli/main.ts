@@ -26,9 +26,10 @@ Commands:
                    set a site's comment rules: [--allowed-origins https://a,https://b]
                    [--max-length 2000] [--edit-minutes 10] [--reaction-label Respect]
                    [--auto-close-days N | --auto-close-days 0] [--close-all | --open-all] [--site demo]
-  moderate [--policy FILE]
-                   JSON lines {"id","text"} in, one decision line out each (no database);
-                   FILE may set "rules", "banned" and "suspect"
+  moderate [--site SITE | --policy FILE]
+                   JSON lines {"id","text"} in, one decision line out each; the default
+                   policy, a policy FILE (any subset of the settings, see docs/guidelines.md)
+                   or a site's saved policy (--site reads the database)
   maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
@@ -90,9 +91,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  if (command === 'moderate') {
-    const { moderateCommand } = await import('./moderate.ts');
-    return moderateCommand({ policyFile: typeof values.policy === 'string' ? values.policy : undefined });
+  if (command === 'moderate' && !values.site) {
+    const { moderateCommand, readPolicyFile } = await import('./moderate.ts');
+    try {
+      return await moderateCommand(typeof values.policy === 'string' ? { policy: readPolicyFile(values.policy) } : {});
+    } catch (err) {
+      console.error((err as Error).message);
+      return 66; // EX_NOINPUT
+    }
   }
   let config;
   try {
@@ -143,7 +149,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'sso configure':
     case 'oidc add':
     case 'comments configure':
-    case 'maintenance': {
+    case 'maintenance':
+    case 'moderate': {
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(storage);

@@ -31,7 +31,7 @@ describe('parley moderate', () => {
     assert.equal(lines[0].checks.english.verdict, 'pass');
     assert.equal(lines[1].decision, 'refuse');
     assert.equal(lines[1].nudge, true);
-    assert.deepEqual(lines[1].reasons, ['Comments have to be in full sentences (guideline 2).']);
+    assert.deepEqual(lines[1].reasons, ['Comments have to be in full sentences.']);
     assert.match(lines[2].error, /JSON/);
     assert.match(lines[3].error, /"text" string/);
     assert.equal(lines[4].checks.english.language, 'hi-Latn');
@@ -40,7 +40,7 @@ describe('parley moderate', () => {
   it('takes word lists and rules from a policy file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-policy-'));
     const file = join(dir, 'policy.json');
-    writeFileSync(file, JSON.stringify({ version: 'paper-7', banned: ['scoundrel'], suspect: ['rigged'], rules: { banned: { decision: 'refuse', nudge: false, message: 'No name-calling.' }, suspect: { decision: 'hold', nudge: false, message: 'A moderator will look.' } } }));
+    writeFileSync(file, JSON.stringify({ version: 'paper-7', words: { banned: ['scoundrel'], suspect: ['rigged'] }, rules: { banned: { decision: 'refuse', nudge: false, message: 'No name-calling.' }, suspect: { decision: 'hold', nudge: false, message: 'A moderator will look.' } } }));
     const { code, lines } = await run(['--policy', file], '{"id":1,"text":"What a sc0undrel this man is."}\n{"id":2,"text":"The election was rigged, I am sure of it."}\n');
     assert.equal(code, 0);
     assert.equal(lines[0].decision, 'refuse');

@@ -1,24 +1,34 @@
-import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
-import { createGuidelines, type Policy } from '../moderation/guidelines.ts';
+import { createInterface } from 'node:readline';
+import { Value } from 'typebox/value';
+import { createGuidelines } from '../moderation/guidelines.ts';
+import { PolicyChangesSchema } from '../moderation/moderation.schemas.ts';
+import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from '../moderation/policy.ts';
+
+/** A policy file: any subset of the policy's settings (see docs/guidelines.md), over the default policy. */
+export function readPolicyFile(path: string): Policy {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read the policy file ${path}: ${(err as Error).message}`);
+  }
+  const { version, ...changes } = (parsed ?? {}) as PolicyChanges;
+  if (!Value.Check(PolicyChangesSchema, changes)) {
+    const problems = [...Value.Errors(PolicyChangesSchema, changes)].slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new Error(`the policy file ${path} is not valid: ${problems.join('; ')}`);
+  }
+  return withChanges(defaultPolicy, { ...changes, version: typeof version === 'string' ? version : 'file' });
+}
 
 /**
  * parley moderate: JSON lines {"id", "text"} on standard input, one JSON line
  * per input on standard output, in order. Streams, so a file of any length
  * runs in flat memory; a malformed line becomes an error line with its number
- * and the rest goes on. No database is needed.
+ * and the rest goes on. Without --site no database is needed.
  */
-export async function moderateCommand(options: { policyFile?: string | undefined; banned?: string[]; suspect?: string[] }, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<number> {
-  let policy: Policy | undefined;
-  let banned = options.banned ?? [];
-  let suspect = options.suspect ?? [];
-  if (options.policyFile) {
-    const file = JSON.parse(readFileSync(options.policyFile, 'utf8')) as Partial<Policy> & { banned?: string[]; suspect?: string[] };
-    if (file.rules) policy = { version: file.version ?? 'file', rules: file.rules };
-    banned = file.banned ?? banned;
-    suspect = file.suspect ?? suspect;
-  }
-  const { judge } = createGuidelines({ ...(policy ? { policy } : {}), banned, suspect });
+export async function moderateCommand(options: { policy?: Policy }, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const { judge } = createGuidelines(options.policy ? { policy: options.policy } : {});
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   let errors = 0;

@@ -18,7 +18,7 @@ describe('comments', () => {
   }
 
   before(async () => {
-    app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
+    app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
     storyId = await demoArticleStoryId(app);
   });
   after(async () => {

@@ -14,6 +14,8 @@ import { htmlToText, renderComment } from './markdown.ts';
 import type { CommentSettings, StoriesRepository, Story } from './stories.repository.ts';
 import { normaliseStoryUrl } from './story-url.ts';
 
+const authorFacts = (u: User) => ({ createdAt: u.createdAt, trusted: u.trusted, sanctionedAt: u.sanctionedAt, sanctionUntil: u.sanctionUntil });
+
 /** Replies nest this deep; deeper ones are shown at this level, "in reply to" their parent. */
 export const MAX_DEPTH = 3;
 const REPLIES_SHOWN = 3;
@@ -281,7 +283,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       // Rendered once: the checks read the text of the very HTML that would be published.
       const bodyHtml = renderComment(source);
       const text = htmlToText(bodyHtml);
-      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text, source, parentId });
+      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text, source, parentId, author: authorFacts(user), maxChars: settings.maxLength });
       let decision = result.decision;
       if (decision === 'refuse' && result.nudge) {
         // A fixable refusal is a question to the author first; "send anyway" goes to a moderator.
@@ -341,7 +343,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       if ([...source].length > settings.maxLength) throw new AppError(E.COMMENT_TOO_LONG, `Comments can be up to ${settings.maxLength} characters.`);
       // An edit is checked like a new comment: approval is not a licence to rewrite.
       const bodyHtml = renderComment(source);
-      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text: htmlToText(bodyHtml), source, parentId: comment.parentId });
+      const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text: htmlToText(bodyHtml), source, parentId: comment.parentId, author: authorFacts(user), commentId: comment.id, maxChars: settings.maxLength });
       if (result.decision === 'refuse') throw refusal(result);
       const edited: Comment = { ...comment, body: source, bodyHtml, contentHash: hash(source), editedAt: iso() };
       await comments.updateBody(id, comment.body, { body: edited.body, bodyHtml: edited.bodyHtml, contentHash: edited.contentHash, editedAt: edited.editedAt!, revisionId: newId() });

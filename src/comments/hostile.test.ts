@@ -47,14 +47,15 @@ describe('hostile comments', { skip }, () => {
     }
   });
 
-  it('takes every naughty string, SQL injection and XSS payload through the API without a server error, and stores it intact', async () => {
+  it('takes every naughty string, SQL injection and XSS payload through the API and the guidelines without a server error, and stores it intact', async () => {
     const blns = (JSON.parse(readFileSync(`${datasetsDir}hostile/blns/blns.json`, 'utf8')) as string[]).filter((s) => s.trim());
     const all = [...blns, ...lines('sqli'), ...lines('xss').slice(0, 400)];
     const storyId = await demoArticleStoryId(app);
     const reader = await signedInReader(app, 'hostile@example.org', 'Hostile Tester');
     let stored = 0;
     for (const [i, text] of all.entries()) {
-      const res = await reader.api('POST', `/api/stories/${storyId}/comments`, { body: `${text} (${i})` }, reader.h);
+      // Most are not English sentences: sent anyway, they are stored for a moderator.
+      const res = await reader.api('POST', `/api/stories/${storyId}/comments`, { body: `${text} (${i})`, sendAnyway: true }, reader.h);
       assert.ok(res.status < 500, `${res.status} for ${JSON.stringify(text)}`);
       if (res.status === 201) {
         stored++;

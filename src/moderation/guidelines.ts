@@ -1,72 +1,77 @@
-import type { CheckResult, Decision, ModerationInput, ModerationPipeline, ModerationResult } from './pipeline.ts';
-import { createEnglishCheck, type EnglishModels, loadEnglishModels } from './checks/english.ts';
+import { createAbusiveCheck } from './checks/abusive.ts';
+import { closedCheck } from './checks/closed.ts';
+import { createEnglishCheck } from './checks/english.ts';
+import { createLengthCheck } from './checks/length.ts';
+import { createPersonalCheck } from './checks/personal.ts';
 import { sentencesCheck } from './checks/sentences.ts';
+import { createSpamCheck } from './checks/spam.ts';
+import { createTrustCheck } from './checks/trust.ts';
 import { createWordListCheck } from './checks/word-lists.ts';
+import { loadModels, type Models } from './models.ts';
+import type { CheckResult, Decision, ModerationContext, ModerationResult } from './pipeline.ts';
+import { defaultPolicy, type Policy, type RuleName } from './policy.ts';
+import { prepare, type PreparedText } from './prepared.ts';
 
 // The community guidelines as an ordered list of phases. Every phase sees the
-// same plain text (computed once by the caller), returns a verdict, a score
-// and a reason; the policy turns failures into decisions; the strongest
-// decision wins (refuse over hold over publish), and every phase's result is
-// kept so that moderators can see why.
+// same prepared text (computed once) and the same context, and returns a
+// verdict, a score and a reason; the policy turns failures into decisions; the
+// strongest decision wins (refuse over hold over publish). Every phase runs
+// even after a decision, so that moderators see every score and a policy
+// change can be replayed over stored results.
 
-export interface Policy {
-  version: string;
-  /** what a failed check leads to, and whether the author may revise (nudge) */
-  rules: Record<string, { decision: Exclude<Decision, 'publish'>; nudge: boolean; message: string }>;
-}
+type Phase = { name: RuleName; run: (text: PreparedText, context: ModerationContext) => CheckResult };
 
-/** The paper's own four sentences, numbered as on the guidelines page. */
-export const defaultPolicy: Policy = {
-  version: 'default-1',
-  rules: {
-    banned: { decision: 'refuse', nudge: false, message: 'Your comment uses words this site does not publish (guideline 3).' },
-    suspect: { decision: 'hold', nudge: false, message: 'A moderator will read your comment before it appears.' },
-    english: { decision: 'refuse', nudge: true, message: 'Comments have to be in English (guideline 1).' },
-    sentences: { decision: 'refuse', nudge: true, message: 'Comments have to be in full sentences (guideline 2).' },
-  },
-};
+const RANK: Record<Decision, number> = { publish: 0, hold: 1, refuse: 2 };
 
-export interface GuidelinesOptions {
-  policy?: Policy;
-  banned?: string[];
-  suspect?: string[];
-  models?: EnglishModels;
-}
-
-type Phase = { name: string; run: (text: string) => CheckResult };
-
-export function createGuidelines(options: GuidelinesOptions = {}) {
+export function createGuidelines(options: { policy?: Policy; models?: Models } = {}) {
   const policy = options.policy ?? defaultPolicy;
-  const english = createEnglishCheck(options.models ?? loadEnglishModels());
+  const models = options.models ?? loadModels();
+  const english = createEnglishCheck(models);
+  const banned = createWordListCheck(policy.words.banned, policy.rules.banned.message);
+  const suspect = createWordListCheck(policy.words.suspect, policy.rules.suspect.message);
+  const length = createLengthCheck(policy.length);
+  const abusive = createAbusiveCheck(models.abusive, policy.thresholds.abusive ?? undefined);
+  const personal = createPersonalCheck(models.personal, policy.thresholds.personal ?? undefined);
+  const spam = createSpamCheck(policy.spam);
+  const trust = createTrustCheck(policy.trust);
+  // Cheap and certain first; the order is also the order moderators read them in.
   const phases: Phase[] = [
-    { name: 'banned', run: createWordListCheck(options.banned ?? [], policy.rules.banned?.message ?? 'Banned word.') },
-    { name: 'suspect', run: createWordListCheck(options.suspect ?? [], policy.rules.suspect?.message ?? 'Suspect word.') },
-    { name: 'english', run: english },
-    { name: 'sentences', run: sentencesCheck },
+    { name: 'length', run: (p, c) => length(p.text, c.maxChars) },
+    { name: 'closed', run: (_p, c) => closedCheck(c) },
+    { name: 'banned', run: (p) => banned(p.text) },
+    { name: 'suspect', run: (p) => suspect(p.text) },
+    { name: 'english', run: (p) => english(p.text) },
+    { name: 'sentences', run: (p) => sentencesCheck(p.text) },
+    { name: 'abusive', run: (p) => abusive(p) },
+    { name: 'personal', run: (p) => personal(p) },
+    { name: 'spam', run: (p, c) => spam(p.text, c) },
+    { name: 'trust', run: (_p, c) => trust(c) },
   ];
-  const rank: Record<Decision, number> = { publish: 0, hold: 1, refuse: 2 };
 
-  function judge(text: string): ModerationResult {
-    const checks: Record<string, CheckResult> = {};
+  /** The decision for a set of check results under this policy (also used to replay stored results). */
+  function decide(checks: Record<string, CheckResult>): Omit<ModerationResult, 'checks'> {
     let decision: Decision = 'publish';
     const reasons: { rule: string; message: string }[] = [];
-    let nudge = true;
+    let fixable = true;
     for (const phase of phases) {
-      const result = phase.run(text);
-      checks[phase.name] = result;
+      const result = checks[phase.name];
       const rule = policy.rules[phase.name];
-      if (result.verdict !== 'fail' || !rule) continue;
+      if (result?.verdict !== 'fail' || rule.decision === 'publish') continue;
       reasons.push({ rule: phase.name, message: rule.message });
-      if (rank[rule.decision] > rank[decision]) decision = rule.decision;
-      if (rule.decision === 'refuse' && !rule.nudge) nudge = false;
+      if (RANK[rule.decision] > RANK[decision]) decision = rule.decision;
+      if (rule.decision === 'refuse' && !rule.nudge) fixable = false;
     }
-    return { decision, reasons, checks, nudge: decision === 'refuse' && nudge, policyVersion: policy.version };
+    return { decision, reasons, nudge: decision === 'refuse' && fixable, policyVersion: policy.version };
   }
 
-  const pipeline: ModerationPipeline = {
-    async moderate(input: ModerationInput) {
-      return judge(input.text);
-    },
-  };
-  return { judge, pipeline };
+  function judge(text: string, context: ModerationContext = {}): ModerationResult {
+    const prepared = prepare(text);
+    const checks: Record<string, CheckResult> = {};
+    for (const phase of phases) checks[phase.name] = phase.run(prepared, context);
+    return { ...decide(checks), checks };
+  }
+
+  return { policy, judge, decide };
 }
+
+export type Guidelines = ReturnType<typeof createGuidelines>;

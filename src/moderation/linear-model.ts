@@ -5,7 +5,8 @@
 
 export const BUCKETS = 1 << 18;
 
-function hash(s: string): number {
+/** The bucket of one feature string. */
+export function bucketOf(s: string): number {
   // FNV-1a, 32 bits
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -25,10 +26,10 @@ export function featureBuckets(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    out.push(hash(`w:${w}`));
-    if (i > 0) out.push(hash(`b:${ws[i - 1]} ${w}`));
+    out.push(bucketOf(`w:${w}`));
+    if (i > 0) out.push(bucketOf(`b:${ws[i - 1]} ${w}`));
     const p = `^${w}$`;
-    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push(hash(`c:${p.slice(j, j + n)}`));
+    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push(bucketOf(`c:${p.slice(j, j + n)}`));
   }
   return out;
 }
@@ -38,8 +39,8 @@ export interface LinearModel {
   weights: Float32Array;
 }
 
-export function predict(model: LinearModel, text: string): number {
-  const f = featureBuckets(text);
+export function predict(model: LinearModel, text: string, features: (text: string) => number[] = featureBuckets): number {
+  const f = features(text);
   if (f.length === 0) return 1 / (1 + Math.exp(-model.bias));
   let z = 0;
   for (const b of f) z += model.weights[b]!;
@@ -52,21 +53,25 @@ export function serialise(model: LinearModel, meta: Record<string, unknown>): st
   return JSON.stringify({ version: 1, buckets: BUCKETS, bias: model.bias, weights: Buffer.from(model.weights.buffer).toString('base64'), ...meta });
 }
 
-export function deserialise(json: string): LinearModel {
-  const o = JSON.parse(json) as { bias: number; weights: string; buckets: number };
+export function deserialise(json: string): LinearModel & { threshold?: number } {
+  const o = JSON.parse(json) as { bias: number; weights: string; buckets: number; threshold?: number };
   if (o.buckets !== BUCKETS) throw new Error(`model has ${o.buckets} buckets, this code ${BUCKETS}`);
   const buf = Buffer.from(o.weights, 'base64');
-  return { bias: o.bias, weights: new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4) };
+  return { bias: o.bias, weights: new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4), ...(o.threshold === undefined ? {} : { threshold: o.threshold }) };
 }
 
 /** Logistic regression by SGD with L2, class-balanced, deterministic order. */
-export function train(examples: { text: string; label: 0 | 1 }[], options: { epochs: number; rate: number; l2: number }): LinearModel {
+export function train(
+  examples: { text: string; label: 0 | 1 }[],
+  options: { epochs: number; rate: number; l2: number },
+  features: (text: string) => number[] = featureBuckets,
+): LinearModel {
   const weights = new Float32Array(BUCKETS);
   let bias = 0;
   const pos = examples.filter((e) => e.label === 1).length;
   const neg = examples.length - pos;
   const classWeight = [examples.length / (2 * neg), examples.length / (2 * pos)];
-  const prepared = examples.map((e) => ({ f: featureBuckets(e.text), y: e.label }));
+  const prepared = examples.map((e) => ({ f: features(e.text), y: e.label }));
   // a fixed shuffle: same data, same model
   let seed = 42;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);

@@ -1,7 +1,6 @@
 // The seam between posting and the community guidelines. Posting asks the
-// pipeline for a decision; the guidelines issue fills it with checks (phases).
-// Until then a single pass-through phase publishes everything, and the rest of
-// the system (statuses, reasons, the author's view, "send anyway") is real.
+// pipeline for a decision; the guidelines (guidelines.ts) answer with an
+// ordered list of checks (phases), each in its own file under checks/.
 
 export type Decision = 'publish' | 'hold' | 'refuse';
 
@@ -12,6 +11,33 @@ export interface CheckResult {
   reason?: string;
 }
 
+/**
+ * What the checks may know about the author and the story besides the text.
+ * Absent when there is no database (parley moderate without --site): the
+ * checks that need it then pass.
+ */
+export interface ModerationContext {
+  author?: {
+    accountAgeDays: number;
+    /** the author's published comments on this site */
+    publishedCount: number;
+    /** a moderator chose to trust this author */
+    trusted: boolean;
+    /** when the author's last suspension or ban ended or began, if any */
+    sanctionedAt: string | null;
+  };
+  /** plain texts of the author's own comments of the last day, newest first */
+  recentTexts?: string[];
+  /** how many comments the author posted in the last ten minutes */
+  lastTenMinutes?: number;
+  /** fingerprints of texts moderators marked as spam on this site */
+  isKnownSpam?: (fingerprint: string) => boolean;
+  storyClosed?: boolean;
+  /** the site's length limit (2,000 characters when not known) */
+  maxChars?: number;
+  now?: Date;
+}
+
 export interface ModerationInput {
   siteId: string;
   storyId: string;
@@ -20,6 +46,19 @@ export interface ModerationInput {
   text: string;
   source: string;
   parentId: string | null;
+  /** what posting knows about the author already (the signed-in reader) */
+  author?: AuthorFacts;
+  /** the comment being edited, if this is an edit: not a repeat of itself */
+  commentId?: string;
+  /** the site's length limit for comments */
+  maxChars?: number;
+}
+
+export interface AuthorFacts {
+  createdAt: string;
+  trusted: boolean;
+  sanctionedAt: string | null;
+  sanctionUntil: string | null;
 }
 
 export interface ModerationResult {

@@ -111,6 +111,10 @@ export interface UsersTable {
   status: UserStatus;
   sanction_until: string | null;
   sanction_reason: string | null;
+  /** a moderator trusts this author: no pre-moderation (added by 0005) */
+  trusted?: number;
+  /** when the last sanction was given (added by 0005) */
+  sanctioned_at?: string | null;
   name_changed_at: string | null;
   deletion_requested_at: string | null;
   deletion_mode: 'delete' | 'anonymise' | null;
@@ -341,4 +345,21 @@ export interface Database {
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   follows: FollowsTable;
+  moderation_policies: ModerationPoliciesTable;
+  spam_fingerprints: SpamFingerprintsTable;
+}
+
+export interface ModerationPoliciesTable {
+  site_id: string;
+  version: number;
+  /** JSON of the Policy */
+  policy: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SpamFingerprintsTable {
+  site_id: string;
+  fingerprint: string;
+  created_at: string;
 }

@@ -39,7 +39,7 @@ describe('comments in Chromium', { skip }, () => {
   }
 
   before(async () => {
-    app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
+    app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
     ({ base, browser } = await serveAndLaunch(app));
     await createTestUser(app, { email: 'asha@example.org', name: 'Asha Rao' });
     await createTestUser(app, { email: 'ravi@example.org', name: 'Ravi Kumar' });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEnglishCheck, loadEnglishModels } from './english.ts';
+import { loadModels } from '../models.ts';
+import { createEnglishCheck } from './english.ts';
 
 // Examples written for Parley; the committed models must load and decide them.
-const english = createEnglishCheck(loadEnglishModels());
+const english = createEnglishCheck(loadModels());
 
 describe('the English rule', () => {
   it('passes English comments, short or long', () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { CheckResult } from '../pipeline.ts';
 import { englishProbability, type LanguageModel, words } from '../language-model.ts';
-import { deserialise, type LinearModel, predict } from '../linear-model.ts';
+import { type LinearModel, predict } from '../linear-model.ts';
 
 // Guideline: "Comments have to be in English." Names, quoted phrases, a few
 // loanwords and English with a Hindi word are fine; a comment in another
@@ -45,13 +44,6 @@ export const HINGLISH_WORD_FLOOR = 0.1;
 export interface EnglishModels {
   words: LanguageModel;
   hinglish: LinearModel;
-}
-
-export function loadEnglishModels(): EnglishModels {
-  return {
-    words: JSON.parse(readFileSync(new URL('../models/english.json', import.meta.url), 'utf8')) as LanguageModel,
-    hinglish: deserialise(readFileSync(new URL('../models/hinglish.json', import.meta.url), 'utf8')),
-  };
 }
 
 /** The comment without links, mentions, hashtags and quotations: what the author wrote themselves. */

@@ -4,6 +4,7 @@ import { foundation } from './0001_foundation.ts';
 import { accounts } from './0002_accounts.ts';
 import { comments } from './0003_comments.ts';
 import { notifications } from './0004_notifications.ts';
+import { moderation } from './0005_moderation.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002_accounts': accounts(engine),
         '0003_comments': comments(engine),
         '0004_notifications': notifications(engine),
+        '0005_moderation': moderation(engine),
       };
     },
   };

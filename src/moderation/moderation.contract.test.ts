@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { App } from '../app/buildApp.ts';
+import { buildTestApp, demoArticleStoryId, signedInReader } from '../app/testing.ts';
+import type { Storage } from '../storage/database.ts';
+import { enginesUnderTest } from '../storage/testing.ts';
+
+// The moderation repository's queries (policy versions, author history, spam
+// fingerprints, past comments for replay) behave the same on both engines.
+for (const engine of await enginesUnderTest()) {
+  describe(`moderation on ${engine.name}`, { skip: engine.skip }, () => {
+    let storage: Storage;
+    let app: App;
+    before(async () => {
+      storage = await engine.open();
+      app = await buildTestApp({ storage });
+    });
+    after(async () => {
+      await app?.close();
+      await storage?.close();
+    });
+
+    it('keeps policy versions, refuses a second save of the same version, and replays past decisions', async () => {
+      const m = app.deps.moderation;
+      assert.equal((await m.policy('demo')).version, 0);
+      await m.savePolicy('demo', 0, { spam: { maxLinks: 1 } }, 'someone');
+      await assert.rejects(m.savePolicy('demo', 0, { spam: { maxLinks: 5 } }, 'someone else'), /newer version/);
+      assert.equal((await m.policy('demo')).policy.spam.maxLinks, 1);
+      assert.deepEqual((await m.versions('demo')).map((v) => [v.version, v.createdBy]), [[1, 'someone']]);
+
+      const storyId = await demoArticleStoryId(app);
+      const reader = await signedInReader(app, 'c@example.org', 'Contract');
+      const text = 'Buy the best fishing nets online today, with free delivery to every island.';
+      assert.equal((await reader.api('POST', `/api/stories/${storyId}/comments`, { body: text }, reader.h)).json().comment.status, 'published');
+      const other = await app.deps.stories.ensure({ id: 'story-2', siteId: 'demo', key: 'url:https://news.test/b', articleId: null, url: 'https://news.test/b', title: 'B', openedAt: '2026-06-15T00:00:00.000Z', createdAt: '2026-06-15T00:00:00.000Z' });
+      const again = await reader.api('POST', `/api/stories/${other.id}/comments`, { body: text }, reader.h);
+      assert.equal(again.json().comment.status, 'pending');
+
+      await m.markSpam('demo', 'Totally different words that moderators refused as spam earlier today.');
+      const third = await reader.api('POST', `/api/stories/${other.id}/comments`, { body: 'Totally different words that moderators refused as spam earlier today!' }, reader.h);
+      assert.equal(third.json().comment.status, 'pending');
+
+      const replay = await m.replay('demo', { words: { banned: ['nets'] } });
+      assert.equal(replay.compared, 3);
+      assert.deepEqual(replay.counts.before, { publish: 1, hold: 2, refuse: 0 });
+      assert.deepEqual(replay.counts.after, { publish: 0, hold: 1, refuse: 2 });
+    });
+  });
+}
