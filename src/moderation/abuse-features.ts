@@ -18,6 +18,13 @@ export function normaliseForAbuse(text: string): string {
     .replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
+/** Profanity found by obscenity, leaving out matches without a letter ("455" is a number, not "ass"). */
+export function profanityCount(text: string): number {
+  let n = 0;
+  for (const m of profanity.getAllMatches(text)) if (/\p{L}/u.test(text.slice(m.startIndex, m.endIndex + 1))) n++;
+  return n;
+}
+
 const SECOND_PERSON = /\b(?:you|your|you're|youre|yourself|u|ur)\b/;
 
 export function abuseFeatures(text: string): number[] {
@@ -32,7 +39,7 @@ export function abuseFeatures(text: string): number[] {
     for (let n = 2; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push(bucketOf(`c:${p.slice(j, j + n)}`));
   }
   // Profanity counts strongly: each match adds four copies of its feature, up to three matches.
-  const matches = Math.min(profanity.getAllMatches(text).length, 3);
+  const matches = Math.min(profanityCount(text), 3);
   for (let k = 0; k < matches; k++) for (let r = 0; r < 4; r++) out.push(bucketOf(`lex${k}:${r}`));
   if (SECOND_PERSON.test(t)) out.push(bucketOf('you'));
   return out;

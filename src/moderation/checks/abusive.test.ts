@@ -37,6 +37,9 @@ describe('abusive', () => {
       'I agree with the minister on this.',
     ]) assert.equal(check(abusive, t).verdict, 'pass', t);
   });
+  it('does not read numbers as disguised words', () => {
+    assert.equal(check(abusive, 'Comment 455 on this story: the negotiators should publish the quota figures.').verdict, 'pass');
+  });
   it('passes what has no words to judge', () => {
     assert.deepEqual(check(abusive, '👍 👍'), { verdict: 'pass', score: 0 });
   });

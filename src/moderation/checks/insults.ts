@@ -1,5 +1,4 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import { normaliseForAbuse } from '../abuse-features.ts';
+import { normaliseForAbuse, profanityCount } from '../abuse-features.ts';
 
 // Evidence the classifiers need before they refuse. Trained on political
 // tweets, they also learned the topics of angry tweets ("the talks will fail",
@@ -22,12 +21,11 @@ const INSULTS = new Set(
   ).split(' '),
 );
 
-const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /** Insulting or obscene words in the text (normalised for disguises), at most a few. */
 export function insultWords(text: string): string[] {
   const found = (normaliseForAbuse(text).match(/[\p{L}']+/gu) ?? []).filter((w) => INSULTS.has(w));
-  if (profanity.hasMatch(text)) found.push('(profanity)');
+  if (profanityCount(text) > 0) found.push('(profanity)');
   return [...new Set(found)].slice(0, 5);
 }
 
