@@ -302,7 +302,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
       const { chrome: c } = await chrome(request, reply);
       const page = await deps.commentsUsecases.mine(viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
-      return send(reply, 200, myCommentsPage(c, page.comments, page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null));
+      return send(reply, 200, myCommentsPage(c, page.comments.map((x) => ({ ...x, legacy: x.importedFrom !== null })), page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null));
     });
 
     // --- linking a sign-in to an existing account, with its owner's consent

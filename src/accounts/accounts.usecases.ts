@@ -19,6 +19,8 @@ export interface AccountsDeps {
   now: () => Date;
   /** whether the site takes no registrations of its own (publisher sign-on only) */
   signOnOnly: (siteId: string) => Promise<boolean>;
+  /** an address was proved: the reader's comments from the previous platform become theirs */
+  onEmailVerified?: (user: User) => Promise<unknown>;
 }
 
 const HOUR = 3_600_000;
@@ -127,6 +129,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       // The address may have changed since the link was sent: only the one it was sent to is verified.
       if (!user || user.email !== t.payload.email) throw new AppError(E.TOKEN_INVALID);
       await users.update(user.id, { emailVerified: true });
+      await deps.onEmailVerified?.({ ...user, emailVerified: true });
       return { ...user, emailVerified: true };
     },
 
@@ -216,6 +219,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       if (await users.getByEmail(site.id, email)) throw new AppError(E.TOKEN_INVALID, 'That address has been taken by another account in the meantime.');
       const old = user.email;
       await users.update(user.id, { email, emailVerified: true });
+      await deps.onEmailVerified?.({ ...user, email, emailVerified: true });
       if (old) {
         await mailer.send({
           siteId: site.id,

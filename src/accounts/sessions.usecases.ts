@@ -11,6 +11,8 @@ export interface SessionsDeps {
   users: UsersRepository;
   secret: string;
   now: () => Date;
+  /** after every sign-in (password, e-mail link, publisher sign-on): claims the reader's comments from the previous platform */
+  onSignIn?: (user: User) => Promise<unknown>;
 }
 
 export interface RequestContext {
@@ -49,6 +51,7 @@ export function createSessionsUsecases(deps: SessionsDeps) {
         ip: ctx.ip,
       };
       await deps.sessions.insert(session);
+      await deps.onSignIn?.(user);
       return { cookie: `${token}.${sign(token)}`, session };
     },
 

@@ -27,6 +27,7 @@ import { createNotificationsUsecases } from '../notifications/notifications.usec
 import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
+import { createLegacyClaims } from '../imports/claim.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
@@ -91,7 +92,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const outbox = createOutboxRepository(storage);
   const ssoRepo = createSsoRepository(storage);
   const passwords = options.passwords ?? createPasswordHasher();
-  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now });
+  const claims = createLegacyClaims({ db: storage.db, now });
+  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now, onSignIn: (u) => claims.claimFor(u) });
   const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
   const accounts = createAccountsUsecases({
     users,
@@ -101,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     mailer,
     now,
     signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
+    onEmailVerified: (u) => claims.claimFor(u),
   });
   const stories = createStoriesRepository(storage);
   const commentsRepo = createCommentsRepository(storage);

@@ -11,6 +11,8 @@ import { createUsersRepository } from '../accounts/users.repository.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
 import type { Config } from '../config/config.ts';
 import { moderateCommand } from './moderate.ts';
+import { importCommand } from './import.ts';
+import { exportComments } from '../imports/export.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createMailer } from '../mail/mailer.ts';
@@ -39,6 +41,19 @@ export async function adminCommand(command: string, values: Values, storage: Sto
   const now = () => new Date();
   const users = createUsersRepository(storage);
   const sso = createSsoRepository(storage);
+
+  if (command === 'import') {
+    const site = (await createSitesRepository(storage).get(siteId))!;
+    return importCommand({ format: values.format as string | undefined, file: values.file as string | undefined, site, dryRun: values['dry-run'] === true, urlMap: values['url-map'] as string | undefined }, storage);
+  }
+
+  if (command === 'export') {
+    const format = values.format;
+    if (format !== 'jsonl' && format !== 'disqus') throw new Error('--format must be jsonl or disqus');
+    const site = (await createSitesRepository(storage).get(siteId))!;
+    await exportComments(storage, site, format, process.stdout);
+    return 0;
+  }
 
   if (command === 'moderate') {
     // The site's saved policy, exactly as posting applies it (author-history checks aside: no author here).

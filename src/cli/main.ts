@@ -30,6 +30,11 @@ Commands:
                    JSON lines {"id","text"} in, one decision line out each; the default
                    policy, a policy FILE (any subset of the settings, see docs/guidelines.md)
                    or a site's saved policy (--site reads the database)
+  import FORMAT FILE [--site demo] [--dry-run] [--url-map FILE]
+                   import another platform's comments (disqus, wordpress, commento, remark42,
+                   jsonl: docs/import-formats.md); streamed, idempotent, resumable
+  export --format jsonl|disqus [--site demo]
+                   every comment of the site, streamed to standard output
   maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
@@ -72,6 +77,9 @@ const options = {
   'close-all': { type: 'boolean' },
   'open-all': { type: 'boolean' },
   policy: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'url-map': { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -80,9 +88,11 @@ export async function main(argv: string[]): Promise<number> {
   const twoWord = ['user', 'sso', 'oidc', 'comments'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
   const command = twoWord ? `${first} ${afterFirst[0]}` : first;
   const rest = twoWord ? afterFirst.slice(1) : afterFirst;
-  let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true }>>['values'];
+  let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>['values'];
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options, strict: true }));
+    ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true }));
+    if (positionals.length && command !== 'import') throw new Error(`unexpected argument: ${positionals[0]}`);
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${help}`);
     return 2;
@@ -150,11 +160,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'oidc add':
     case 'comments configure':
     case 'maintenance':
+    case 'import':
+    case 'export':
     case 'moderate': {
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(storage);
-        return await adminCommand(command, values, storage, config);
+        return await adminCommand(command, { ...values, format: values.format ?? positionals[0], file: positionals[1] }, storage, config);
       } catch (err) {
         console.error((err as Error).message);
         return 1;

@@ -252,6 +252,11 @@ export interface CommentsTable {
   idempotency_key: string | null;
   created_at: string;
   edited_at: string | null;
+  /** imported comments (added by 0006): the old platform's author, format, id and HTML */
+  legacy_author_id?: string | null;
+  import_source?: string | null;
+  import_id?: string | null;
+  original_html?: string | null;
 }
 
 export interface CommentRevisionsTable {
@@ -347,6 +352,22 @@ export interface Database {
   follows: FollowsTable;
   moderation_policies: ModerationPoliciesTable;
   spam_fingerprints: SpamFingerprintsTable;
+  legacy_authors: LegacyAuthorsTable;
+}
+
+export interface LegacyAuthorsTable {
+  id: string;
+  site_id: string;
+  /** the importer's format: disqus, wordpress, commento, remark42, jsonl */
+  source: string;
+  external_id: string | null;
+  name: string;
+  email: string | null;
+  /** sha256 of the lower-cased address: how claims match */
+  email_hash: string | null;
+  user_id: string | null;
+  claimed_at: string | null;
+  created_at: string;
 }
 
 export interface ModerationPoliciesTable {

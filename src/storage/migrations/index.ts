@@ -5,6 +5,7 @@ import { accounts } from './0002_accounts.ts';
 import { comments } from './0003_comments.ts';
 import { notifications } from './0004_notifications.ts';
 import { moderation } from './0005_moderation.ts';
+import { imports } from './0006_imports.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0003_comments': comments(engine),
         '0004_notifications': notifications(engine),
         '0005_moderation': moderation(engine),
+        '0006_imports': imports(engine),
       };
     },
   };

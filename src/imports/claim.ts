@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import { emailHash } from './imports.usecases.ts';
+
+// Readers get their history back: a legacy author (the old platform's) is the
+// reader's when the reader has proved the same e-mail address (verified here),
+// or signs in through the publisher's sign-on with the old platform's user id
+// as subject. Their imported comments then are the reader's own: "My comments"
+// lists them, marked as from the previous platform.
+
+export function createLegacyClaims(deps: { db: Kysely<Database>; now: () => Date }) {
+  const { db } = deps;
+  return {
+    async claimFor(user: { id: string; siteId: string; email: string | null; emailVerified: boolean }): Promise<number> {
+      // Publisher sign-on only: its subject is the paper's own user id, which the old platform shared.
+      const subjects = (await db.selectFrom('identities').select('subject').where('user_id', '=', user.id).where('provider', '=', 'sso').execute()).map((r) => r.subject);
+      let q = db.selectFrom('legacy_authors').select('id').where('site_id', '=', user.siteId).where('user_id', 'is', null);
+      q = q.where((eb) => {
+        const ors = [];
+        if (user.email && user.emailVerified) ors.push(eb('email_hash', '=', emailHash(user.email)));
+        if (subjects.length) ors.push(eb('external_id', 'in', subjects));
+        return ors.length ? eb.or(ors) : eb.val(false);
+      });
+      const ids = (await q.execute()).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      const at = deps.now().toISOString();
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('legacy_authors').set({ user_id: user.id, claimed_at: at }).where('id', 'in', ids).where('user_id', 'is', null).execute();
+        await tx.updateTable('comments').set({ author_id: user.id }).where('legacy_author_id', 'in', ids).where('author_id', 'is', null).execute();
+      });
+      return ids.length;
+    },
+  };
+}
