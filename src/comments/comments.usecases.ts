@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { User } from '../accounts/users.repository.ts';
 import { postingBlock } from '../accounts/sanctions.ts';
 import type { Bus } from '../events/bus.ts';
 import type { ModerationPipeline, ModerationResult } from '../moderation/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { fingerprint } from '../shared/fingerprint.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { ReportReason } from '../storage/schema.ts';
@@ -76,7 +76,6 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   throw new AppError({ code: 'VALIDATION_FAILED', status: 400, message: 'The cursor is not valid.' });
 }
 
-const hash = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('base64url');
 
 export function createCommentsUsecases(deps: CommentsDeps) {
   const { comments, stories } = deps;
@@ -259,7 +258,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       if ([...source].length > settings.maxLength) throw new AppError(E.COMMENT_TOO_LONG, `Comments can be up to ${settings.maxLength} characters; this one has ${[...source].length}.`, { maxLength: settings.maxLength });
 
       const ctx = { viewerId: user.id, mineReacted: new Set<string>(), storyAuthors: await authorsOfStory(story), names: new Map<string, string>(), settings };
-      const contentHash = hash(source);
+      const contentHash = fingerprint(source);
       // Empty and null both mean top-level (validation may coerce null to "").
       const parentId = input.parentId || null;
       // Slow connections resubmit: the same words again soon are the same comment.
@@ -345,7 +344,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const bodyHtml = renderComment(source);
       const result = await deps.pipeline.moderate({ siteId: site.id, storyId: story.id, authorId: user.id, text: htmlToText(bodyHtml), source, parentId: comment.parentId, author: authorFacts(user), commentId: comment.id, maxChars: settings.maxLength });
       if (result.decision === 'refuse') throw refusal(result);
-      const edited: Comment = { ...comment, body: source, bodyHtml, contentHash: hash(source), editedAt: iso() };
+      const edited: Comment = { ...comment, body: source, bodyHtml, contentHash: fingerprint(source), editedAt: iso() };
       await comments.updateBody(id, comment.body, { body: edited.body, bodyHtml: edited.bodyHtml, contentHash: edited.contentHash, editedAt: edited.editedAt!, revisionId: newId() });
       if (result.decision === 'hold' && comment.status === 'published') {
         await comments.setStatus(edited, 'pending', result.reasons.map((r) => r.message).join(' ') || 'Waiting for a moderator.');

@@ -14,13 +14,14 @@ export function createLegacyClaims(deps: { db: Kysely<Database>; now: () => Date
     async claimFor(user: { id: string; siteId: string; email: string | null; emailVerified: boolean }): Promise<number> {
       // Publisher sign-on only: its subject is the paper's own user id, which the old platform shared.
       const subjects = (await db.selectFrom('identities').select('subject').where('user_id', '=', user.id).where('provider', '=', 'sso').execute()).map((r) => r.subject);
-      let q = db.selectFrom('legacy_authors').select('id').where('site_id', '=', user.siteId).where('user_id', 'is', null);
-      q = q.where((eb) => {
-        const ors = [];
-        if (user.email && user.emailVerified) ors.push(eb('email_hash', '=', emailHash(user.email)));
-        if (subjects.length) ors.push(eb('external_id', 'in', subjects));
-        return ors.length ? eb.or(ors) : eb.val(false);
-      });
+      const byEmail = user.email && user.emailVerified ? emailHash(user.email) : undefined;
+      if (!byEmail && subjects.length === 0) return 0;
+      const q = db
+        .selectFrom('legacy_authors')
+        .select('id')
+        .where('site_id', '=', user.siteId)
+        .where('user_id', 'is', null)
+        .where((eb) => eb.or([...(byEmail ? [eb('email_hash', '=', byEmail)] : []), ...(subjects.length ? [eb('external_id', 'in', subjects)] : [])]));
       const ids = (await q.execute()).map((r) => r.id);
       if (ids.length === 0) return 0;
       const at = deps.now().toISOString();

@@ -5,6 +5,7 @@ import { htmlToText, renderComment, sanitizeCommentHtml } from '../comments/mark
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import { normaliseStoryUrl } from '../comments/story-url.ts';
 import type { LegacyAuthorsTable } from '../storage/schema.ts';
+import { fingerprint } from '../shared/fingerprint.ts';
 import type { CommentRow, createImportsRepository } from './imports.repository.ts';
 import type { ImportComment, ImportItem, ImportThread } from './items.ts';
 
@@ -170,7 +171,7 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
           featured: 0,
           reaction_count: c.likes,
           reply_count: 0,
-          content_hash: digest(body),
+          content_hash: fingerprint(body),
           created_at: c.createdAt,
           edited_at: null,
           legacy_author_id: authorId,

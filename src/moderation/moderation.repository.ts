@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CommentStatus, Database } from '../storage/schema.ts';
 import type { Policy } from './policy.ts';
 
@@ -9,10 +9,9 @@ export interface StoredPolicy {
   createdAt: string;
 }
 
-export interface AuthorActivity {
-  /** the author's comments of the last day, newest first (at most 50) */
-  recent: { id: string; body: string; createdAt: string }[];
-  /** published comments on the site, counted up to `upTo` */
+export interface AuthorSignals {
+  lastTenMinutes: number;
+  repeats: boolean;
   published: number;
 }
 
@@ -25,7 +24,32 @@ export interface PastComment {
   createdAt: string;
 }
 
-export function createModerationRepository({ db }: { db: Kysely<Database> }) {
+export interface SignalsQuery {
+  siteId: string;
+  authorId: string;
+  contentHash: string;
+  /** the comment being edited: not a repeat of itself, and an edit is no flood */
+  excludeId: string | null;
+  floodSince: string;
+  floodCap: number;
+  repeatSince: string;
+  publishedCap: number;
+}
+
+/** Every post asks these three questions: on SQLite, prepared statements on Kysely's one connection. */
+function sqliteSignals(raw: import('better-sqlite3').Database) {
+  const flood = raw.prepare('select count(*) as n from (select 1 from comments where author_id = ? and created_at >= ? limit ?)').pluck();
+  const repeats = raw.prepare('select id from comments where author_id = ? and content_hash = ? and created_at >= ? limit 2').pluck();
+  const published = raw.prepare("select count(*) as n from (select 1 from comments where author_id = ? and site_id = ? and status = 'published' limit ?)").pluck();
+  return (q: SignalsQuery): AuthorSignals => ({
+    lastTenMinutes: q.excludeId !== null ? 0 : (flood.get(q.authorId, q.floodSince, q.floodCap) as number),
+    repeats: (repeats.all(q.authorId, q.contentHash, q.repeatSince) as string[]).some((id) => id !== q.excludeId),
+    published: q.publishedCap > 0 ? (published.get(q.authorId, q.siteId, q.publishedCap) as number) : 0,
+  });
+}
+
+export function createModerationRepository({ db, sqlite }: { db: Kysely<Database>; sqlite?: import('better-sqlite3').Database | undefined }) {
+  const fast = sqlite ? sqliteSignals(sqlite) : undefined;
   return {
     async currentPolicy(siteId: string): Promise<StoredPolicy | undefined> {
       const row = await db.selectFrom('moderation_policies').selectAll().where('site_id', '=', siteId).orderBy('version', 'desc').limit(1).executeTakeFirst();
@@ -47,23 +71,26 @@ export function createModerationRepository({ db }: { db: Kysely<Database> }) {
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 
-    async authorActivity(siteId: string, authorId: string, since: string, upTo: number): Promise<AuthorActivity> {
-      const recent = await db
-        .selectFrom('comments')
-        .select(['id', 'body', 'created_at'])
-        .where('author_id', '=', authorId)
-        .where('site_id', '=', siteId)
-        .where('created_at', '>=', since)
-        .orderBy('created_at', 'desc')
-        .limit(50)
-        .execute();
+    /**
+     * What the spam and trust checks need to know about an author, each
+     * question bounded so that a prolific author costs no more than a new one:
+     * comments since `floodSince` (counted up to `floodCap`; not for an edit),
+     * whether another comment since `repeatSince` has the same fingerprint, and
+     * published comments on the site (counted up to `publishedCap`, 0 to skip).
+     */
+    async authorSignals(q: SignalsQuery): Promise<AuthorSignals> {
+      if (fast) return db.connection().execute(async () => fast(q));
+      const flood =
+        q.excludeId !== null
+          ? []
+          : await db.selectFrom('comments').select(sql<number>`1`.as('one')).where('author_id', '=', q.authorId).where('created_at', '>=', q.floodSince).limit(q.floodCap).execute();
+      const repeats = await db.selectFrom('comments').select('id').where('author_id', '=', q.authorId).where('content_hash', '=', q.contentHash).where('created_at', '>=', q.repeatSince).limit(2).execute();
       let published = 0;
-      if (upTo > 0) {
-        // Counting stops at what the policy needs: a prolific author costs no more than a new one.
-        const rows = await db.selectFrom('comments').select('id').where('author_id', '=', authorId).where('site_id', '=', siteId).where('status', '=', 'published').limit(upTo).execute();
+      if (q.publishedCap > 0) {
+        const rows = await db.selectFrom('comments').select('id').where('author_id', '=', q.authorId).where('site_id', '=', q.siteId).where('status', '=', 'published').limit(q.publishedCap).execute();
         published = rows.length;
       }
-      return { recent: recent.map((r) => ({ id: r.id, body: r.body, createdAt: r.created_at })), published };
+      return { lastTenMinutes: flood.length, repeats: repeats.some((r) => r.id !== q.excludeId), published };
     },
 
     async spamFingerprints(siteId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { htmlToText } from '../comments/markdown.ts';
 import { AppError } from '../shared/errors.ts';
-import { fingerprint } from './checks/spam.ts';
+import { fingerprint } from '../shared/fingerprint.ts';
 import { createGuidelines, type Guidelines } from './guidelines.ts';
 import { moderationErrors as E } from './moderation.errors.ts';
 import type { ModerationRepository, StoredPolicy } from './moderation.repository.ts';
@@ -32,19 +32,27 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
 
   async function context(input: ModerationInput, policy: Policy, spam: Set<string>): Promise<ModerationContext> {
     const at = now();
-    const activity = await repo.authorActivity(input.siteId, input.authorId, new Date(at.getTime() - 86_400_000).toISOString(), policy.trust.mode === 'new' ? policy.trust.minPublished : 0);
-    const tenMinutesAgo = new Date(at.getTime() - 600_000).toISOString();
-    const recent = activity.recent.filter((r) => r.id !== input.commentId);
+    const contentHash = fingerprint(input.source);
+    const signals = await repo.authorSignals({
+      siteId: input.siteId,
+      authorId: input.authorId,
+      contentHash,
+      excludeId: input.commentId ?? null,
+      floodSince: new Date(at.getTime() - 600_000).toISOString(),
+      floodCap: policy.spam.floodPerTenMinutes,
+      repeatSince: new Date(at.getTime() - 86_400_000).toISOString(),
+      publishedCap: policy.trust.mode === 'new' ? policy.trust.minPublished : 0,
+    });
     const a = input.author;
     // The later of "sanctioned" and "suspended until": a suspension's watch period runs from its end.
     const sanctionedAt = a ? ([a.sanctionedAt, a.sanctionUntil].filter((x): x is string => Boolean(x)).sort().pop() ?? null) : null;
     return {
       now: at,
-      ...(a ? { author: { accountAgeDays: (at.getTime() - new Date(a.createdAt).getTime()) / 86_400_000, publishedCount: activity.published, trusted: a.trusted, sanctionedAt } } : {}),
-      recentTexts: recent.map((r) => r.body),
-      lastTenMinutes: recent.filter((r) => r.createdAt >= tenMinutesAgo).length,
+      ...(a ? { author: { accountAgeDays: (at.getTime() - new Date(a.createdAt).getTime()) / 86_400_000, publishedCount: signals.published, trusted: a.trusted, sanctionedAt } } : {}),
+      repeatsOwnText: signals.repeats,
+      lastTenMinutes: signals.lastTenMinutes,
+      knownSpam: spam.has(contentHash),
       ...(input.maxChars ? { maxChars: input.maxChars } : {}),
-      isKnownSpam: (print) => spam.has(print),
     };
   }
 

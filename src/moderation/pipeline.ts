@@ -26,12 +26,12 @@ export interface ModerationContext {
     /** when the author's last suspension or ban ended or began, if any */
     sanctionedAt: string | null;
   };
-  /** plain texts of the author's own comments of the last day, newest first */
-  recentTexts?: string[];
+  /** the author posted the same text (by fingerprint) in another comment of the last day */
+  repeatsOwnText?: boolean;
   /** how many comments the author posted in the last ten minutes */
   lastTenMinutes?: number;
-  /** fingerprints of texts moderators marked as spam on this site */
-  isKnownSpam?: (fingerprint: string) => boolean;
+  /** moderators marked this text (by fingerprint) as spam on this site */
+  knownSpam?: boolean;
   storyClosed?: boolean;
   /** the site's length limit (2,000 characters when not known) */
   maxChars?: number;

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { CheckResult, ModerationContext } from '../pipeline.ts';
 
 // Spam: what bots and promoters do and readers do not. Many links; the same
-// text again under other stories (an exact repeat under the same story is
-// silently taken as a resubmission before the pipeline runs); a flood of
-// comments in minutes; a text moderators already marked as spam on this site
-// (its fingerprint). Held for a moderator, never refused outright: a reader
-// sharing three sources is not a bot.
+// text again in another comment of the day (an exact resubmission under the
+// same story is silently taken as the same comment before the pipeline runs);
+// a flood of comments in minutes; a text moderators already marked as spam on
+// this site. Texts are compared by fingerprint (src/shared/fingerprint.ts):
+// case, spacing and punctuation tricks do not help. Held for a moderator,
+// never refused outright: a reader sharing three sources is not a bot.
 
 export interface SpamLimits {
   maxLinks: number;
@@ -18,13 +18,9 @@ export interface SpamResult extends CheckResult {
   signals: string[];
 }
 
-/** A text's fingerprint: its letters and digits in lower case, so spacing, case and punctuation tricks give the same one. */
-export function fingerprint(text: string): string {
-  const core = text.toLowerCase().replace(/https?:\/\/\S+/g, (u) => u.replace(/[?#].*$/, '')).replace(/[^\p{L}\p{N}]+/gu, '');
-  return createHash('sha1').update(core).digest('hex').slice(0, 20);
-}
-
 const LINK = /\bhttps?:\/\/|\bwww\.\S+\.\S+/gi;
+/** Short texts repeat innocently ("I agree."). */
+const REPEAT_MIN_CHARS = 40;
 
 export function createSpamCheck(limits: SpamLimits) {
   return function spam(text: string, context: ModerationContext): SpamResult {
@@ -33,14 +29,12 @@ export function createSpamCheck(limits: SpamLimits) {
     const links = text.match(LINK)?.length ?? 0;
     if (links > limits.maxLinks) signals.push(`${links} links (the limit is ${limits.maxLinks})`), (score = Math.max(score, 0.9));
     else if (links > 0) score = Math.max(score, 0.2 * links);
-    const print = fingerprint(text);
-    const long = text.length >= 40;
-    if (long && context.recentTexts?.some((t) => fingerprint(t) === print)) signals.push('the same text as another of your comments today'), (score = Math.max(score, 0.95));
+    if (context.repeatsOwnText && text.length >= REPEAT_MIN_CHARS) signals.push('the same text as another of your comments today'), (score = Math.max(score, 0.95));
     if (context.lastTenMinutes !== undefined && context.lastTenMinutes >= limits.floodPerTenMinutes) {
       signals.push(`${context.lastTenMinutes + 1} comments in ten minutes`);
       score = Math.max(score, 0.9);
     }
-    if (context.isKnownSpam?.(print)) signals.push('a text marked as spam before'), (score = 1);
+    if (context.knownSpam) signals.push('a text marked as spam before'), (score = 1);
     score = Math.round(score * 1000) / 1000;
     if (signals.length === 0) return { verdict: 'pass', score, signals };
     return { verdict: 'fail', score, signals, reason: `This comment looks like spam: ${signals.join('; ')}.` };
