@@ -7,9 +7,27 @@ import type { CommentsTable, Database, LegacyAuthorsTable } from '../storage/sch
 
 export type CommentRow = Omit<CommentsTable, 'idempotency_key'> & { idempotency_key?: null };
 
-export function createImportsRepository({ db }: { db: Kysely<Database> }) {
+const COMMENT_COLUMNS = ['id', 'site_id', 'story_id', 'parent_id', 'display_parent_id', 'root_id', 'depth', 'author_id', 'author_name', 'body', 'body_html', 'status', 'status_reason', 'moderation', 'featured', 'reaction_count', 'reply_count', 'content_hash', 'created_at', 'edited_at', 'legacy_author_id', 'import_source', 'import_id', 'original_html'] as const;
+const AUTHOR_COLUMNS = ['id', 'site_id', 'source', 'external_id', 'name', 'email', 'email_hash', 'user_id', 'claimed_at', 'created_at'] as const;
+
+/** On SQLite a batch is prepared single-row inserts in one transaction: far cheaper than building large statements. */
+function sqliteBatch(raw: import('better-sqlite3').Database) {
+  const insertAuthor = raw.prepare(`insert into legacy_authors (${AUTHOR_COLUMNS.join(', ')}) values (${AUTHOR_COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (id) do nothing`);
+  const insertComment = raw.prepare(`insert into comments (${COMMENT_COLUMNS.join(', ')}) values (${COMMENT_COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (id) do nothing`);
+  return raw.transaction((authors: LegacyAuthorsTable[], comments: CommentRow[]) => {
+    for (const a of authors) insertAuthor.run(a);
+    let inserted = 0;
+    for (const c of comments) inserted += insertComment.run({ legacy_author_id: null, import_source: null, import_id: null, original_html: null, ...c }).changes;
+    return inserted;
+  });
+}
+
+export function createImportsRepository({ db, sqlite }: { db: Kysely<Database>; sqlite?: import('better-sqlite3').Database | undefined }) {
+  const fast = sqlite ? sqliteBatch(sqlite) : undefined;
   return {
     async writeBatch(authors: LegacyAuthorsTable[], comments: CommentRow[]): Promise<number> {
+      // Holding Kysely's one connection: the batch never interleaves with another transaction.
+      if (fast) return db.connection().execute(async () => fast(authors, comments));
       return db.transaction().execute(async (tx) => {
         // Multi-row statements keep to SQLite's and PostgreSQL's parameter limits.
         for (let i = 0; i < authors.length; i += 400) await tx.insertInto('legacy_authors').values(authors.slice(i, i + 400)).onConflict((oc) => oc.column('id').doNothing()).execute();
@@ -43,7 +61,8 @@ export function createImportsRepository({ db }: { db: Kysely<Database> }) {
         await db
           .updateTable('comments')
           .set({ reply_count: sql<number>`(select count(*) from comments r where r.story_id = comments.story_id and r.parent_id = comments.id and r.status = 'published')` })
-          .where('story_id', 'in', ids)
+          // only comments that have replies: most have none
+          .where('id', 'in', (eb) => eb.selectFrom('comments as p').select('p.parent_id').where('p.story_id', 'in', ids).where('p.parent_id', 'is not', null))
           .execute();
       }
     },

@@ -66,7 +66,7 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
       const roots: string[] = [];
       const displays: string[] = [];
       const waiting = new Map<string, ImportComment[]>();
-      const seenAuthors = new Set<string>();
+      const authorIds = new Map<string, string>();
       const touched = new Set<string>();
       let authors: LegacyAuthorsTable[] = [];
       let rows: CommentRow[] = [];
@@ -143,10 +143,12 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
         // Never trust the old platform's HTML: sanitised like every comment; the original kept for audit.
         const bodyHtml = c.html !== null ? sanitizeCommentHtml(c.html) : renderComment(c.markdown ?? '');
         const body = c.markdown ?? htmlToText(bodyHtml);
-        const authorKey = c.author.id ? `id:${c.author.id}` : c.author.email ? `email:${emailHash(c.author.email)}` : `name:${c.author.name}`;
-        const authorId = `la_${digest(`${o.siteId}\u0000${o.source}\u0000${authorKey}`)}`;
-        if (!seenAuthors.has(authorId)) {
-          seenAuthors.add(authorId);
+        const rawKey = c.author.id ? `id:${c.author.id}` : c.author.email ? `email:${c.author.email.trim().toLowerCase()}` : `name:${c.author.name}`;
+        let authorId = authorIds.get(rawKey);
+        if (authorId === undefined) {
+          const authorKey = c.author.id ? rawKey : c.author.email ? `email:${emailHash(c.author.email)}` : rawKey;
+          authorId = `la_${digest(`${o.siteId}\u0000${o.source}\u0000${authorKey}`)}`;
+          authorIds.set(rawKey, authorId);
           s.authors++;
           authors.push({ id: authorId, site_id: o.siteId, source: o.source, external_id: c.author.id, name: c.author.name.slice(0, 100), email: c.author.email, email_hash: c.author.email ? emailHash(c.author.email) : null, user_id: null, claimed_at: null, created_at: at });
         }
@@ -177,7 +179,8 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
           legacy_author_id: authorId,
           import_source: o.source,
           import_id: c.id,
-          original_html: c.html,
+          // The original for audit, when sanitising changed it.
+          original_html: c.html !== null && c.html.trim() !== bodyHtml ? c.html : null,
         });
         if (rows.length >= batchSize) await flush();
         // Replies that were waiting for this comment.
