@@ -15,6 +15,7 @@ export const accountErrors = defineErrors({
   TOKEN_INVALID: { status: 400, message: 'This link has expired or has already been used. Ask for a new one.' },
   SESSION_NOT_FOUND: { status: 404, message: 'There is no such session on your account.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'Your account is suspended.' },
+  WARNING_UNACKNOWLEDGED: { status: 403, message: 'A moderator has warned you; please read the warning on your account page and acknowledge it before you comment again.' },
   ACCOUNT_BANNED: { status: 403, message: 'Your account is banned from taking part on this site.' },
   ACCOUNT_LINK_REQUIRED: { status: 409, message: 'An account with this e-mail address already exists. Confirm that it is yours to link them.' },
   USER_NOT_FOUND: { status: 404, message: 'There is no such user.' },

@@ -20,6 +20,9 @@ export function postingBlock(user: User, now: Date): AppError | undefined {
       until: user.sanctionUntil,
     });
   }
+  if (user.warning) {
+    return new AppError(E.WARNING_UNACKNOWLEDGED, `A moderator has warned you: ${user.warning} Please acknowledge the warning on your account page before you comment again.`, { warning: user.warning });
+  }
   if (user.deletionRequestedAt) return new AppError(E.DELETION_PENDING);
   return undefined;
 }

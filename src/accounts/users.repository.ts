@@ -16,6 +16,8 @@ export interface User {
   sanctionReason: string | null;
   /** when the last sanction was given: recently sanctioned authors may be held for review */
   sanctionedAt: string | null;
+  /** a moderator's warning the reader has not acknowledged yet */
+  warning: string | null;
   /** a moderator trusts this author (no pre-moderation) */
   trusted: boolean;
   nameChangedAt: string | null;
@@ -58,6 +60,7 @@ function toUser(r: Selectable<UsersTable>): User {
     sanctionUntil: r.sanction_until,
     sanctionReason: r.sanction_reason,
     sanctionedAt: r.sanctioned_at ?? null,
+    warning: r.warning ?? null,
     trusted: r.trusted === 1,
     nameChangedAt: r.name_changed_at,
     deletionRequestedAt: r.deletion_requested_at,
@@ -82,6 +85,7 @@ function toRow(c: UserChanges) {
   if (c.sanctionUntil !== undefined) row.sanction_until = c.sanctionUntil;
   if (c.sanctionReason !== undefined) row.sanction_reason = c.sanctionReason;
   if (c.sanctionedAt !== undefined) row.sanctioned_at = c.sanctionedAt;
+  if (c.warning !== undefined) row.warning = c.warning;
   if (c.trusted !== undefined) row.trusted = c.trusted ? 1 : 0;
   if (c.nameChangedAt !== undefined) row.name_changed_at = c.nameChangedAt;
   if (c.deletionRequestedAt !== undefined) row.deletion_requested_at = c.deletionRequestedAt;

@@ -325,6 +325,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
         throw err;
       }
       const v = view(comment, ctx);
+      if (status === 'pending') deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: comment.id, change: 'queued' });
       if (status === 'published') {
         announce(site, story, 'created', comment, { ...v, mine: false, editableUntil: null, statusReason: null });
         if (deps.onPublished) setImmediate(() => void deps.onPublished!(site, story, comment).catch((err) => deps.onError?.(err)));
@@ -380,6 +381,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const comment = await comments.get(id);
       if (!comment || comment.siteId !== site.id || comment.status === 'deleted') throw new AppError(E.COMMENT_NOT_FOUND);
       if (!(await comments.report({ commentId: id, userId: user.id, reason, note: note?.trim().slice(0, 500) || null, at: iso() }))) throw new AppError(E.ALREADY_REPORTED);
+      deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: id, change: 'queued' });
     },
 
     async feature(site: Site, user: User, id: string, on: boolean): Promise<void> {
@@ -389,6 +391,24 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       await comments.setFeatured(id, on);
       const story = await stories.get(comment.storyId);
       if (story) deps.bus.publish({ type: 'comment.changed', siteId: site.id, storyId: story.id, storyUrl: story.url, change: 'edited', commentId: id, comment: null });
+    },
+
+    /** The comment's markdown, for fingerprints. */
+    async sourceOf(id: string): Promise<string | undefined> {
+      return (await comments.get(id))?.body;
+    },
+
+    /** A moderator changed a comment's status or feature: readers' open threads follow. */
+    async announceDecision(site: Site, id: string, wasPublished: boolean): Promise<void> {
+      const comment = await comments.get(id);
+      const story = comment && (await stories.get(comment.storyId));
+      if (!comment || !story) return;
+      if (comment.status === 'published') {
+        const settings = await stories.getSettings(site.id);
+        const v = view(comment, { viewerId: null, mineReacted: new Set(), storyAuthors: await authorsOfStory(story), names: new Map(), settings });
+        announce(site, story, wasPublished ? 'edited' : 'created', comment, { ...v, mine: false, editableUntil: null, statusReason: null });
+        if (!wasPublished && deps.onPublished) setImmediate(() => void deps.onPublished!(site, story, comment).catch((err) => deps.onError?.(err)));
+      } else if (wasPublished) announce(site, story, 'removed', comment, null);
     },
 
     async setStoryClosed(site: Site, user: User, storyId: string, closed: boolean): Promise<void> {

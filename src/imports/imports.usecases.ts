@@ -48,6 +48,15 @@ export interface ImportOptions {
   invalidCharacters?: () => number;
 }
 
+interface Placement {
+  depth: number;
+  root: string;
+  display: string;
+}
+
+/** Placements kept in memory: enough for the replies of the last several batches. */
+const PLACEMENT_CACHE = 200_000;
+
 const digest = (s: string) => createHash('sha1').update(s).digest('base64url').slice(0, 22);
 export const importedCommentId = (siteId: string, source: string, id: string) => `imp_${digest(`${siteId}\u0000${source}\u0000${id}`)}`;
 export const emailHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
@@ -59,12 +68,11 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
       const batchSize = o.batchSize ?? 2000;
       const at = o.now().toISOString();
       const threads = new Map<string, ImportThread & { storyId?: string }>();
-      // Placement of every comment seen in this run, in arrays: a million of them stay small.
-      const index = new Map<string, number>();
-      const ids: string[] = [];
-      const depth: number[] = [];
-      const roots: string[] = [];
-      const displays: string[] = [];
+      // Where recent comments sit in their threads, for their replies; older ones
+      // are read back from the database, so memory stays flat whatever the file's size.
+      const placements = new Map<string, Placement>();
+      // A dry run writes nothing to read back: it remembers which ids it has seen.
+      const seen = o.dryRun ? new Set<string>() : undefined;
       const waiting = new Map<string, ImportComment[]>();
       const authorIds = new Map<string, string>();
       const touched = new Set<string>();
@@ -98,47 +106,50 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
         return t.storyId;
       }
 
-      async function place(parentId: string): Promise<number | undefined> {
-        const known = index.get(parentId);
-        if (known !== undefined) return known;
-        if (o.dryRun) return undefined;
-        // A resumed run: the parent was written by an earlier one.
+      async function place(parentId: string): Promise<Placement | undefined> {
+        const known = placements.get(parentId);
+        if (known) return known;
+        if (seen) return seen.has(parentId) ? { depth: 0, root: parentId, display: parentId } : undefined;
+        // Written earlier in this run, or by an earlier run that this one resumes.
         const p = await deps.imports.placement(parentId);
-        if (!p) return undefined;
-        return remember(parentId, p.depth, p.rootId ?? parentId, p.displayParentId ?? parentId);
+        return p && remember(parentId, { depth: p.depth, root: p.rootId ?? parentId, display: p.displayParentId ?? parentId });
       }
 
-      function remember(id: string, d: number, root: string, display: string): number {
-        const i = ids.length;
-        ids.push(id);
-        depth.push(d);
-        index.set(id, i);
-        roots.push(root);
-        displays.push(display);
-        return i;
+      function remember(id: string, p: Placement): Placement {
+        if (placements.size >= PLACEMENT_CACHE) {
+          // Forget the oldest quarter: threads are mostly answered while they are young.
+          let n = 0;
+          for (const key of placements.keys()) {
+            placements.delete(key);
+            if (++n >= PLACEMENT_CACHE / 4) break;
+          }
+        }
+        placements.set(id, p);
+        seen?.add(id);
+        return p;
       }
 
       async function add(c: ImportComment, forceTop = false): Promise<void> {
         const storyId = await storyFor(c.threadId);
         if (!storyId) return skip(c.position, `comment ${c.id} names thread ${c.threadId}, which is not in the file`);
         const id = importedCommentId(o.siteId, o.source, c.id);
-        if (index.has(id)) return skip(c.position, `comment ${c.id} appears twice`);
-        let parentIndex: number | undefined;
-        if (c.parentId && !forceTop) {
-          parentIndex = await place(importedCommentId(o.siteId, o.source, c.parentId));
-          if (parentIndex === undefined) {
+        if (placements.has(id) || seen?.has(id)) return skip(c.position, `comment ${c.id} appears twice`);
+        let parentPlace: Placement | undefined;
+        const parent = c.parentId && !forceTop ? importedCommentId(o.siteId, o.source, c.parentId) : null;
+        if (parent) {
+          parentPlace = await place(parent);
+          if (parentPlace === undefined) {
             // Not seen yet: it may come later in the file.
-            const list = waiting.get(c.parentId) ?? [];
+            const list = waiting.get(c.parentId!) ?? [];
             list.push(c);
-            waiting.set(c.parentId, list);
+            waiting.set(c.parentId!, list);
             return;
           }
         }
-        const d = parentIndex === undefined ? 0 : Math.min(depth[parentIndex]! + 1, MAX_DEPTH);
-        const parent = parentIndex === undefined ? null : ids[parentIndex]!;
-        const root = parentIndex === undefined ? id : roots[parentIndex]!;
-        const display = parentIndex === undefined ? id : depth[parentIndex]! >= MAX_DEPTH ? displays[parentIndex]! : parent!;
-        remember(id, d, root, display);
+        const d = parentPlace ? Math.min(parentPlace.depth + 1, MAX_DEPTH) : 0;
+        const root = parentPlace ? parentPlace.root : id;
+        const display = parentPlace ? (parentPlace.depth >= MAX_DEPTH ? parentPlace.display : parent!) : id;
+        remember(id, { depth: d, root, display });
 
         // Never trust the old platform's HTML: sanitised like every comment; the original kept for audit.
         const bodyHtml = c.html !== null ? sanitizeCommentHtml(c.html) : renderComment(c.markdown ?? '');
@@ -159,9 +170,9 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
           id,
           site_id: o.siteId,
           story_id: storyId,
-          parent_id: parent,
-          display_parent_id: parent ? display : null,
-          root_id: parent ? root : null,
+          parent_id: parentPlace ? parent : null,
+          display_parent_id: parentPlace ? display : null,
+          root_id: parentPlace ? root : null,
           depth: d,
           author_id: null,
           author_name: c.author.name.slice(0, 100),

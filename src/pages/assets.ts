@@ -11,4 +11,7 @@ function asset(file: string, type: string) {
 }
 
 export const siteCss = asset('site.css', 'text/css; charset=utf-8');
-export const assets = [siteCss];
+/** The moderators' workspace: keyboard, live updates and its own styles. */
+export const moderateJs = asset('moderate.js', 'text/javascript; charset=utf-8');
+export const moderateCss = asset('moderate.css', 'text/css; charset=utf-8');
+export const assets = [siteCss, moderateJs, moderateCss];

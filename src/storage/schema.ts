@@ -115,6 +115,9 @@ export interface UsersTable {
   trusted?: number;
   /** when the last sanction was given (added by 0005) */
   sanctioned_at?: string | null;
+  /** a warning the reader must acknowledge before commenting again (added by 0007) */
+  warning?: string | null;
+  warned_at?: string | null;
   name_changed_at: string | null;
   deletion_requested_at: string | null;
   deletion_mode: 'delete' | 'anonymise' | null;
@@ -257,6 +260,13 @@ export interface CommentsTable {
   import_source?: string | null;
   import_id?: string | null;
   original_html?: string | null;
+  /** moderators' decisions (added by 0007): optimistic concurrency and what the author is told */
+  version?: number;
+  moderated_by?: string | null;
+  moderated_at?: string | null;
+  refusal_code?: string | null;
+  appeal?: string | null;
+  appealed_at?: string | null;
 }
 
 export interface CommentRevisionsTable {
@@ -353,6 +363,35 @@ export interface Database {
   moderation_policies: ModerationPoliciesTable;
   spam_fingerprints: SpamFingerprintsTable;
   legacy_authors: LegacyAuthorsTable;
+  audit_log: AuditLogTable;
+  moderator_notes: ModeratorNotesTable;
+}
+
+export interface AuditLogTable {
+  id: string;
+  site_id: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** approve, refuse, feature, unfeature, trust, warn, suspend, ban, lift, note, undo, policy … */
+  action: string;
+  target_type: 'comment' | 'user' | 'policy';
+  target_id: string;
+  /** JSON of the state before and after */
+  before: string | null;
+  after: string | null;
+  undone_by: string | null;
+  created_at: string;
+}
+
+export interface ModeratorNotesTable {
+  id: string;
+  site_id: string;
+  /** the reader the note is about */
+  user_id: string;
+  author_id: string | null;
+  author_name: string;
+  note: string;
+  created_at: string;
 }
 
 export interface LegacyAuthorsTable {

@@ -6,6 +6,7 @@ import { comments } from './0003_comments.ts';
 import { notifications } from './0004_notifications.ts';
 import { moderation } from './0005_moderation.ts';
 import { imports } from './0006_imports.ts';
+import { workspace } from './0007_workspace.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_notifications': notifications(engine),
         '0005_moderation': moderation(engine),
         '0006_imports': imports(engine),
+        '0007_workspace': workspace(engine),
       };
     },
   };
