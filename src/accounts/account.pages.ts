@@ -133,6 +133,7 @@ export function profilePage(chrome: Chrome, d: ProfileData): SafeHtml {
     chrome,
     { title: `Your account - ${chrome.site.name}`, description: 'Your account', noindex: true },
     html`<div class="form-page settings"><h1>Your account</h1>${notices(d.notices)}
+${user.warning ? html`<form method="post" action="/account/warning/acknowledge" class="notice warning"><input type="hidden" name="_csrf" value="${csrf}"><p><strong>A moderator has warned you:</strong> ${user.warning}</p><button class="button" type="submit">I have read the warning</button></form>` : ''}
 <section aria-labelledby="h-profile"><h2 id="h-profile">Profile</h2>
 <p>${user.displayName}${user.badges.length ? html` · ${user.badges.join(', ')}` : ''} · ${user.role}</p>
 <p>${user.email ?? 'No e-mail address'}${user.email ? (user.emailVerified ? ' (confirmed)' : ' (not confirmed yet)') : ''}</p>
@@ -206,12 +207,13 @@ export interface MyComment {
   reactions: number;
   replies: number;
   legacy?: boolean;
+  appealedAt?: string | null;
 }
 
 const statusLabel: Record<string, string> = { published: 'Published', pending: 'Awaiting review', rejected: 'Not published' };
 
 /** Every comment the reader wrote, with what became of it, newest first. */
-export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null): SafeHtml {
+export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null, csrf = ''): SafeHtml {
   const tz = chrome.site.timeZone;
   return layout(
     chrome,
@@ -221,7 +223,13 @@ ${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
 <ol class="comment-list my-comments">${list.map(
       (c) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
 <p class="comment-status ${c.status === 'rejected' ? 'refused' : c.status === 'published' ? 'ok' : ''}"><strong>${statusLabel[c.status] ?? c.status}</strong>${c.statusReason && c.status !== 'published' ? html`: ${c.statusReason}` : ''}${c.status === 'published' ? html` · ${String(c.reactions)} reactions · ${String(c.replies)} replies` : ''}</p>
-<div class="comment-body">${raw(c.html)}</div></li>`,
+<div class="comment-body">${raw(c.html)}</div>${
+        c.status === 'rejected' && !c.legacy
+          ? c.appealedAt
+            ? html`<p class="comment-status">You appealed on ${formatPaperTime(c.appealedAt, tz)}; a moderator will look again.</p>`
+            : html`<form method="post" action="/account/comments/${c.id}/appeal" class="field"><input type="hidden" name="_csrf" value="${csrf}"><label for="appeal-${c.id}">Appeal (once): why should it be published?</label><textarea id="appeal-${c.id}" name="text" rows="2" maxlength="1000" required></textarea><button class="button" type="submit">Send the appeal</button></form>`
+          : ''
+      }</li>`,
     )}</ol>${nextHref ? html`<p class="pager"><a href="${nextHref}" rel="next">Older comments</a></p>` : ''}</div>`,
   );
 }

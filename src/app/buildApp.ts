@@ -31,6 +31,9 @@ import { createLegacyClaims } from '../imports/claim.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { createModerateRepository } from '../moderate/moderate.repository.ts';
+import { createModerateUsecases } from '../moderate/moderate.usecases.ts';
+import { moderateRoutes } from '../moderate/moderate.routes.ts';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -123,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onPublished: (site, story, comment) => notifications.commentPublished(site, story, comment),
     onError: (err) => logError(err),
   });
+  const moderateRepo = createModerateRepository(storage);
   const deps: AppDeps = {
     config,
     storage,
@@ -151,6 +155,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pipeline,
     commentsUsecases,
     moderation,
+    moderate: createModerateUsecases({ moderate: moderateRepo, users, comments: commentsUsecases, moderation, mailer, bus, now }),
+    moderateRepo,
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {
@@ -210,6 +216,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ssoRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(moderationRoutes(deps));
+  await app.register(moderateRoutes(deps));
   await app.register(commentsRoutes(deps));
   await app.register(commentFormRoutes(deps));
   await app.register(embedRoutes(deps));

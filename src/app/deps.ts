@@ -9,6 +9,8 @@ import type { CommentsUsecases } from '../comments/comments.usecases.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { ModerationUsecases } from '../moderation/moderation.usecases.ts';
+import type { ModerateUsecases } from '../moderate/moderate.usecases.ts';
+import type { ModerateRepository } from '../moderate/moderate.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Bundles } from '../embed/bundles.ts';
 import type { NotificationsUsecases } from '../notifications/notifications.usecases.ts';
@@ -52,6 +54,8 @@ export interface AppDeps {
   commentsUsecases: CommentsUsecases;
   pipeline: ModerationPipeline;
   moderation: ModerationUsecases;
+  moderate: ModerateUsecases;
+  moderateRepo: ModerateRepository;
   bundles: Bundles;
   notifications: NotificationsUsecases;
 }

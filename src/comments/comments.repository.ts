@@ -380,15 +380,15 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     },
 
     /** A reader's own comments, every status, newest first, with where they were posted. */
-    async listByAuthor(authorId: string, cursor: Cursor | undefined, limit: number): Promise<(Comment & { storyTitle: string; storyUrl: string; importedFrom: string | null })[]> {
+    async listByAuthor(authorId: string, cursor: Cursor | undefined, limit: number): Promise<(Comment & { storyTitle: string; storyUrl: string; importedFrom: string | null; appealedAt: string | null })[]> {
       let query = select(db)
         .innerJoin('stories as s', 's.id', 'c.story_id')
-        .select(['s.title as story_title', 's.url as story_url', 'c.import_source'])
+        .select(['s.title as story_title', 's.url as story_url', 'c.import_source', 'c.appealed_at'])
         .where('c.author_id', '=', authorId)
         .where('c.status', '!=', 'deleted');
       if (cursor) query = query.where(after('newest', cursor));
       const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
-      return rows.map((r) => ({ ...toComment(r), storyTitle: r.story_title, storyUrl: r.story_url, importedFrom: r.import_source ?? null }));
+      return rows.map((r) => ({ ...toComment(r), storyTitle: r.story_title, storyUrl: r.story_url, importedFrom: r.import_source ?? null, appealedAt: r.appealed_at ?? null }));
     },
 
     /** Anonymise (keep the words, drop the name) or delete everything a departing reader wrote. */

@@ -425,7 +425,7 @@ export function createCommentsUsecases(deps: CommentsDeps) {
       const page = list.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
-        comments: page.map((c) => ({ id: c.id, html: c.bodyHtml, status: c.status, statusReason: c.statusReason, createdAt: c.createdAt, editedAt: c.editedAt, story: { id: c.storyId, title: c.storyTitle, url: c.storyUrl }, reactions: c.reactionCount, replies: c.replyCount, importedFrom: c.importedFrom })),
+        comments: page.map((c) => ({ id: c.id, html: c.bodyHtml, status: c.status, statusReason: c.statusReason, createdAt: c.createdAt, editedAt: c.editedAt, story: { id: c.storyId, title: c.storyTitle, url: c.storyUrl }, reactions: c.reactionCount, replies: c.replyCount, importedFrom: c.importedFrom, appealedAt: c.appealedAt })),
         nextCursor: list.length > q.limit && last ? encodeCursor(cursorOf(last, 'newest')) : null,
       };
     },

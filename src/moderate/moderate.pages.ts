@@ -76,7 +76,7 @@ ${c.reports.length ? html`<p class="mod-reports"><strong>Reports:</strong> ${c.r
 </form></li>`;
 }
 
-export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { queue: Queue; counts: Record<Queue, number>; items: QueueItem[]; filters: Record<string, string>; notice?: string | undefined; next: string | null }): SafeHtml {
+export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { me: string; queue: Queue; counts: Record<Queue, number>; items: QueueItem[]; filters: Record<string, string>; notice?: string | undefined; next: string | null }): SafeHtml {
   const tz = chrome.site.timeZone;
   const here = `/admin/moderate?${new URLSearchParams({ queue: q.queue, ...q.filters }).toString()}`;
   return page(
@@ -94,7 +94,7 @@ ${q.notice ? html`<div class="notice" role="status">${q.notice}</div>` : ''}
 <p class="mod-live" id="mod-live" role="status" aria-live="polite"></p>
 <div class="mod-actions" id="mod-bulk"><button type="button" data-bulk="approve">Approve selected</button> <button type="button" data-bulk="refuse">Refuse selected (reason: each one's own)</button></div>
 ${q.items.length === 0 ? html`<p>Nothing here. New items appear as they arrive.</p>` : ''}
-<ol class="mod-list" id="mod-list" data-queue="${q.queue}" data-csrf="${csrf}">${q.items.map((c) => itemView(c, csrf, tz, here))}</ol>
+<ol class="mod-list" id="mod-list" data-queue="${q.queue}" data-csrf="${csrf}" data-me="${q.me}">${q.items.map((c) => itemView(c, csrf, tz, here))}</ol>
 ${q.next ? html`<p class="pager"><a href="${q.next}" rel="next">More</a></p>` : ''}
 <dialog class="mod-dialog" id="mod-help" aria-labelledby="mod-help-title"><h2 id="mod-help-title">Keyboard</h2><dl>
 <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous comment</dd><dt><kbd>a</kbd></dt><dd>approve</dd><dt><kbd>r</kbd></dt><dd>refuse, with the reason chosen in its list (suggested from the check that fired)</dd>

@@ -150,7 +150,7 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
           query = query.where('c.status', '=', 'rejected');
           break;
         case 'appeals':
-          query = query.where('c.status', '=', 'rejected').where('c.appealed_at', 'is not', null).where((eb) => eb.or([eb('c.moderated_at', 'is', null), eb('c.appealed_at', '>', eb.ref('c.moderated_at'))]));
+          query = query.where('c.status', '=', 'rejected').where('c.appealed_at', 'is not', null).where((eb) => eb.or([eb('c.moderated_at', 'is', null), eb('c.appealed_at', '>=', eb.ref('c.moderated_at'))]));
           break;
       }
       if (q.storyId) query = query.where('c.story_id', '=', q.storyId);

@@ -70,7 +70,7 @@ export function createModerateUsecases(deps: {
     const ok = await repo.decide({ id: c.id, version: c.version, status: next.status, statusReason: next.statusReason, featured: next.featured, refusalCode: next.refusalCode ?? null, by: actor.displayName, at: iso() });
     if (!ok) return false;
     await deps.comments.announceDecision(site, c.id, c.status === 'published');
-    deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: c.id, change: 'decided' });
+    deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: c.id, change: 'decided', by: { id: actor.id, name: actor.displayName } });
     return true;
   }
 
@@ -220,7 +220,7 @@ export function createModerateUsecases(deps: {
       await deps.users.update(user.id, { warning: null });
     },
 
-    auditLog: (site: Site, q: { before?: string; limit: number }) => repo.auditLog(site.id, q),
+    auditLog: (site: Site, q: { before?: string; targetId?: string; limit: number }) => repo.auditLog(site.id, q),
   };
   return usecases;
 }

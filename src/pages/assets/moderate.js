@@ -11,15 +11,17 @@ const say = (text) => {
   if (live) live.textContent = text;
 };
 
+/** Moves the focus to an item; false when none is left. */
 function focusItem(i) {
   const all = items();
-  if (all.length === 0) return say('The queue is empty.');
+  if (all.length === 0) return false;
   current = Math.max(0, Math.min(i, all.length - 1));
   for (const el of document.querySelectorAll('.mod-item.current')) el.classList.remove('current');
   const el = all[current];
   el.classList.add('current');
   el.focus({ preventScroll: true });
   el.scrollIntoView({ block: 'nearest' });
+  return true;
 }
 
 async function api(method, path, body) {
@@ -39,8 +41,8 @@ async function decide(el, action) {
     el.classList.remove('current');
     el.setAttribute('aria-label', `${action} done`);
     undoStack.push({ auditId: r.json.auditId, el });
-    say(`${label(action)}: comment by ${el.dataset.authorName}. Press u to undo.`);
-    focusItem(current);
+    const more = focusItem(current);
+    say(`${label(action)}: comment by ${el.dataset.authorName}. Press u to undo.${more ? '' : ' The queue is empty.'}`);
   } else if (r.status === 409 && r.json.error?.details?.current) {
     const cur = r.json.error.details.current;
     el.dataset.version = String(cur.version);
@@ -136,12 +138,13 @@ if (list?.dataset.queue) {
   });
   source.addEventListener('moderation.decided', (e) => {
     const { id, by } = JSON.parse(e.data);
+    if (by?.id === list.dataset.me) return; // our own decision, already shown
     const el = document.getElementById(`item-${id}`);
-    if (el && !el.classList.contains('decided') && !undoStack.some((u) => u.el === el)) {
+    if (el && !el.classList.contains('decided')) {
       el.classList.add('decided');
-      say(`${by ?? 'Another moderator'} decided a comment in this list.`);
+      say(`${by?.name ?? 'Another moderator'} decided a comment in this list.`);
     }
   });
 }
 
-focusItem(0);
+if (!focusItem(0) && list) say('The queue is empty.');
