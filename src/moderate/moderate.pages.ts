@@ -60,6 +60,7 @@ export function itemView(c: QueueItem, csrf: string, tz: string, returnTo: strin
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="version" value="${String(c.version)}"><input type="hidden" name="return" value="${returnTo}">`;
   return html`<li class="mod-item" tabindex="-1" id="item-${c.id}" data-id="${c.id}" data-version="${String(c.version)}" data-author="${c.authorId ?? ''}" data-author-name="${c.authorName}">
 <p class="mod-meta"><input type="checkbox" class="mod-select" value="${c.id}" aria-label="Select the comment by ${c.authorName}"> ${c.authorId ? html`<a href="/admin/moderate/authors/${c.authorId}">${c.authorName}</a>` : c.authorName} on <a href="${c.storyUrl}?comment=${c.id}#comment-${c.id}">${c.storyTitle}</a> · ${formatPaperTime(c.createdAt, tz)} · <strong>${c.status}</strong>${c.featured ? ' · featured' : ''}${c.moderatedBy ? html` · decided by ${c.moderatedBy}` : ''} · <a href="/admin/moderate/comments/${c.id}">single view</a></p>
+<p class="mod-meta">Author's record: ${Object.entries(c.authorRecord).map(([s, n]) => `${n} ${s}`).join(', ') || 'first comment'}</p>
 ${c.parentExcerpt ? html`<blockquote class="mod-parent"><span class="visually-hidden">In reply to: </span>↪ ${c.parentExcerpt}</blockquote>` : ''}
 <div class="comment-body">${raw(c.bodyHtml)}</div>
 ${c.statusReason ? html`<p class="mod-meta">Reason given: ${c.statusReason}</p>` : ''}
@@ -76,7 +77,7 @@ ${c.reports.length ? html`<p class="mod-reports"><strong>Reports:</strong> ${c.r
 </form></li>`;
 }
 
-export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { me: string; queue: Queue; counts: Record<Queue, number>; items: QueueItem[]; filters: Record<string, string>; notice?: string | undefined; next: string | null }): SafeHtml {
+export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { me: string; sections: { id: string; name: string }[]; queue: Queue; counts: Record<Queue, number>; items: QueueItem[]; filters: Record<string, string>; notice?: string | undefined; next: string | null }): SafeHtml {
   const tz = chrome.site.timeZone;
   const here = `/admin/moderate?${new URLSearchParams({ queue: q.queue, ...q.filters }).toString()}`;
   return page(
@@ -86,6 +87,8 @@ export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { me:
 ${q.notice ? html`<div class="notice" role="status">${q.notice}</div>` : ''}
 <form class="mod-filters" method="get" action="/admin/moderate"><input type="hidden" name="queue" value="${q.queue}">
 <div><label for="f-check">Check that fired</label><select id="f-check" name="check"><option value="">any</option>${CHECKS.map((c) => html`<option${q.filters.check === c ? html` selected` : ''}>${c}</option>`)}</select></div>
+<div><label for="f-score">Score at least</label><input id="f-score" name="minScore" type="number" min="0" max="1" step="0.05" value="${q.filters.minScore ?? ''}" size="5"></div>
+<div><label for="f-section">Section</label><select id="f-section" name="section"><option value="">any</option>${q.sections.map((s) => html`<option value="${s.id}"${q.filters.section === s.id ? html` selected` : ''}>${s.name}</option>`)}</select></div>
 <div><label for="f-q">Text</label><input id="f-q" name="q" value="${q.filters.q ?? ''}"></div>
 <div><label for="f-author">Author</label><input id="f-author" name="author" value="${q.filters.author ?? ''}"></div>
 <div><label for="f-story">Story id</label><input id="f-story" name="story" value="${q.filters.story ?? ''}" size="12"></div>

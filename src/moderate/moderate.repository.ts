@@ -15,6 +15,8 @@ export interface QueueQuery {
   sectionId?: string | undefined;
   /** a check that failed (by name) */
   check?: string | undefined;
+  /** only comments where that check (or any check) scored at least this */
+  minScore?: number | undefined;
   /** text search in the comment */
   text?: string | undefined;
   /** search in the author's name */
@@ -43,6 +45,20 @@ export interface QueueItem {
   moderatedAt: string | null;
   appeal: string | null;
   reports: { reason: string; count: number; weight: number }[];
+  /** the author's record on the site at a glance: comments by status */
+  authorRecord: Record<string, number>;
+}
+
+const weightOf = (i: QueueItem) => i.reports.reduce((a, r) => a + r.weight, 0);
+
+function maxScore(json: string, check?: string): number {
+  try {
+    const checks = (JSON.parse(json) as { checks?: Record<string, { score: number }> }).checks ?? {};
+    const scores = check ? [checks[check]?.score ?? 0] : Object.values(checks).map((c) => c.score);
+    return Math.max(0, ...scores);
+  } catch {
+    return 0;
+  }
 }
 
 const itemColumns = [
@@ -94,6 +110,9 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
           .execute()
       : [];
     const weight = new Map(record.map((r) => [r.user_id, (Number(r.upheld) + 1) / (Number(r.decided) + 2)]));
+    const authors = [...new Set(rows.map((r) => r.author_id).filter((a): a is string => a !== null))];
+    const records = authors.length ? await db.selectFrom('comments').select(['author_id', 'status', sql<number>`count(*)`.as('n')]).where('author_id', 'in', authors).groupBy(['author_id', 'status']).execute() : [];
+    const recordOf = (id: string | null) => Object.fromEntries(records.filter((r) => r.author_id === id).map((r) => [r.status, Number(r.n)]));
     return rows.map((r) => {
       const mine = reports.filter((x) => x.comment_id === r.id);
       const byReason = new Map<string, { count: number; weight: number }>();
@@ -122,6 +141,7 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
         moderatedBy: r.moderated_by ?? null,
         moderatedAt: r.moderated_at ?? null,
         appeal: r.appeal ?? null,
+        authorRecord: recordOf(r.author_id),
         reports: [...byReason].map(([reason, e]) => ({ reason, count: e.count, weight: Math.round(e.weight * 100) / 100 })).sort((a, b) => b.weight - a.weight),
       };
     });
@@ -162,8 +182,13 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
       if (q.before) query = query.where('c.created_at', '<', q.before);
       // Oldest first where people wait (held, appealed); newest first in the records.
       const oldestFirst = q.queue === 'pending' || q.queue === 'appeals' || q.queue === 'reported';
-      const rows = await query.orderBy('c.created_at', oldestFirst ? 'asc' : 'desc').orderBy('c.id').limit(q.limit).execute();
-      return withReports(rows);
+      // A score lives in the stored JSON: read more rows and keep the ones that reach it.
+      const rows = await query.orderBy('c.created_at', oldestFirst ? 'asc' : 'desc').orderBy('c.id').limit(q.minScore === undefined ? q.limit : q.limit * 5).execute();
+      const kept = q.minScore === undefined ? rows : rows.filter((r) => maxScore(r.moderation, q.check) >= q.minScore!).slice(0, q.limit);
+      const items = await withReports(kept);
+      // Reported: the best-founded reports first (reporters whose reports were upheld weigh more).
+      if (q.queue === 'reported') items.sort((a, b) => weightOf(b) - weightOf(a));
+      return items;
     },
 
     async item(siteId: string, id: string): Promise<QueueItem | undefined> {

@@ -48,12 +48,14 @@ export function moderateRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const q = request.query;
       const queue: Queue = q.queue ?? 'pending';
       const filters: Record<string, string> = {};
-      for (const k of ['story', 'check', 'q', 'author'] as const) if (q[k]) filters[k] = q[k]!;
-      const items = await uc.queue(site, { queue, storyId: q.story, sectionId: q.section, check: q.check, text: q.q, author: q.author, before: q.before, limit: PAGE });
+      for (const k of ['story', 'section', 'check', 'q', 'author'] as const) if (q[k]) filters[k] = q[k]!;
+      if (q.minScore !== undefined) filters.minScore = String(q.minScore);
+      const items = await uc.queue(site, { queue, storyId: q.story, sectionId: q.section, check: q.check, minScore: q.minScore, text: q.q, author: q.author, before: q.before, limit: PAGE });
       const last = items.at(-1);
       const next = items.length === PAGE && last && queue !== 'pending' && queue !== 'appeals' && queue !== 'reported' ? `/admin/moderate?${new URLSearchParams({ queue, ...filters, before: last.createdAt }).toString()}` : null;
       return send(reply, queuePage(c, csrf, admin, {
-        me: viewer.user.id, queue, counts: await uc.counts(site), items, filters, notice: q.notice ? notices[q.notice] : undefined, next }));
+        me: viewer.user.id,
+        sections: c.sections.map((s) => ({ id: s.id, name: s.name })), queue, counts: await uc.counts(site), items, filters, notice: q.notice ? notices[q.notice] : undefined, next }));
     });
 
     /** One item's markup, for the live list. */
@@ -123,7 +125,7 @@ export function moderateRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const { site } = await staff(request);
       const q = request.query;
       reply.header('cache-control', 'private, no-store');
-      return { items: await uc.queue(site, { queue: q.queue ?? 'pending', storyId: q.story, sectionId: q.section, check: q.check, text: q.q, author: q.author, before: q.before, limit: PAGE }), counts: await uc.counts(site) };
+      return { items: await uc.queue(site, { queue: q.queue ?? 'pending', storyId: q.story, sectionId: q.section, check: q.check, minScore: q.minScore, text: q.q, author: q.author, before: q.before, limit: PAGE }), counts: await uc.counts(site) };
     });
 
     app.get('/api/admin/moderate/comments/:id', { schema: { tags, params: Id } }, async (request, reply) => {

@@ -8,6 +8,7 @@ export const QueueQuerySchema = Type.Object({
   story: Type.Optional(Str(40)),
   section: Type.Optional(Str(40)),
   check: Type.Optional(Str(20)),
+  minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   q: Type.Optional(Str(200)),
   author: Type.Optional(Str(100)),
   before: Type.Optional(Str(40)),

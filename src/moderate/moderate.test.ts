@@ -46,6 +46,9 @@ describe('the moderators\' workspace', () => {
     assert.ok(item, 'in the pending queue, filtered by the English check');
     assert.equal(JSON.parse(item.moderation).checks.english.verdict, 'fail');
     assert.equal((await queue(mod, 'queue=pending&check=spam')).items.some((i: { id: string }) => i.id === held.id), false);
+    assert.ok((await queue(mod, 'queue=pending&check=english&minScore=0.5')).items.some((i: { id: string }) => i.id === held.id));
+    assert.equal((await queue(mod, 'queue=pending&minScore=1')).items.some((i: { id: string }) => i.id === held.id), item.moderation.includes('"score":1'));
+    assert.ok(item.authorRecord.pending >= 1);
     assert.ok(q.counts.pending >= 1);
     const ok = await mod.api('POST', `/api/admin/moderate/comments/${held.id}/decision`, { action: 'approve', version: item.version }, mod.h);
     assert.equal(ok.status, 200);
