@@ -19,8 +19,11 @@ await createSitesRepository(storage).insert({ id: 'bench', name: 'Bench', baseUr
 const uc = createImportsUsecases({ imports: createImportsRepository(storage), stories: createStoriesRepository(storage), articles: createArticlesRepository(storage) });
 const started = performance.now();
 const stats = { invalidCharacters: 0 };
-const s = await uc.run(readDisqus(createReadStream(file, { highWaterMark: 1 << 20 }), stats), { siteId: 'bench', baseUrl: 'https://bench.example', source: 'disqus', now: () => new Date() });
+const s = await uc
+  .run(readDisqus(createReadStream(file, { highWaterMark: 1 << 20 }), stats), { siteId: 'bench', baseUrl: 'https://bench.example', source: 'disqus', now: () => new Date() })
+  .finally(async () => {
+    if (engine === 'postgres') await storage.db.schema.dropSchema(schema).cascade().execute().catch(() => {});
+  });
 const seconds = (performance.now() - started) / 1000;
-if (engine === 'postgres') await storage.db.schema.dropSchema(schema).cascade().execute().catch(() => {});
 await storage.close();
 console.log(JSON.stringify({ comments: s.comments, inserted: s.inserted, seconds, peakMb: Math.round(process.resourceUsage().maxRSS / 1024), skipped: s.skippedCount }));

@@ -1,7 +1,7 @@
 // bench:import: a synthetic Disqus export (1,000,000 comments over 20,000
 // threads, about 1 GB; BENCH_COMMENTS to change) imported into a fresh
 // database on SQLite and on PostgreSQL, each in its own process pinned to one
-// core with the young-generation size `parley import` uses; prints comments
+// core with the heap limits `parley import` uses; prints comments
 // per second and the importing process's peak memory.
 // Goals: at least 50,000 comments per second on SQLite, peak memory under 300 MB.
 import { spawnSync } from 'node:child_process';
@@ -37,7 +37,7 @@ await generate();
 console.log(`generated ${comments.toLocaleString('en')} comments over ${threads.toLocaleString('en')} threads: ${(statSync(file).size / 1e9).toFixed(2)} GB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
 for (const engine of ['sqlite', 'postgres'] as const) {
-  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-semi-space-size=8', new URL('./import-run.ts', import.meta.url).pathname, engine, file, join(dir, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-semi-space-size=8', '--max-old-space-size=192', new URL('./import-run.ts', import.meta.url).pathname, engine, file, join(dir, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) {
     console.log(`${engine}: failed (${r.status}) ${r.stdout}`);
     continue;

@@ -31,6 +31,14 @@ import { createLegacyClaims } from '../imports/claim.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { createNewsroomRepository } from '../newsroom/newsroom.repository.ts';
+import { createNewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
+import { newsroomRoutes } from '../newsroom/newsroom.routes.ts';
+import { createLiveHub } from '../newsroom/live.hub.ts';
+import { createArticleIds, createViewCounter } from '../newsroom/views.ts';
+import { localDay, startOfLocalDay } from '../time/format.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import type { User } from '../accounts/users.repository.ts';
 import { createModerateRepository } from '../moderate/moderate.repository.ts';
 import { createModerateUsecases } from '../moderate/moderate.usecases.ts';
 import { moderateRoutes } from '../moderate/moderate.routes.ts';
@@ -127,6 +135,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onError: (err) => logError(err),
   });
   const moderateRepo = createModerateRepository(storage);
+  const newsroomRepo = createNewsroomRepository(storage);
+  const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
+  // Today's reading and commenting, for Top News: the day in the site's zone.
+  const activity = (site: Site) => newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
   const deps: AppDeps = {
     config,
     storage,
@@ -136,7 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     siteResolver,
     articles,
     liveblogs,
-    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now, scripts: { app: bundles.app.path, counts: bundles.counts.path } }),
+    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now, scripts: { app: bundles.app.path, counts: bundles.counts.path }, activity }),
     bundles,
     notifications,
     pageCache,
@@ -157,6 +169,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     moderation,
     moderate: createModerateUsecases({ moderate: moderateRepo, users, comments: commentsUsecases, moderation, mailer, bus, now }),
     moderateRepo,
+    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, bus, now }),
+    newsroomRepo,
+    liveHub: createLiveHub({ bus, liveblogs, site: (id) => sites.get(id), entry: (a, e) => liveblogs.getEntry(a, e) }),
+    views,
+    articleIds: createArticleIds(async (siteId, slug) => (await articles.getPublishedBySlug(siteId, slug))?.id),
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {
@@ -222,6 +239,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(embedRoutes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(feedsRoutes(deps));
+  await app.register(newsroomRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
 
@@ -233,12 +251,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const digests = setInterval(() => {
     notifications.sendDigests((id) => sites.get(id)).catch((err) => app.log.error({ err }, 'digests failed'));
   }, 300_000);
+  // The newsroom's clock: scheduled articles go out, idle live blogs end; views are written in batches.
+  const system = { id: 'system', displayName: 'Scheduler' } as User;
+  const newsroomTick = async () => {
+    await deps.newsroom.publishDue(system);
+    await deps.newsroom.endIdleLiveBlogs(system);
+  };
+  const scheduler = setInterval(() => void newsroomTick().catch((err) => app.log.error({ err }, 'scheduled publishing failed')), 15_000);
+  const viewFlush = setInterval(() => void views.flush().catch((err) => app.log.error({ err }, 'page views not written')), 5_000);
+  void newsroomTick().catch((err) => app.log.error({ err }, 'scheduled publishing failed'));
   digests.unref();
   housekeeping.unref();
+  scheduler.unref();
+  viewFlush.unref();
 
   app.addHook('onClose', async () => {
     clearInterval(housekeeping);
     clearInterval(digests);
+    clearInterval(scheduler);
+    clearInterval(viewFlush);
+    deps.liveHub.close();
+    await views.flush().catch(() => {});
     if ('close' in bus) await (bus as { close(): Promise<void> }).close();
     if (!options.storage) await storage.close();
   });

@@ -48,6 +48,11 @@ export interface Article extends ArticleSummary {
   tags: Tag[];
   commentsOpen: boolean;
   inBanner: boolean;
+  /** a correction note shown on the page, and when it was made */
+  correction?: string | null;
+  correctedAt?: string | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
 }
 
 export interface NewArticle {
@@ -186,6 +191,15 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
         .execute();
     },
 
+    async summaryById(siteId: string, id: string): Promise<ArticleSummary | undefined> {
+      const r = await summaries().where('a.site_id', '=', siteId).where('a.id', '=', id).executeTakeFirst();
+      return r && toSummary(r);
+    },
+
+    async listAuthors(siteId: string): Promise<Author[]> {
+      return (await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).orderBy('name').execute()).map(toAuthor);
+    },
+
     async getAuthorBySlug(siteId: string, slug: string): Promise<Author | undefined> {
       const row = await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
       return row && toAuthor(row);
@@ -234,7 +248,7 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
 
     async getPublishedBySlug(siteId: string, slug: string): Promise<Article | undefined> {
       const row = await summaries()
-        .select(['a.body', 'a.comments_open', 'a.in_banner'])
+        .select(['a.body', 'a.comments_open', 'a.in_banner', 'a.correction', 'a.corrected_at', 'a.seo_title', 'a.seo_description'])
         .where('a.site_id', '=', siteId)
         .where('a.slug', '=', slug)
         .executeTakeFirst();
@@ -256,6 +270,10 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
         tags,
         commentsOpen: row.comments_open === 1,
         inBanner: row.in_banner === 1,
+        correction: row.correction ?? null,
+        correctedAt: row.corrected_at ?? null,
+        seoTitle: row.seo_title ?? null,
+        seoDescription: row.seo_description ?? null,
       };
     },
 

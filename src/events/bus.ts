@@ -7,6 +7,8 @@ export type ParleyEvent =
   /** a comment appeared, changed or went away; `comment` is its public view when readers may see it */
   | { type: 'comment.changed'; siteId: string; storyId: string; storyUrl: string; change: 'created' | 'edited' | 'removed'; commentId: string; comment: unknown | null }
   /** something for moderators: a comment was held, reported or appealed (queued), or decided */
+  /** live coverage: an entry posted, edited or removed, or the banner changed */
+  | { type: 'live.changed'; siteId: string; articleId: string; change: 'entry' | 'entry-removed' | 'banner'; entryId?: string }
   | { type: 'moderation.changed'; siteId: string; commentId: string; change: 'queued' | 'decided'; by?: { id: string; name: string } };
 
 export interface Bus {

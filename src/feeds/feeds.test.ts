@@ -49,6 +49,6 @@ describe('feeds and sitemap', () => {
 
   it('points crawlers at the sitemap', async () => {
     const res = await app.inject({ url: '/robots.txt' });
-    assert.match(res.body, /Sitemap: https:\/\/news.test\/sitemap.xml/);
+    assert.match(res.body, /Sitemap: https:\/\/news.test\/sitemap-index.xml/);
   });
 });

@@ -10,6 +10,7 @@ import type { PageViewer } from './pages.usecases.ts';
 import { type Chrome, layout } from './layout.ts';
 import { liveBlogJsonLd, newsArticleJsonLd } from './structured-data.ts';
 import { urls } from './urls.ts';
+import type { Site } from '../sites/sites.repository.ts';
 
 export interface ArticlePageData {
   chrome: Chrome;
@@ -25,23 +26,23 @@ function byline(a: Article): SafeHtml {
   return html`<p class="byline">By ${a.authors.map((x, i) => html`${i > 0 ? (i === a.authors.length - 1 ? ' and ' : ', ') : ''}<a href="${urls.author(x.slug)}" rel="author">${x.name}</a>`)}</p>`;
 }
 
+/** One live entry, as the page shows it and as open pages receive it. */
+export function liveEntryHtml(site: Site, e: LiveEntry): SafeHtml {
+  const stamp = `${formatPaperTime(e.postedAt, site.timeZone)} ${site.timeZoneLabel || zoneAbbreviation(e.postedAt, site.timeZone)}`;
+  return html`<li class="live-entry${e.keyEvent ? ' key-event' : ''}" id="entry-${e.id}"><time datetime="${e.postedAt}">${stamp}</time>${e.keyEvent ? html` <strong>Key event</strong>` : ''}<h2>${e.headline}</h2>${renderBody(e.body)}</li>`;
+}
+
 function liveEntries(d: ArticlePageData): SafeHtml {
   const { site } = d.chrome;
   const entries = d.entries ?? [];
   const keyEvents = entries.filter((e) => e.keyEvent);
-  const stamp = (iso: string) => `${formatPaperTime(iso, site.timeZone)} ${site.timeZoneLabel || zoneAbbreviation(iso, site.timeZone)}`;
   return html`${
     keyEvents.length
       ? html`<nav class="key-events" aria-labelledby="key-events-heading"><h2 id="key-events-heading">Key events</h2><ul>${keyEvents.map(
           (e) => html`<li><a href="#entry-${e.id}">${e.headline}</a></li>`,
         )}</ul></nav>`
       : ''
-  }<ol class="live-entries" reversed aria-label="Live updates, newest first">${entries.map(
-    (e) =>
-      html`<li class="live-entry${e.keyEvent ? ' key-event' : ''}" id="entry-${e.id}"><time datetime="${e.postedAt}">${stamp(e.postedAt)}</time>${
-        e.keyEvent ? html` <strong>Key event</strong>` : ''
-      }<h2>${e.headline}</h2>${renderBody(e.body)}</li>`,
-  )}</ol>`;
+  }<div class="live-new" hidden><button type="button" class="button">New updates</button></div><ol class="live-entries" reversed aria-label="Live updates, newest first" data-blog="${d.article.id}"${d.article.liveStatus === 'live' ? html` data-live="1"` : ''}>${entries.map((e) => liveEntryHtml(site, e))}</ol>`;
 }
 
 export function articlePage(d: ArticlePageData): SafeHtml {
@@ -58,6 +59,7 @@ ${timeLine(site, a)}
 ${byline(a)}
 </header>
 <div class="article-body">${renderBody(a.body)}</div>
+${a.correction && a.correctedAt ? html`<aside class="correction notice" aria-label="Correction"><p><strong>Correction</strong> (${formatPaperTime(a.correctedAt, site.timeZone)}): ${a.correction}</p></aside>` : ''}
 ${isLive ? liveEntries(d) : ''}
 ${a.tags.length ? html`<ul class="tags" aria-label="Tags">${a.tags.map((t) => html`<li><a href="${urls.tag(t.slug)}">${t.name}</a></li>`)}</ul>` : ''}
 ${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comments.page.story.closed ? d.comments.page.story.closedMessage : null, articlePath: urls.article(a), thread: renderThread(site, d.comments.page, urls.article(a), d.comments.reactionLabel, d.comments.sort), maxLength: d.comments.maxLength, viewer: d.comments.viewer })}
@@ -67,8 +69,8 @@ ${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comme
   return layout(
     d.chrome,
     {
-      title: `${a.headline} - ${site.name}`,
-      description: a.standfirst,
+      title: `${a.seoTitle ?? a.headline} - ${site.name}`,
+      description: a.seoDescription ?? a.standfirst,
       path: urls.article(a),
       currentSection: a.section.slug,
       script: 'app',

@@ -14,4 +14,6 @@ export const siteCss = asset('site.css', 'text/css; charset=utf-8');
 /** The moderators' workspace: keyboard, live updates and its own styles. */
 export const moderateJs = asset('moderate.js', 'text/javascript; charset=utf-8');
 export const moderateCss = asset('moderate.css', 'text/css; charset=utf-8');
-export const assets = [siteCss, moderateJs, moderateCss];
+/** Live coverage on every page: the banner, and a live blog's entries. */
+export const liveJs = asset('live.js', 'text/javascript; charset=utf-8');
+export const assets = [siteCss, moderateJs, moderateCss, liveJs];

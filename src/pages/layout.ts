@@ -2,7 +2,7 @@ import type { Section } from '../articles/articles.repository.ts';
 import type { BannerItem } from '../liveblogs/liveblogs.repository.ts';
 import { html, jsonForScript, type SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
-import { siteCss } from './assets.ts';
+import { liveJs, siteCss } from './assets.ts';
 import { liveBanner } from './components.ts';
 import { urls } from './urls.ts';
 
@@ -78,6 +78,7 @@ ${sections.map((s) => html`<li><a href="${urls.section(s.slug)}"${meta.currentSe
 <li><a href="${urls.sitemap()}">Sitemap</a></li>
 </ul><p>© ${site.name}. Powered by Parley.</p></div></footer>
 ${meta.script && chrome.scripts ? html`<script src="${chrome.scripts[meta.script]}" defer></script>` : ''}
+<script type="module" src="${liveJs.path}"></script>
 </body>
 </html>`;
 }

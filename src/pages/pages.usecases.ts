@@ -26,6 +26,8 @@ import { urls } from './urls.ts';
 
 export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
 
+import { type Activity, mostDiscussed, rank } from '../newsroom/ranking.ts';
+
 export interface PagesDeps {
   articles: ArticlesRepository;
   liveblogs: LiveblogsRepository;
@@ -34,6 +36,8 @@ export interface PagesDeps {
   now: () => Date;
   /** addresses of the widget bundles the pages load */
   scripts: { app: string; counts: string };
+  /** today's views and comments per article, for the ranking */
+  activity?: (site: Site) => Promise<Map<string, Activity>>;
 }
 
 const TOP_NEWS_SIZE = 6;
@@ -53,8 +57,8 @@ export function createPagesUsecases(deps: PagesDeps) {
 
   /**
    * Editors' picks first, in their order, then the day's other stories (the day
-   * as the site's readers live it), newest first. Reader-driven ranking joins
-   * here when page views are counted.
+   * as the site's readers live it), ranked by readers and comments with a decay
+   * (newsroom/ranking.ts), newest first while nobody has read them yet.
    */
   async function topNews(site: Site): Promise<ArticleSummary[]> {
     const since = startOfLocalDay(deps.now(), site.timeZone).toISOString();
@@ -64,6 +68,8 @@ export function createPagesUsecases(deps: PagesDeps) {
     ]);
     const list = [...picks];
     const seen = new Set(list.map((a) => a.id));
+    // Readers and comments rank the rest of the day's stories.
+    if (deps.activity) today.splice(0, today.length, ...rank(today, await deps.activity(site), deps.now()));
     const add = (more: ArticleSummary[]) => {
       for (const a of more) {
         if (list.length >= TOP_NEWS_SIZE) return;
@@ -86,9 +92,20 @@ export function createPagesUsecases(deps: PagesDeps) {
     return list.length >= PAGE_SIZE && last ? `${path}?before=${encodeURIComponent(last.publishedAt)}` : undefined;
   }
 
+  /** The day's stories with the most published comments today. */
+  async function mostDiscussedToday(site: Site, limit = TOP_NEWS_SIZE): Promise<ArticleSummary[]> {
+    if (!deps.activity) return [];
+    const since = startOfLocalDay(deps.now(), site.timeZone).toISOString();
+    const activity = await deps.activity(site);
+    const recent = await articles.listPublished({ siteId: site.id, publishedSince: new Date(new Date(since).getTime() - 7 * 86_400_000).toISOString(), limit: 200 });
+    return mostDiscussed(recent, activity, limit);
+  }
+
   return {
     chrome,
     notFound,
+    topNews,
+    mostDiscussedToday,
 
     async front(site: Site, viewer?: PageViewer): Promise<PageResult> {
       const [c, top, lead] = await Promise.all([chrome(site, viewer), topNews(site), articles.listPublished({ siteId: site.id, limit: LEAD_SIZE })]);

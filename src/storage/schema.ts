@@ -62,6 +62,13 @@ export interface ArticlesTable {
   live_status: LiveStatus | null;
   live_topic: string | null;
   in_banner: number;
+  /** the newsroom (added by 0008) */
+  scheduled_at?: string | null;
+  seo_title?: string | null;
+  seo_description?: string | null;
+  correction?: string | null;
+  corrected_at?: string | null;
+  version?: number;
 }
 
 export interface ArticleAuthorsTable {
@@ -365,6 +372,26 @@ export interface Database {
   legacy_authors: LegacyAuthorsTable;
   audit_log: AuditLogTable;
   moderator_notes: ModeratorNotesTable;
+  article_revisions: ArticleRevisionsTable;
+  article_views: ArticleViewsTable;
+}
+
+export interface ArticleRevisionsTable {
+  id: string;
+  site_id: string;
+  article_id: string;
+  /** JSON of the article's editable fields as saved */
+  snapshot: string;
+  editor_name: string;
+  created_at: string;
+}
+
+export interface ArticleViewsTable {
+  site_id: string;
+  article_id: string;
+  /** YYYY-MM-DD in the site's time zone */
+  day: string;
+  views: number;
 }
 
 export interface AuditLogTable {

@@ -131,3 +131,12 @@ export function startOfLocalDay(at: Date, timeZone: string): Date {
   const guess = midnightAsUtc - zoneOffset(at, timeZone);
   return new Date(midnightAsUtc - zoneOffset(new Date(guess), timeZone));
 }
+
+/** The instant of a wall-clock time ("2026-06-15T09:30", as a datetime-local field sends it) in the zone. */
+export function fromLocalDateTime(value: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(value);
+  if (!m) return undefined;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const guess = asUtc - zoneOffset(new Date(asUtc), timeZone);
+  return new Date(asUtc - zoneOffset(new Date(guess), timeZone));
+}

@@ -7,6 +7,7 @@ import { notifications } from './0004_notifications.ts';
 import { moderation } from './0005_moderation.ts';
 import { imports } from './0006_imports.ts';
 import { workspace } from './0007_workspace.ts';
+import { newsroom } from './0008_newsroom.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0005_moderation': moderation(engine),
         '0006_imports': imports(engine),
         '0007_workspace': workspace(engine),
+        '0008_newsroom': newsroom(engine),
       };
     },
   };

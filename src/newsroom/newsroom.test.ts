@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { App } from '../app/buildApp.ts';
+import { buildTestApp, signedInReader, textOf } from '../app/testing.ts';
+import type { User } from '../accounts/users.repository.ts';
+import { blocksToText, lineDiff, textToBlocks } from './body-text.ts';
+
+type Reader = Awaited<ReturnType<typeof signedInReader>>;
+
+describe('the newsroom', () => {
+  let app: App;
+  let clock = new Date('2026-06-15T06:30:00.000Z');
+  let ed: Reader;
+  let world: string;
+  before(async () => {
+    app = await buildTestApp({ now: () => clock });
+    ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
+    world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+  });
+  after(async () => app?.close());
+
+  const draft = (headline: string, extra: Record<string, unknown> = {}) =>
+    ed.api('POST', '/api/admin/articles', { headline, standfirst: `About ${headline.toLowerCase()}.`, bodyText: `First paragraph of ${headline}.\n\n## A subheading\n\nSecond paragraph.`, sectionId: world, tags: 'Harbours, Fishing', dateline: 'Colombo', ...extra }, ed.h);
+
+  it('is for editors and admins only', async () => {
+    const reader = await signedInReader(app, 'r@example.org', 'Rita');
+    const mod = await signedInReader(app, 'm@example.org', 'Mo', 'moderator');
+    for (const r of [reader, mod]) {
+      assert.equal((await r.api('GET', '/api/admin/articles')).status, 403);
+      assert.equal((await r.api('POST', '/api/admin/articles', { headline: 'X', standfirst: '', bodyText: 'Y', sectionId: world }, r.h)).status, 403);
+    }
+    assert.equal((await ed.get('/admin/articles')).status, 200);
+  });
+
+  it('writes a draft, publishes it to the front page, the feeds and search, and refuses a stale save', async () => {
+    const created = await draft('Harbour pilots strike over night shifts');
+    assert.equal(created.status, 201);
+    const a = created.json().article;
+    assert.equal(a.slug, 'harbour-pilots-strike-over-night-shifts');
+    assert.equal(a.dateline, 'COLOMBO');
+    assert.deepEqual(a.body.map((b: { type: string }) => b.type), ['paragraph', 'heading', 'paragraph']);
+    assert.equal((await app.inject({ url: `/world/${a.slug}` })).statusCode, 404, 'a draft is not public');
+    const pub = await ed.api('POST', `/api/admin/articles/${a.id}/publish`, { version: a.version }, ed.h);
+    assert.equal(pub.status, 200);
+    assert.equal(pub.json().article.publishedAt, clock.toISOString());
+    assert.equal((await app.inject({ url: `/world/${a.slug}` })).statusCode, 200);
+    assert.match((await app.inject({ url: '/' })).body, /Harbour pilots strike over night shifts/);
+    assert.match((await app.inject({ url: '/feed.xml' })).body, /Harbour pilots strike/);
+    assert.match((await app.inject({ url: '/world/feed.xml' })).body, /Harbour pilots strike/);
+    assert.match((await app.inject({ url: '/sitemap-news.xml' })).body, /<news:title>Harbour pilots strike over night shifts<\/news:title>/);
+    assert.match((await app.inject({ url: '/search?q=harbour%20pilot' })).body, /Harbour pilots strike over night shifts/);
+    assert.doesNotMatch((await app.inject({ url: '/search?q=zebra' })).body, /Harbour pilots/);
+    // a save on a stale version is refused
+    const stale = await ed.api('PUT', `/api/admin/articles/${a.id}`, { version: a.version, headline: 'Old', standfirst: '', bodyText: 'x', sectionId: world }, ed.h);
+    assert.equal(stale.status, 409);
+    assert.equal(stale.json().error.code, 'ARTICLE_CONFLICT');
+    // a slug is one article's
+    const dup = await draft('Harbour pilots strike over night shifts');
+    assert.equal(dup.json().error.code, 'SLUG_TAKEN');
+  });
+
+  it('publishes a scheduled article at its time (fake clock), not before', async () => {
+    const a = (await draft('Port authority to publish the new tariff')).json().article;
+    const at = new Date(clock.getTime() + 3_600_000).toISOString();
+    const s = await ed.api('POST', `/api/admin/articles/${a.id}/schedule`, { version: a.version, at }, ed.h);
+    assert.equal(s.status, 200);
+    assert.equal(s.json().article.scheduledAt, at);
+    assert.equal((await ed.api('POST', `/api/admin/articles/${a.id}/schedule`, { version: s.json().article.version, at: '2020-01-01T00:00:00Z' }, ed.h)).json().error.code, 'SCHEDULE_IN_PAST');
+    const system = { id: 'system', displayName: 'Scheduler' } as User;
+    clock = new Date(clock.getTime() + 30 * 60_000);
+    assert.equal(await app.deps.newsroom.publishDue(system), 0);
+    assert.equal((await app.inject({ url: `/world/${a.slug}` })).statusCode, 404);
+    clock = new Date(clock.getTime() + 45 * 60_000);
+    assert.equal(await app.deps.newsroom.publishDue(system), 1);
+    const page = await app.inject({ url: `/world/${a.slug}` });
+    assert.equal(page.statusCode, 200);
+    const after = (await ed.api('GET', `/api/admin/articles/${a.id}`)).json();
+    assert.equal(after.state, 'published');
+    assert.equal(after.article.publishedAt, at, 'published at the scheduled time');
+    // a scheduled time can be given as the site's local time (datetime-local)
+    const b = (await draft('Ferry timetable changes next month')).json().article;
+    const local = await ed.api('POST', `/api/admin/articles/${b.id}/schedule`, { version: b.version, at: '2026-06-20T09:30' }, ed.h);
+    assert.equal(local.json().article.scheduledAt, '2026-06-20T04:00:00.000Z', '09:30 in Kolkata is 04:00 UTC');
+  });
+
+  it('marks an update, shows a correction, and restores an earlier revision', async () => {
+    const a = (await draft('Customs clears backlog at the western port')).json().article;
+    let v = (await ed.api('POST', `/api/admin/articles/${a.id}/publish`, { version: a.version }, ed.h)).json().article.version;
+    const line = () => app.inject({ url: `/world/${a.slug}` }).then((r) => textOf(r.body, 'time-line'));
+    assert.doesNotMatch((await line())!, /Updated/);
+    clock = new Date(clock.getTime() + 2 * 3_600_000);
+    const u = await ed.api('POST', `/api/admin/articles/${a.id}/update`, { version: v }, ed.h);
+    v = u.json().article.version;
+    assert.match((await line())!, /\| Updated .* IST - COLOMBO$/);
+    const c = await ed.api('POST', `/api/admin/articles/${a.id}/correct`, { version: v, note: 'An earlier version gave the wrong port.' }, ed.h);
+    v = c.json().article.version;
+    assert.match((await app.inject({ url: `/world/${a.slug}` })).body, /<strong>Correction<\/strong>[^<]*: An earlier version gave the wrong port\./);
+    const edit = await ed.api('PUT', `/api/admin/articles/${a.id}`, { version: v, headline: 'Customs clears the backlog at last', standfirst: 'S.', bodyText: 'A rewritten first paragraph.', sectionId: world }, ed.h);
+    v = edit.json().article.version;
+    const { revisions } = (await ed.api('GET', `/api/admin/articles/${a.id}`)).json();
+    assert.ok(revisions.length >= 4);
+    const first = revisions.at(-1);
+    const restored = await ed.api('POST', `/api/admin/articles/${a.id}/restore`, { version: v, revisionId: first.id }, ed.h);
+    assert.equal(restored.json().article.headline, 'Customs clears backlog at the western port');
+    assert.equal(restored.json().article.status, 'published');
+    assert.match((await ed.get(`/admin/articles/${a.id}`)).body, /changed lines/);
+  });
+
+  it('sends a live entry and the banner to open pages at once, and ends idle coverage', async () => {
+    const blog = (await app.deps.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day'))!;
+    const written: string[] = [];
+    const fake = { write: (s: string) => (written.push(s), true) } as unknown as ServerResponse;
+    const reader = app.deps.liveHub.open('demo', blog.id, fake);
+    const elsewhere: string[] = [];
+    const other = app.deps.liveHub.open('demo', null, { write: (s: string) => (elsewhere.push(s), true) } as unknown as ServerResponse);
+    const posted = await ed.api('POST', `/api/admin/liveblogs/${blog.id}/entries`, { headline: 'Late equaliser in Group B', text: 'A header in the 89th minute levels the match.', keyEvent: true }, ed.h);
+    assert.equal(posted.status, 201);
+    for (let i = 0; i < 50 && !written.some((w) => w.startsWith('event: entry')); i++) await new Promise((r) => setTimeout(r, 10));
+    const entry = written.find((w) => w.startsWith('event: entry'))!;
+    assert.match(entry, /Late equaliser in Group B/);
+    assert.match(entry, /Key event/);
+    assert.ok(written.some((w) => w.startsWith('event: banner') && w.includes('Late equaliser in Group B')), 'the banner shows the newest entry');
+    assert.ok(elsewhere.some((w) => w.startsWith('event: banner')), 'every page gets the banner');
+    assert.ok(!elsewhere.some((w) => w.startsWith('event: entry')), 'only the blog\'s readers get its entries');
+    reader();
+    other();
+    // the live blog page has it too
+    assert.match((await app.inject({ url: `/sport/${blog.slug}` })).body, /Late equaliser in Group B/);
+    // twelve hours without an entry: coverage ends and the banner goes
+    clock = new Date(clock.getTime() + 13 * 3_600_000);
+    assert.ok((await app.deps.newsroom.endIdleLiveBlogs({ id: 'system', displayName: 'Scheduler' } as User)) >= 1);
+    assert.doesNotMatch((await app.inject({ url: '/' })).body, /class="live-banner"/);
+  });
+
+  it('ranks today\'s stories by readers and comments, counting a reload once', async () => {
+    const mk = async (headline: string) => {
+      const a = (await draft(headline)).json().article;
+      await ed.api('POST', `/api/admin/articles/${a.id}/publish`, { version: a.version }, ed.h);
+      return a;
+    };
+    const quiet = await mk('Lighthouse keepers mark a quiet anniversary');
+    const read = await mk('Fish prices fall as the catch recovers');
+    const hit = (slug: string, ip: string) => app.inject({ url: `/world/${slug}`, remoteAddress: ip, headers: { 'user-agent': 'Mozilla/5.0 Test' } });
+    for (let i = 0; i < 5; i++) await hit(read.slug, '203.0.113.7'); // one reader reloading
+    await hit(read.slug, '203.0.113.8');
+    await hit(read.slug, '203.0.113.9');
+    await app.inject({ url: `/world/${quiet.slug}`, headers: { 'user-agent': 'Googlebot/2.1' } });
+    await app.deps.views.flush();
+    const rows = await app.deps.storage.db.selectFrom('article_views').select(['article_id', 'views']).execute();
+    assert.equal(rows.find((r) => r.article_id === read.id)?.views, 3);
+    assert.equal(rows.find((r) => r.article_id === quiet.id), undefined, 'crawlers do not count');
+    const top = (await app.inject({ url: '/api/top-news' })).json();
+    const order = top.topNews.map((t: { id: string }) => t.id);
+    assert.ok(order.includes(read.id), JSON.stringify(top.topNews.map((t: { headline: string }) => t.headline)));
+    // read and commented beats unread; unread stories of the day are newest first
+    if (order.includes(quiet.id)) assert.ok(order.indexOf(read.id) < order.indexOf(quiet.id));
+    const { score } = await import('./ranking.ts');
+    const at = new Date('2026-06-15T12:00:00Z');
+    assert.ok(score({ publishedAt: '2026-06-15T10:00:00Z' }, { views: 10, comments: 0 }, at) < score({ publishedAt: '2026-06-15T10:00:00Z' }, { views: 10, comments: 2 }, at));
+    assert.ok(score({ publishedAt: '2026-06-15T02:00:00Z' }, { views: 20, comments: 0 }, at) < score({ publishedAt: '2026-06-15T11:00:00Z' }, { views: 20, comments: 0 }, at), 'older stories decay');
+  });
+
+  it('serves the author feed, the sitemap index and oEmbed', async () => {
+    assert.match((await app.inject({ url: '/authors/anjali-menon/feed.xml' })).body, /<rss/);
+    assert.equal((await app.inject({ url: '/authors/nobody/feed.xml' })).statusCode, 404);
+    assert.match((await app.inject({ url: '/sitemap-index.xml' })).body, /sitemap-news\.xml/);
+    const o = await app.inject({ url: '/oembed?url=https%3A%2F%2Fnews.test%2Fworld%2Fisland-nations-agree-to-reopen-fisheries-talks' });
+    assert.equal(o.json().type, 'rich');
+    assert.match(o.json().html, /Island nations/i);
+    assert.equal((await app.inject({ url: '/oembed?url=https%3A%2F%2Fevil.example%2Fworld%2Fx' })).statusCode, 404);
+  });
+});
+
+describe('the body editor\'s text', () => {
+  it('round-trips paragraphs, subheadings and quotes with their source', () => {
+    const text = 'One.\n\n## Two\n\n> Three, quoted.\n> — A. Minister\n\nFour **bold**.';
+    const blocks = textToBlocks(text);
+    assert.deepEqual(blocks, [
+      { type: 'paragraph', text: 'One.' },
+      { type: 'heading', text: 'Two' },
+      { type: 'quote', text: 'Three, quoted.', cite: 'A. Minister' },
+      { type: 'paragraph', text: 'Four **bold**.' },
+    ]);
+    assert.equal(blocksToText(blocks), text);
+  });
+  it('diffs lines', () => {
+    assert.deepEqual(lineDiff('a\nb\nc', 'a\nc\nd').filter((x) => x.kind !== 'same'), [{ kind: 'removed', line: 'b' }, { kind: 'added', line: 'd' }]);
+  });
+});

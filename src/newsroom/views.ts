@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Site } from '../sites/sites.repository.ts';
+import { localDay } from '../time/format.ts';
+import type { NewsroomRepository } from './newsroom.repository.ts';
+
+// Page views for Top News: counted in memory and written in batches (a busy
+// article costs one upsert every few seconds, not one per reader); nothing
+// about the reader is stored — only a count per article and day. A reload is
+// not a new reader: the same network address and browser on the same article
+// within half an hour count once (kept as a salted hash in memory only).
+// Crawlers do not count.
+
+const SEEN_FOR_MS = 30 * 60_000;
+const MAX_SEEN = 200_000;
+const BOT = /bot|crawl|spider|slurp|preview|headless|curl|wget|python|httpclient/i;
+
+export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () => Date; salt: string }) {
+  const pending = new Map<string, { site: Site; day: string; counts: Map<string, number> }>();
+  const seen = new Map<string, number>();
+
+  return {
+    hit(site: Site, articleId: string, client: { ip: string; userAgent: string }): boolean {
+      if (BOT.test(client.userAgent)) return false;
+      const now = deps.now().getTime();
+      const key = createHash('sha256').update(`${deps.salt}|${client.ip}|${client.userAgent}|${articleId}`).digest('base64url').slice(0, 16);
+      const last = seen.get(key);
+      if (last !== undefined && now - last < SEEN_FOR_MS) return false;
+      if (seen.size >= MAX_SEEN) for (const [k, t] of seen) if (now - t >= SEEN_FOR_MS || seen.size >= MAX_SEEN) seen.delete(k);
+      seen.set(key, now);
+      const day = localDay(deps.now(), site.timeZone);
+      const slot = `${site.id}|${day}`;
+      let p = pending.get(slot);
+      if (!p) pending.set(slot, (p = { site, day, counts: new Map() }));
+      p.counts.set(articleId, (p.counts.get(articleId) ?? 0) + 1);
+      return true;
+    },
+
+    /** Writes what was counted (every few seconds, and at shutdown). */
+    async flush(): Promise<void> {
+      const batches = [...pending.values()];
+      pending.clear();
+      for (const b of batches) await deps.newsroom.addViews(b.site.id, b.day, b.counts);
+    },
+  };
+}
+
+export type ViewCounter = ReturnType<typeof createViewCounter>;
+
+/** Article ids by slug, remembered: counting a view must not cost a query. */
+export function createArticleIds(lookup: (siteId: string, slug: string) => Promise<string | undefined>) {
+  const known = new Map<string, string | null>();
+  return {
+    async idOf(siteId: string, slug: string): Promise<string | undefined> {
+      const key = `${siteId}|${slug}`;
+      const hit = known.get(key);
+      if (hit !== undefined) return hit ?? undefined;
+      const id = (await lookup(siteId, slug)) ?? null;
+      if (known.size > 50_000) known.clear();
+      known.set(key, id);
+      return id ?? undefined;
+    },
+  };
+}
