@@ -213,12 +213,12 @@ export interface MyComment {
 const statusLabel: Record<string, string> = { published: 'Published', pending: 'Awaiting review', rejected: 'Not published' };
 
 /** Every comment the reader wrote, with what became of it, newest first. */
-export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null, csrf = ''): SafeHtml {
+export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null, csrf = '', notice?: string): SafeHtml {
   const tz = chrome.site.timeZone;
   return layout(
     chrome,
     { title: `My comments - ${chrome.site.name}`, description: 'Your comments', noindex: true },
-    html`<div class="form-page settings"><h1>My comments</h1><p><a href="/account">Back to your account</a></p>
+    html`<div class="form-page settings"><h1>My comments</h1>${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}<p><a href="/account">Back to your account</a></p>
 ${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
 <ol class="comment-list my-comments">${list.map(
       (c) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
@@ -230,6 +230,8 @@ ${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
             : html`<form method="post" action="/account/comments/${c.id}/appeal" class="field"><input type="hidden" name="_csrf" value="${csrf}"><label for="appeal-${c.id}">Appeal (once): why should it be published?</label><textarea id="appeal-${c.id}" name="text" rows="2" maxlength="1000" required></textarea><button class="button" type="submit">Send the appeal</button></form>`
           : ''
       }</li>`,
-    )}</ol>${nextHref ? html`<p class="pager"><a href="${nextHref}" rel="next">Older comments</a></p>` : ''}</div>`,
+    )}</ol>${nextHref ? html`<p class="pager"><a href="${nextHref}" rel="next">Older comments</a></p>` : ''}
+<section aria-labelledby="h-claim"><h2 id="h-claim">Comments from our previous platform</h2><p>Comments you wrote on our previous commenting platform appear here by themselves when they were made with the address you use now. If you used another address there, we can send a link to it.</p>
+<form method="post" action="/account/legacy/claim" class="field"><input type="hidden" name="_csrf" value="${csrf}"><label for="claim-email">The address you used there</label><input id="claim-email" name="email" type="email" required autocomplete="email"><button class="button" type="submit">Send me a link</button></form></section></div>`,
   );
 }

@@ -297,12 +297,12 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         );
     });
 
-    app.get('/account/comments', { schema: { querystring: Type.Object({ after: Type.Optional(Str(500)) }) } }, async (request, reply) => {
+    app.get('/account/comments', { schema: { querystring: Type.Object({ after: Type.Optional(Str(500)), notice: Type.Optional(Str(20)) }) } }, async (request, reply) => {
       const viewer = await auth.viewer(request);
       if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
       const { chrome: c, csrf } = await chrome(request, reply);
       const page = await deps.commentsUsecases.mine(viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
-      return send(reply, 200, myCommentsPage(c, page.comments.map((x) => ({ ...x, legacy: x.importedFrom !== null })), page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null, csrf));
+      return send(reply, 200, myCommentsPage(c, page.comments.map((x) => ({ ...x, legacy: x.importedFrom !== null })), page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null, csrf, request.query.notice === 'claim-sent' ? 'If comments were imported under that address, a link is on its way there. Follow it while signed in.' : request.query.notice === 'claimed' ? 'Your older comments are now in your account.' : undefined));
     });
 
     // --- linking a sign-in to an existing account, with its owner's consent

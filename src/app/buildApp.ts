@@ -28,6 +28,7 @@ import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import { createLegacyClaims } from '../imports/claim.ts';
+import { claimRoutes } from '../imports/claim.routes.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
@@ -103,9 +104,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const outbox = createOutboxRepository(storage);
   const ssoRepo = createSsoRepository(storage);
   const passwords = options.passwords ?? createPasswordHasher();
-  const claims = createLegacyClaims({ db: storage.db, now });
-  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now, onSignIn: (u) => claims.claimFor(u) });
   const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
+  const claims = createLegacyClaims({ db: storage.db, now, mailer });
+  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now, onSignIn: (u) => claims.claimFor(u) });
   const accounts = createAccountsUsecases({
     users,
     tokens,
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     newsroomRepo,
     liveHub: createLiveHub({ bus, liveblogs, site: (id) => sites.get(id), entry: (a, e) => liveblogs.getEntry(a, e) }),
     views,
+    claims,
     articleIds: createArticleIds(async (siteId, slug) => (await articles.getPublishedBySlug(siteId, slug))?.id),
   };
   bus.subscribe((event) => {
@@ -240,6 +242,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(notificationsRoutes(deps));
   await app.register(feedsRoutes(deps));
   await app.register(newsroomRoutes(deps));
+  await app.register(claimRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
 

@@ -14,6 +14,7 @@ import type { NewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
 import type { NewsroomRepository } from '../newsroom/newsroom.repository.ts';
 import type { LiveHub } from '../newsroom/live.hub.ts';
 import type { ViewCounter } from '../newsroom/views.ts';
+import type { LegacyClaims } from '../imports/claim.ts';
 import type { ModerateRepository } from '../moderate/moderate.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Bundles } from '../embed/bundles.ts';
@@ -63,6 +64,7 @@ export interface AppDeps {
   newsroomRepo: NewsroomRepository;
   liveHub: LiveHub;
   views: ViewCounter;
+  claims: LegacyClaims;
   articleIds: { idOf(siteId: string, slug: string): Promise<string | undefined> };
   moderateRepo: ModerateRepository;
   bundles: Bundles;

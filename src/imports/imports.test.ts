@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import type { App } from '../app/buildApp.ts';
-import { buildTestApp, createTestUser, signedInReader } from '../app/testing.ts';
+import { buildTestApp, createTestUser, lastMail, pathOf, signedInReader } from '../app/testing.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { datasetSkipReason, datasetsDir } from '../shared/datasets.ts';
 import { exportComments } from './export.ts';
@@ -164,6 +164,39 @@ describe('readers get their history back', () => {
       // someone else with another address gets nothing
       const other = await signedInReader(app, 'other@example.org', 'Other');
       assert.equal((await other.api('GET', '/api/me/comments')).json().comments.length, 0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('claiming older comments', () => {
+  it('by a link sent to the old address (the same answer for unknown addresses), or by the publisher\'s sign-on id', async () => {
+    const app = await buildTestApp();
+    try {
+      await run(app, 'jsonl',
+        line({ type: 'comment', id: 'o1', url: ARTICLE_URL, author: { id: 'old-17', name: 'Kiran (old)', email: 'kiran.old@example.org' }, text: 'Written long ago on the old platform.', createdAt: '2022-05-01T10:00:00Z' }) +
+        line({ type: 'comment', id: 'o2', url: ARTICLE_URL, author: { id: 'paper-42', name: 'Sam (old)' }, text: 'Another old comment, by a subscriber.', createdAt: '2022-06-01T10:00:00Z' }));
+      const kiran = await signedInReader(app, 'kiran.new@example.org', 'Kiran');
+      const unknown = await kiran.api('POST', '/api/me/legacy-claims', { email: 'nobody@example.org' }, kiran.h);
+      const known = await kiran.api('POST', '/api/me/legacy-claims', { email: 'Kiran.Old@example.org' }, kiran.h);
+      assert.equal(unknown.status, 202);
+      assert.deepEqual(known.json(), unknown.json(), 'nothing tells which addresses commented');
+      await assert.rejects(lastMail(app, 'nobody@example.org'));
+      const link = pathOf((await lastMail(app, 'kiran.old@example.org')).link);
+      // someone else following the link gets nothing
+      const other = await signedInReader(app, 'other@example.org', 'Other');
+      assert.equal((await other.get(link)).status, 400);
+      const done = await kiran.get(link);
+      assert.equal(done.status, 303);
+      assert.match(done.headers.location as string, /notice=claimed/);
+      assert.equal((await kiran.api('GET', '/api/me/comments')).json().comments[0].importedFrom, 'jsonl');
+      assert.equal((await kiran.get(link)).status, 400, 'a link works once');
+      // the sign-on subject equal to the old platform's user id claims on sign-in
+      const sam = await createTestUser(app, { email: 'sam@example.org', name: 'Sam' });
+      await app.deps.storage.db.insertInto('identities').values({ id: 'idn-1', site_id: 'demo', user_id: sam, provider: 'sso', subject: 'paper-42', email: null, created_at: '2026-06-01T00:00:00.000Z', last_login_at: null }).execute();
+      const samBrowser = await signedInReader(app, 'sam@example.org', 'Sam');
+      assert.equal((await samBrowser.api('GET', '/api/me/comments')).json().comments.length, 1);
     } finally {
       await app.close();
     }
