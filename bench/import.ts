@@ -37,7 +37,7 @@ await generate();
 console.log(`generated ${comments.toLocaleString('en')} comments over ${threads.toLocaleString('en')} threads: ${(statSync(file).size / 1e9).toFixed(2)} GB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
 for (const engine of ['sqlite', 'postgres'] as const) {
-  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-semi-space-size=8', '--max-old-space-size=192', new URL('./import-run.ts', import.meta.url).pathname, engine, file, join(dir, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-semi-space-size=8', '--max-old-space-size=128', new URL('./import-run.ts', import.meta.url).pathname, engine, file, join(dir, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) {
     console.log(`${engine}: failed (${r.status}) ${r.stdout}`);
     continue;

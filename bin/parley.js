@@ -12,7 +12,7 @@ if (major < 24) {
 // and flat: a batch and a bounded cache), collecting late; small heap limits
 // make it collect early, at little cost in speed (measured in bench:import).
 // The flags must be given at start, so the command runs itself again with them.
-const IMPORT_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=192'];
+const IMPORT_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=128'];
 if (process.argv[2] === 'import' && !process.execArgv.includes(IMPORT_HEAP[0])) {
   const child = spawnSync(process.execPath, [...process.execArgv, ...IMPORT_HEAP, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);

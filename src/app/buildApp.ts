@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
@@ -29,6 +30,9 @@ import { createStoriesRepository } from '../comments/stories.repository.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import { createLegacyClaims } from '../imports/claim.ts';
 import { claimRoutes } from '../imports/claim.routes.ts';
+import { createImagesUsecases } from '../images/images.usecases.ts';
+import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { imagesRoutes } from '../images/images.routes.ts';
 import { createModerationRepository } from '../moderation/moderation.repository.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
@@ -69,6 +73,7 @@ export interface BuildOptions {
   now?: () => Date;
   /** extra routes for benchmarks, registered on the same instance */
   extraRoutes?: (app: FastifyInstance) => void;
+  imageStore?: ImageStore;
   /** tests use cheaper argon2 parameters; production uses OWASP's */
   passwords?: PasswordHasher;
   fetch?: typeof fetch;
@@ -137,6 +142,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const moderateRepo = createModerateRepository(storage);
   const newsroomRepo = createNewsroomRepository(storage);
+  // Image files: on disk beside the database unless the caller gives a store (tests: memory; S3 could follow).
+  const images = createImagesUsecases({ db: storage.db, store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')), now });
   const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
   // Today's reading and commenting, for Top News: the day in the site's zone.
   const activity = (site: Site) => newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
@@ -170,11 +177,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     moderation,
     moderate: createModerateUsecases({ moderate: moderateRepo, users, comments: commentsUsecases, moderation, mailer, bus, now }),
     moderateRepo,
-    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, bus, now }),
+    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, images, bus, now }),
     newsroomRepo,
     liveHub: createLiveHub({ bus, liveblogs, site: (id) => sites.get(id), entry: (a, e) => liveblogs.getEntry(a, e) }),
     views,
     claims,
+    images,
     articleIds: createArticleIds(async (siteId, slug) => (await articles.getPublishedBySlug(siteId, slug))?.id),
   };
   bus.subscribe((event) => {
@@ -243,6 +251,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(feedsRoutes(deps));
   await app.register(newsroomRoutes(deps));
   await app.register(claimRoutes(deps));
+  await app.register(imagesRoutes(deps));
   options.extraRoutes?.(app);
   await app.register(pagesRoutes(deps));
 

@@ -15,6 +15,7 @@ import type { NewsroomRepository } from '../newsroom/newsroom.repository.ts';
 import type { LiveHub } from '../newsroom/live.hub.ts';
 import type { ViewCounter } from '../newsroom/views.ts';
 import type { LegacyClaims } from '../imports/claim.ts';
+import type { ImagesUsecases } from '../images/images.usecases.ts';
 import type { ModerateRepository } from '../moderate/moderate.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Bundles } from '../embed/bundles.ts';
@@ -65,6 +66,7 @@ export interface AppDeps {
   liveHub: LiveHub;
   views: ViewCounter;
   claims: LegacyClaims;
+  images: ImagesUsecases;
   articleIds: { idOf(siteId: string, slug: string): Promise<string | undefined> };
   moderateRepo: ModerateRepository;
   bundles: Bundles;

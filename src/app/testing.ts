@@ -9,6 +9,7 @@ import { createPasswordHasher } from '../accounts/passwords.ts';
 import type { Role } from '../storage/schema.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { PolicyChanges } from '../moderation/policy.ts';
+import { createMemoryImageStore } from '../images/image-store.ts';
 import { newId } from '../shared/ids.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 
@@ -29,7 +30,7 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
     { sites: createSitesRepository(storage), articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.busChannel ? { busChannel: options.busChannel } : {}) });
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.busChannel ? { busChannel: options.busChannel } : {}), imageStore: createMemoryImageStore() });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   // A policy of the test's own, saved as the demo site's first version.
   if (options.policy) await app.deps.moderation.savePolicy('demo', 0, options.policy, 'test');
@@ -108,6 +109,7 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
     post: (url: string, form: Record<string, string> = {}) => request('POST', url, { form }),
     api: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, json?: unknown, headers?: Record<string, string>) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
     cookie: (name: string) => jar.get(name),
+    cookieHeader,
     setCookie: (name: string, value: string) => jar.set(name, value),
     get csrf() {
       return csrf;

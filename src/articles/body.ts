@@ -6,7 +6,19 @@ import { html, type SafeHtml } from '../shared/html.ts';
 export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'heading'; text: string }
-  | { type: 'quote'; text: string; cite?: string };
+  | { type: 'quote'; text: string; cite?: string }
+  /** an uploaded image; `text` is its caption (so text-only uses of a body read it) */
+  | { type: 'image'; text: string; image: ImageRef; alt: string; credit?: string };
+
+/** Where an uploaded image's sizes are: `${base}/${width}.webp` for each width, and a JPEG at `fallback`. */
+export interface ImageRef {
+  id: string;
+  base: string;
+  width: number;
+  height: number;
+  widths: number[];
+  fallback: string;
+}
 
 export function parseBody(json: string): Block[] {
   const value: unknown = JSON.parse(json);
@@ -17,7 +29,12 @@ export function parseBody(json: string): Block[] {
 function isBlock(value: unknown): value is Block {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as Record<string, unknown>;
-  return (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote') && typeof b.text === 'string';
+  if (typeof b.text !== 'string') return false;
+  if (b.type === 'image') {
+    const i = b.image as Record<string, unknown> | undefined;
+    return typeof b.alt === 'string' && typeof i === 'object' && i !== null && typeof i.base === 'string' && Array.isArray(i.widths) && typeof i.fallback === 'string';
+  }
+  return b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote';
 }
 
 const inlinePattern = /\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
@@ -61,6 +78,13 @@ export function renderBody(blocks: Block[]): SafeHtml {
         return html`<h2>${renderInline(b.text)}</h2>`;
       case 'quote':
         return html`<blockquote><p>${renderInline(b.text)}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
+      case 'image': {
+        const i = b.image;
+        const srcset = i.widths.map((w) => `${i.base}/${w}.webp ${w}w`).join(', ');
+        return html`<figure class="article-image"><picture><source type="image/webp" srcset="${srcset}" sizes="(max-width: 720px) 100vw, 720px"><img src="${i.fallback}" alt="${b.alt}" width="${String(i.width)}" height="${String(i.height)}" loading="lazy" decoding="async"></picture>${
+          b.text || b.credit ? html`<figcaption>${b.text ? renderInline(b.text) : ''}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : ''
+        }</figure>`;
+      }
       default:
         return html`<p>${renderInline(b.text)}</p>`;
     }

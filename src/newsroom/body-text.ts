@@ -1,15 +1,33 @@
-import type { Block } from '../articles/body.ts';
+import type { Block, ImageRef } from '../articles/body.ts';
 
 // The editor writes a body as text, block by block: paragraphs separated by a
 // blank line, "## " starts a subheading, "> " lines a quote (a last line
-// "— Name" is its source). Inline: **bold**, *italic*, [label](https://link).
+// "— Name" is its source), "![alt](image:ID) Caption | Credit" an uploaded
+// image. Inline: **bold**, *italic*, [label](https://link).
 // Stored as blocks, so the page can never carry markup of its own.
 
-export function textToBlocks(text: string): Block[] {
+const IMAGE_LINE = /^!\[([^\]]*)\]\(image:([A-Za-z0-9_-]+)\)\s*(.*)$/;
+
+/** The image ids a body text uses. */
+export function imageIds(text: string): string[] {
+  return text.split('\n').flatMap((l) => IMAGE_LINE.exec(l.trim())?.[2] ?? []);
+}
+
+export function textToBlocks(text: string, images: Map<string, ImageRef> = new Map()): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
     const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
     if (lines.length === 0) continue;
+    const image = lines.length === 1 ? IMAGE_LINE.exec(lines[0]!) : null;
+    if (image) {
+      const ref = images.get(image[2]!);
+      // An id that is not an image of this site stays as text, for the editor to see.
+      if (ref) {
+        const [caption = '', credit] = image[3]!.split(' | ');
+        blocks.push({ type: 'image', image: ref, alt: image[1]!.trim(), text: caption.trim(), ...(credit?.trim() ? { credit: credit.trim() } : {}) });
+        continue;
+      }
+    }
     if (lines[0]!.startsWith('## ')) {
       blocks.push({ type: 'heading', text: lines.join(' ').slice(3).trim() });
     } else if (lines.every((l) => l.startsWith('>'))) {
@@ -24,7 +42,15 @@ export function textToBlocks(text: string): Block[] {
 
 export function blocksToText(blocks: Block[]): string {
   return blocks
-    .map((b) => (b.type === 'heading' ? `## ${b.text}` : b.type === 'quote' ? `> ${b.text}${b.cite ? `\n> — ${b.cite}` : ''}` : b.text))
+    .map((b) =>
+      b.type === 'heading'
+        ? `## ${b.text}`
+        : b.type === 'quote'
+          ? `> ${b.text}${b.cite ? `\n> — ${b.cite}` : ''}`
+          : b.type === 'image'
+            ? `![${b.alt}](image:${b.image.id}) ${b.text}${b.credit ? ` | ${b.credit}` : ''}`.trimEnd()
+            : b.text,
+    )
     .join('\n\n');
 }
 

@@ -73,7 +73,15 @@ ${(a?.kind ?? d.kind) === 'liveblog' ? html`<div class="field"><label for="e-top
 <button class="button" type="submit">${a ? 'Save' : 'Save draft'}</button></form>
 ${
   a
-    ? html`<h2>Publishing</h2><div class="workflow">
+    ? html`<h2>Add an image</h2>
+<form method="post" action="/admin/articles/${a.id}/images" enctype="multipart/form-data" class="editor">${csrfField(csrf)}${version}
+<div class="field"><label for="i-file">Image (JPEG, PNG, WebP, GIF or AVIF, up to 15 MB)</label><input id="i-file" name="file" type="file" accept="image/*" required></div>
+<div class="field"><label for="i-alt">Description for readers who cannot see it</label><input id="i-alt" name="alt" required maxlength="300"></div>
+<div class="field"><label for="i-caption">Caption</label><input id="i-caption" name="caption" maxlength="300"></div>
+<div class="field"><label for="i-credit">Credit</label><input id="i-credit" name="credit" maxlength="120"></div>
+<button class="button" type="submit">Upload and add to the end of the body</button>
+<p class="help">It is resized for phones and wide screens; its line in the body can be moved like any paragraph.</p></form>
+<h2>Publishing</h2><div class="workflow">
 ${a.status !== 'published' ? wf('publish', 'Publish now') : ''}
 ${a.status !== 'published' ? wf('schedule', 'Schedule', html`<label for="w-at">Publish at (${chrome.site.timeZoneLabel ?? tz})</label><input id="w-at" type="datetime-local" name="at" required value="${a.scheduledAt ? localInput(a.scheduledAt, tz) : ''}">`) : ''}
 ${a.status === 'published' ? wf('update', 'Mark as updated (shows "Updated" with the time)') : ''}

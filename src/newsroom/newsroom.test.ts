@@ -188,3 +188,43 @@ describe('the body editor\'s text', () => {
     assert.deepEqual(lineDiff('a\nb\nc', 'a\nc\nd').filter((x) => x.kind !== 'same'), [{ kind: 'removed', line: 'b' }, { kind: 'added', line: 'd' }]);
   });
 });
+
+describe('images', () => {
+  it('uploads, resizes to responsive sizes, and places an image with its caption and credit', async () => {
+    const sharp = (await import('sharp')).default;
+    const app = await buildTestApp();
+    try {
+      const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
+      const world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+      const photo = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#3366aa' } }).jpeg().withMetadata({ exif: { IFD0: { Copyright: 'secret camera' } } }).toBuffer();
+      const up = await app.inject({ method: 'POST', url: '/api/admin/images', payload: photo, headers: { 'content-type': 'image/jpeg', cookie: ed.cookieHeader(), ...ed.h } });
+      assert.equal(up.statusCode, 201, up.body);
+      const image = up.json().image;
+      assert.deepEqual(image.widths, [320, 640, 1024, 1600, 2000], 'the breakpoints below the original, and the original size');
+      assert.equal(image.width, 2000);
+      const small = await app.inject({ url: `${image.base}/640.webp` });
+      assert.equal(small.headers['content-type'], 'image/webp');
+      assert.equal((await sharp(small.rawPayload).metadata()).width, 640);
+      assert.equal((await sharp(small.rawPayload).metadata()).exif, undefined, 'metadata is stripped');
+      assert.equal((await app.inject({ url: `${image.base}/fallback.jpg` })).headers['content-type'], 'image/jpeg');
+      assert.equal((await app.inject({ url: `${image.base}/../../x` })).statusCode, 404);
+      const notImage = await app.inject({ method: 'POST', url: '/api/admin/images', payload: Buffer.from('<svg onload=alert(1)>'), headers: { 'content-type': 'image/svg+xml', cookie: ed.cookieHeader(), ...ed.h } });
+      assert.equal(notImage.json().error.code, 'IMAGE_INVALID');
+      const bodyText = `The harbour at dawn.\n\n![Fishing boats at the quay](image:${image.id}) Boats wait for the talks | Photo: A. Perera`;
+      const a = (await ed.api('POST', '/api/admin/articles', { headline: 'Boats wait at the quay', standfirst: 'S.', bodyText, sectionId: world }, ed.h)).json().article;
+      assert.equal(a.body[1].type, 'image');
+      await ed.api('POST', `/api/admin/articles/${a.id}/publish`, { version: a.version }, ed.h);
+      const page = (await app.inject({ url: `/world/${a.slug}` })).body;
+      assert.match(page, /<figure class="article-image"><picture><source type="image\/webp" srcset="[^"]*640\.webp 640w/);
+      assert.match(page, /<img src="[^"]*fallback\.jpg" alt="Fishing boats at the quay" width="2000" height="1000"/);
+      assert.match(page, /<figcaption>Boats wait for the talks <span class="credit">Photo: A\. Perera<\/span><\/figcaption>/);
+      // an id that is not an image of this site stays text
+      const other = (await ed.api('POST', '/api/admin/articles', { headline: 'No such image here', standfirst: 'S.', bodyText: '![x](image:nope) y', sectionId: world }, ed.h)).json().article;
+      assert.equal(other.body[0].type, 'paragraph');
+      // the editor's form: upload and append
+      assert.match((await ed.get(`/admin/articles/${a.id}`)).body, /enctype="multipart\/form-data"/);
+    } finally {
+      await app.close();
+    }
+  });
+});

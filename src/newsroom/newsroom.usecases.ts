@@ -7,7 +7,8 @@ import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { ArticleKind } from '../storage/schema.ts';
 import { slugify } from '../shared/slug.ts';
-import { textToBlocks } from './body-text.ts';
+import { imageIds, textToBlocks } from './body-text.ts';
+import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
 import { type EditableArticle, type NewsroomRepository, workflowState } from './newsroom.repository.ts';
 
@@ -36,7 +37,7 @@ export interface ArticleInput {
 /** Live blogs end by themselves after this long without an entry. */
 export const LIVE_IDLE_HOURS = 12;
 
-export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; articles: ArticlesRepository; liveblogs: LiveblogsRepository; bus: Bus; now: () => Date }) {
+export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; articles: ArticlesRepository; liveblogs: LiveblogsRepository; images: ImagesUsecases; bus: Bus; now: () => Date }) {
   const { newsroom: repo, now } = deps;
   const iso = () => now().toISOString();
   const trimOrNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -65,7 +66,7 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     const sections = await deps.articles.listSections(site.id);
     if (!sections.some((s) => s.id === input.sectionId)) throw new AppError(E.SECTION_NOT_FOUND);
     const headline = input.headline.trim();
-    const body = textToBlocks(input.bodyText);
+    const body = textToBlocks(input.bodyText, await deps.images.refs(site.id, imageIds(input.bodyText)));
     if (!headline) throw new AppError(E.EMPTY_BODY);
     const kind = base?.kind ?? input.kind ?? 'article';
     if (kind === 'article' && body.length === 0) throw new AppError(E.EMPTY_BODY);
@@ -153,6 +154,14 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       return write(site, editor, { ...a, correction: note.trim().slice(0, 1000), correctedAt: iso(), updatedAt: iso() }, version);
     },
 
+    /** Uploads an image and adds it at the end of the body (the editor moves its line where it belongs). */
+    async addImage(site: Site, editor: User, id: string, version: number, file: Buffer, meta: { alt: string; caption?: string | undefined; credit?: string | undefined }): Promise<EditableArticle> {
+      const a = await load(site, id);
+      const image = await deps.images.upload(site.id, file);
+      const block = { type: 'image' as const, image, alt: meta.alt.trim(), text: meta.caption?.trim() ?? '', ...(meta.credit?.trim() ? { credit: meta.credit.trim() } : {}) };
+      return write(site, editor, { ...a, body: [...a.body, block] }, version);
+    },
+
     /** Brings back the words of an earlier revision (not its workflow state). */
     async restore(site: Site, editor: User, id: string, version: number, revisionId: string): Promise<EditableArticle> {
       const a = await load(site, id);
@@ -190,7 +199,7 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     async postEntry(site: Site, editor: User, blogId: string, e: { headline: string; text: string; keyEvent: boolean }) {
       const blog = await load(site, blogId);
       if (blog.kind !== 'liveblog') throw new AppError(E.NOT_A_LIVE_BLOG);
-      const body = textToBlocks(e.text);
+      const body = textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text)));
       if (!e.headline.trim() || body.length === 0) throw new AppError(E.EMPTY_BODY);
       const id = newId();
       await deps.liveblogs.insertEntry({ id, siteId: site.id, articleId: blogId, headline: e.headline.trim(), body, keyEvent: e.keyEvent, postedAt: iso() });
@@ -203,7 +212,7 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     async editEntry(site: Site, blogId: string, entryId: string, e: { headline: string; text: string; keyEvent: boolean }) {
       const entry = await repo.entry(site.id, entryId);
       if (!entry || entry.article_id !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
-      await repo.updateEntry(entryId, { headline: e.headline.trim(), body: textToBlocks(e.text), keyEvent: e.keyEvent, at: iso() });
+      await repo.updateEntry(entryId, { headline: e.headline.trim(), body: textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text))), keyEvent: e.keyEvent, at: iso() });
       await repo.touch(blogId, iso());
       changed(site, blogId, { kind: 'entry', entryId });
     },

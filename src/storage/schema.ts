@@ -374,6 +374,19 @@ export interface Database {
   moderator_notes: ModeratorNotesTable;
   article_revisions: ArticleRevisionsTable;
   article_views: ArticleViewsTable;
+  images: ImagesTable;
+}
+
+export interface ImagesTable {
+  id: string;
+  site_id: string;
+  width: number;
+  height: number;
+  /** JSON array of the widths stored as WebP */
+  widths: string;
+  original_type: string;
+  bytes: number;
+  created_at: string;
 }
 
 export interface ArticleRevisionsTable {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
@@ -54,6 +57,17 @@ describe('the newsroom in Chromium', { skip }, () => {
     const page = await editor.newPage();
     await write(page, 'Harbour board approves new night rules');
     assert.deepEqual(await seriousViolations(page), []);
+    // An image through the form: resized, appended to the body with its caption and credit.
+    const sharp = (await import('sharp')).default;
+    const photo = join(mkdtempSync(join(tmpdir(), 'parley-img-')), 'harbour.png');
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2255aa' } }).png().toFile(photo);
+    await page.getByLabel(/^Image \(JPEG/).setInputFiles(photo);
+    await page.getByLabel('Description for readers who cannot see it').fill('The harbour board in session');
+    await page.getByLabel('Caption').fill('The board at work');
+    await page.getByLabel('Credit').fill('Photo: Desk');
+    await page.getByRole('button', { name: /Upload and add/ }).click();
+    await page.getByText('Saved.').waitFor();
+    assert.match(await page.getByLabel('Body').inputValue(), /!\[The harbour board in session\]\(image:\w+\) The board at work \| Photo: Desk/);
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published: it is on the site now.').waitFor();
     const reader = await browser.newPage();
@@ -64,6 +78,9 @@ describe('the newsroom in Chromium', { skip }, () => {
     await reader.goto(`${base}/world/harbour-board-approves-new-night-rules`);
     assert.doesNotMatch(await reader.locator('.time-line').innerText(), /Updated/);
     assert.match(await reader.locator('.time-line').innerText(), /COLOMBO/);
+    const img = reader.locator('figure.article-image img');
+    assert.equal(await img.getAttribute('alt'), 'The harbour board in session');
+    assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the image loads');
     // an update an hour later
     offset += 3_600_000;
     await page.getByRole('button', { name: /Mark as updated/ }).click();

@@ -29,6 +29,19 @@ export function newsroom(engine: Engine) {
         .execute();
       await db.schema.createIndex('article_revisions_article').on('article_revisions').columns(['article_id', 'created_at']).execute();
 
+      // Uploaded images: the resized files live in the image store (disk by default).
+      await db.schema
+        .createTable('images')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .addColumn('widths', 'text', (c) => c.notNull())
+        .addColumn('original_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('created_at', ts, (c) => c.notNull())
+        .execute();
+
       // Page views per article and day (the site's day): counts only, nothing about the reader.
       await db.schema
         .createTable('article_views')
@@ -52,6 +65,7 @@ export function newsroom(engine: Engine) {
       if (engine === 'sqlite') await sql`drop table articles_fts`.execute(db);
       else await sql`drop index articles_search`.execute(db);
       await db.schema.dropTable('article_views').execute();
+      await db.schema.dropTable('images').execute();
       await db.schema.dropTable('article_revisions').execute();
       await db.schema.dropIndex('articles_scheduled').execute();
       for (const c of ['version', 'corrected_at', 'correction', 'seo_description', 'seo_title', 'scheduled_at']) await db.schema.alterTable('articles').dropColumn(c).execute();

@@ -1,0 +1,74 @@
+import sharp, { type Metadata } from 'sharp';
+import type { Kysely } from 'kysely';
+import type { ImageRef } from '../articles/body.ts';
+import { AppError, defineErrors } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Database } from '../storage/schema.ts';
+import type { ImageStore } from './image-store.ts';
+
+// Uploaded images, resized once to responsive widths (WebP, and a JPEG for
+// browsers without WebP), never larger than the original, with the metadata
+// stripped (camera serials, GPS). Pages get a srcset; the files are served
+// with a year's cache since they never change.
+
+export const imageErrors = defineErrors({
+  IMAGE_INVALID: { status: 400, message: 'This file is not an image Parley can use (JPEG, PNG, WebP, GIF or AVIF).' },
+  IMAGE_TOO_LARGE: { status: 413, message: 'Images can be up to 15 MB.' },
+  IMAGE_NOT_FOUND: { status: 404, message: 'There is no such image.' },
+});
+
+export const WIDTHS = [320, 640, 1024, 1600];
+export const MAX_BYTES = 15 * 1024 * 1024;
+const FALLBACK_WIDTH = 1024;
+
+export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageStore; now: () => Date }) {
+  const refOf = (r: { id: string; site_id: string; width: number; height: number; widths: string }): ImageRef => ({
+    id: r.id,
+    base: `/media/${r.site_id}/${r.id}`,
+    width: r.width,
+    height: r.height,
+    widths: JSON.parse(r.widths) as number[],
+    fallback: `/media/${r.site_id}/${r.id}/fallback.jpg`,
+  });
+
+  return {
+    async upload(siteId: string, body: Buffer): Promise<ImageRef> {
+      if (body.length > MAX_BYTES) throw new AppError(imageErrors.IMAGE_TOO_LARGE);
+      let meta: Metadata;
+      try {
+        meta = await sharp(body).metadata();
+      } catch {
+        throw new AppError(imageErrors.IMAGE_INVALID);
+      }
+      if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'heif'].includes(meta.format) || !meta.width || !meta.height) throw new AppError(imageErrors.IMAGE_INVALID);
+      // Phones store the rotation apart: apply it, so width and height are as seen.
+      const rotated = (meta.orientation ?? 1) >= 5;
+      const width = rotated ? meta.height : meta.width;
+      const height = rotated ? meta.width : meta.height;
+      const widths = WIDTHS.filter((w) => w < width);
+      if (widths.length === 0 || widths.at(-1)! < width) widths.push(Math.min(width, 2400));
+      const id = newId();
+      const prefix = `${siteId}/${id}`;
+      for (const w of widths) await deps.store.put(`${prefix}/${w}.webp`, await sharp(body).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer());
+      await deps.store.put(`${prefix}/fallback.jpg`, await sharp(body).rotate().resize({ width: Math.min(FALLBACK_WIDTH, width), withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+      const row = { id, site_id: siteId, width, height: Math.round(height), widths: JSON.stringify(widths), original_type: meta.format, bytes: body.length, created_at: deps.now().toISOString() };
+      await deps.db.insertInto('images').values(row).execute();
+      return refOf(row);
+    },
+
+    /** The site's images by id (for the editor's body text). */
+    async refs(siteId: string, ids: string[]): Promise<Map<string, ImageRef>> {
+      if (ids.length === 0) return new Map();
+      const rows = await deps.db.selectFrom('images').selectAll().where('site_id', '=', siteId).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, refOf(r)]));
+    },
+
+    async file(siteId: string, id: string, name: string): Promise<{ body: Buffer; type: string } | undefined> {
+      if (!/^(\d+\.webp|fallback\.jpg)$/.test(name) || !/^[a-z0-9]+$/i.test(id) || !/^[a-z0-9_-]+$/i.test(siteId)) return undefined;
+      const body = await deps.store.get(`${siteId}/${id}/${name}`);
+      return body && { body, type: name.endsWith('.webp') ? 'image/webp' : 'image/jpeg' };
+    },
+  };
+}
+
+export type ImagesUsecases = ReturnType<typeof createImagesUsecases>;
