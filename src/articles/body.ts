@@ -8,7 +8,21 @@ export type Block =
   | { type: 'heading'; text: string }
   | { type: 'quote'; text: string; cite?: string }
   /** an uploaded image; `text` is its caption (so text-only uses of a body read it) */
-  | { type: 'image'; text: string; image: ImageRef; alt: string; credit?: string };
+  | { type: 'image'; text: string; image: ImageRef; alt: string; credit?: string }
+  /** another site's content: a video player for YouTube, a link card otherwise; `text` is the caption */
+  | { type: 'embed'; text: string; url: string };
+
+/** A YouTube video id, for the privacy-enhanced player; other embeds are link cards (no third-party scripts on our pages). */
+export function youtubeId(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^www\.|^m\./, '');
+    const id = host === 'youtu.be' ? u.pathname.slice(1) : host === 'youtube.com' ? (u.pathname === '/watch' ? u.searchParams.get('v') : /^\/(?:shorts|embed)\/([^/]+)/.exec(u.pathname)?.[1]) : undefined;
+    return id && /^[A-Za-z0-9_-]{6,20}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where an uploaded image's sizes are: `${base}/${width}.webp` for each width, and a JPEG at `fallback`. */
 export interface ImageRef {
@@ -30,6 +44,7 @@ function isBlock(value: unknown): value is Block {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as Record<string, unknown>;
   if (typeof b.text !== 'string') return false;
+  if (b.type === 'embed') return typeof b.url === 'string' && /^https?:\/\//.test(b.url);
   if (b.type === 'image') {
     const i = b.image as Record<string, unknown> | undefined;
     return typeof b.alt === 'string' && typeof i === 'object' && i !== null && typeof i.base === 'string' && Array.isArray(i.widths) && typeof i.fallback === 'string';
@@ -78,6 +93,21 @@ export function renderBody(blocks: Block[]): SafeHtml {
         return html`<h2>${renderInline(b.text)}</h2>`;
       case 'quote':
         return html`<blockquote><p>${renderInline(b.text)}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
+      case 'embed': {
+        const video = youtubeId(b.url);
+        const caption = b.text ? html`<figcaption>${renderInline(b.text)}</figcaption>` : '';
+        if (video) {
+          return html`<figure class="embed embed-video"><iframe src="https://www.youtube-nocookie.com/embed/${video}" title="${b.text || 'Video'}" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" referrerpolicy="strict-origin-when-cross-origin" width="560" height="315"></iframe>${caption}</figure>`;
+        }
+        let label = b.url;
+        try {
+          const u = new URL(b.url);
+          label = `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}`;
+        } catch {
+          // shown as written
+        }
+        return html`<figure class="embed embed-link"><a href="${b.url}" rel="noopener nofollow">${label}</a>${caption}</figure>`;
+      }
       case 'image': {
         const i = b.image;
         const srcset = i.widths.map((w) => `${i.base}/${w}.webp ${w}w`).join(', ');

@@ -3,7 +3,8 @@ import type { Block, ImageRef } from '../articles/body.ts';
 // The editor writes a body as text, block by block: paragraphs separated by a
 // blank line, "## " starts a subheading, "> " lines a quote (a last line
 // "— Name" is its source), "![alt](image:ID) Caption | Credit" an uploaded
-// image. Inline: **bold**, *italic*, [label](https://link).
+// image, "!embed https://…  Caption" another site's content (a YouTube player
+// or a link card). Inline: **bold**, *italic*, [label](https://link).
 // Stored as blocks, so the page can never carry markup of its own.
 
 const IMAGE_LINE = /^!\[([^\]]*)\]\(image:([A-Za-z0-9_-]+)\)\s*(.*)$/;
@@ -18,6 +19,11 @@ export function textToBlocks(text: string, images: Map<string, ImageRef> = new M
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
     const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
     if (lines.length === 0) continue;
+    const embed = lines.length === 1 ? /^!embed\s+(https?:\/\/\S+)\s*(.*)$/.exec(lines[0]!) : null;
+    if (embed) {
+      blocks.push({ type: 'embed', url: embed[1]!, text: embed[2]!.trim() });
+      continue;
+    }
     const image = lines.length === 1 ? IMAGE_LINE.exec(lines[0]!) : null;
     if (image) {
       const ref = images.get(image[2]!);
@@ -47,7 +53,9 @@ export function blocksToText(blocks: Block[]): string {
         ? `## ${b.text}`
         : b.type === 'quote'
           ? `> ${b.text}${b.cite ? `\n> — ${b.cite}` : ''}`
-          : b.type === 'image'
+          : b.type === 'embed'
+            ? `!embed ${b.url} ${b.text}`.trimEnd()
+            : b.type === 'image'
             ? `![${b.alt}](image:${b.image.id}) ${b.text}${b.credit ? ` | ${b.credit}` : ''}`.trimEnd()
             : b.text,
     )

@@ -184,6 +184,16 @@ describe('the body editor\'s text', () => {
     ]);
     assert.equal(blocksToText(blocks), text);
   });
+  it('embeds a YouTube video in the privacy-enhanced player and other sites as link cards', async () => {
+    const { renderBody } = await import('../articles/body.ts');
+    const blocks = textToBlocks('!embed https://www.youtube.com/watch?v=dQw4w9WgXcQ The press conference\n\n!embed https://example.org/statement.pdf The full statement\n\n!embed javascript:alert(1)');
+    assert.deepEqual(blocks.map((b) => b.type), ['embed', 'embed', 'paragraph']);
+    const out = renderBody(blocks).toString();
+    assert.match(out, /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ" title="The press conference"/);
+    assert.match(out, /<a href="https:\/\/example\.org\/statement\.pdf" rel="noopener nofollow">example\.org\/statement\.pdf<\/a><figcaption>The full statement<\/figcaption>/);
+    assert.doesNotMatch(out, /href="javascript/);
+    assert.equal(blocksToText(blocks.slice(0, 2)), '!embed https://www.youtube.com/watch?v=dQw4w9WgXcQ The press conference\n\n!embed https://example.org/statement.pdf The full statement');
+  });
   it('diffs lines', () => {
     assert.deepEqual(lineDiff('a\nb\nc', 'a\nc\nd').filter((x) => x.kind !== 'same'), [{ kind: 'removed', line: 'b' }, { kind: 'added', line: 'd' }]);
   });
