@@ -41,6 +41,7 @@ import { createNewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
 import { newsroomRoutes } from '../newsroom/newsroom.routes.ts';
 import { createLiveHub } from '../newsroom/live.hub.ts';
 import { createArticleIds, createViewCounter } from '../newsroom/views.ts';
+import { createWebSub } from '../newsroom/websub.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { User } from '../accounts/users.repository.ts';
@@ -177,7 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     moderation,
     moderate: createModerateUsecases({ moderate: moderateRepo, users, comments: commentsUsecases, moderation, mailer, bus, now }),
     moderateRepo,
-    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, images, bus, now }),
+    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, images, bus, now, sites: (id) => sites.get(id), websub: createWebSub({ hub: config.websubHub, ...(options.fetch ? { fetch: options.fetch } : {}), onError: (err) => logError(err) }) }),
     newsroomRepo,
     liveHub: createLiveHub({ bus, liveblogs, site: (id) => sites.get(id), entry: (a, e) => liveblogs.getEntry(a, e) }),
     views,

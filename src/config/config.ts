@@ -22,6 +22,8 @@ export interface Config {
   secret: string | undefined;
   /** comments one reader may post per minute on one instance */
   commentsPerMinute: number;
+  /** a WebSub hub told about new and updated articles (feeds name it); none by default */
+  websubHub: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.PARLEY_MAIL_FROM || 'Parley <no-reply@localhost>',
     secret: env.PARLEY_SECRET || undefined,
     commentsPerMinute: integer('PARLEY_COMMENTS_PER_MINUTE', 10, 1, 1_000_000),
+    websubHub: url('PARLEY_WEBSUB_HUB', ['http:', 'https:']),
   };
   if (config.secret !== undefined && config.secret.length < 32) {
     problems.push('PARLEY_SECRET must be at least 32 characters (for example: openssl rand -base64 48)');

@@ -19,7 +19,7 @@ export function feedsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     async function feed(site: Site, title: string, description: string, pagePath: string, feedPath: string, sectionId?: string, authorId?: string) {
       const items = await articles.listPublished({ siteId: site.id, limit: FEED_SIZE, ...(sectionId ? { sectionId } : {}), ...(authorId ? { authorId } : {}) });
       const authorNames = await articles.authorNames(items.map((a) => a.id));
-      return rssFeed({ site, title, description, pagePath, feedPath, items, authorNames });
+      return rssFeed({ site, title, description, pagePath, feedPath, items, authorNames, hub: config.websubHub });
     }
 
     const RSS = 'application/rss+xml; charset=utf-8';

@@ -12,6 +12,8 @@ export interface FeedInput {
   feedPath: string;
   items: ArticleSummary[];
   authorNames: Map<string, string[]>;
+  /** the WebSub hub subscribers may use, if the site pings one */
+  hub?: string | undefined;
 }
 
 /** RSS 2.0, the format every reader and aggregator accepts. */
@@ -32,7 +34,7 @@ export function rssFeed(f: FeedInput): string {
 <description>${x(f.description)}</description>
 <language>${x(f.site.language)}</language>
 <lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>
-<atom:link href="${x(urls.absolute(f.site, f.feedPath))}" rel="self" type="application/rss+xml"/>
+<atom:link href="${x(urls.absolute(f.site, f.feedPath))}" rel="self" type="application/rss+xml"/>${f.hub ? `\n<atom:link href="${x(f.hub)}" rel="hub"/>` : ''}
 ${items}
 </channel>
 </rss>

@@ -238,3 +238,26 @@ describe('images', () => {
     }
   });
 });
+
+describe('WebSub', () => {
+  it('pings the hub with the site and section feeds when an article is published, and the feeds name the hub', async () => {
+    const pings: string[] = [];
+    const fakeFetch = (async (_url: string, init: { body: string }) => {
+      pings.push(new URLSearchParams(init.body).get('hub.url')!);
+      return new Response('', { status: 204 });
+    }) as unknown as typeof fetch;
+    const app = await buildTestApp({ env: { PARLEY_WEBSUB_HUB: 'https://hub.example/' }, fetch: fakeFetch });
+    try {
+      const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
+      const world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+      const a = (await ed.api('POST', '/api/admin/articles', { headline: 'Hub test story', standfirst: 'S.', bodyText: 'Text.', sectionId: world }, ed.h)).json().article;
+      assert.deepEqual(pings, [], 'a draft pings nobody');
+      await ed.api('POST', `/api/admin/articles/${a.id}/publish`, { version: a.version }, ed.h);
+      for (let i = 0; i < 50 && pings.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(pings, ['https://news.test/feed.xml', 'https://news.test/world/feed.xml']);
+      assert.match((await app.inject({ url: '/feed.xml' })).body, /<atom:link href="https:\/\/hub\.example\/" rel="hub"\/>/);
+    } finally {
+      await app.close();
+    }
+  });
+});

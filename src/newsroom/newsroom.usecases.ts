@@ -9,6 +9,7 @@ import type { ArticleKind } from '../storage/schema.ts';
 import { slugify } from '../shared/slug.ts';
 import { imageIds, textToBlocks } from './body-text.ts';
 import type { ImagesUsecases } from '../images/images.usecases.ts';
+import type { WebSub } from './websub.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
 import { type EditableArticle, type NewsroomRepository, workflowState } from './newsroom.repository.ts';
 
@@ -37,7 +38,7 @@ export interface ArticleInput {
 /** Live blogs end by themselves after this long without an entry. */
 export const LIVE_IDLE_HOURS = 12;
 
-export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; articles: ArticlesRepository; liveblogs: LiveblogsRepository; images: ImagesUsecases; bus: Bus; now: () => Date }) {
+export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; articles: ArticlesRepository; liveblogs: LiveblogsRepository; images: ImagesUsecases; bus: Bus; now: () => Date; sites: (id: string) => Promise<Site | undefined>; websub?: WebSub }) {
   const { newsroom: repo, now } = deps;
   const iso = () => now().toISOString();
   const trimOrNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -59,6 +60,10 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     const saved = await load(site, a.id);
     // Anything the public can see changed: pages, feeds and banners follow.
     if (saved.status === 'published' || a.status === 'published' || a.inBanner) changed(site, a.id, saved.kind === 'liveblog' ? { kind: 'banner' } : undefined);
+    if (saved.status === 'published' && deps.websub) {
+      const section = (await deps.articles.listSections(site.id)).find((s) => s.id === saved.sectionId);
+      void deps.websub.ping(site, ['/feed.xml', ...(section ? [`/${section.slug}/feed.xml`] : [])]);
+    }
     return saved;
   }
 
@@ -177,7 +182,8 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       for (const d of await repo.due(iso())) {
         const a = await repo.get(d.siteId, d.id);
         if (!a) continue;
-        const site = { id: d.siteId } as Site;
+        const site = await deps.sites(d.siteId);
+        if (!site) continue;
         await write(site, system, { ...a, status: 'published', publishedAt: a.scheduledAt ?? iso(), scheduledAt: null }, a.version).catch(() => undefined);
         n++;
       }
@@ -189,7 +195,8 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       const stale = await repo.stale(new Date(now().getTime() - LIVE_IDLE_HOURS * 3_600_000).toISOString());
       for (const s of stale) {
         const a = await repo.get(s.siteId, s.id);
-        if (a) await write({ id: s.siteId } as Site, system, { ...a, liveStatus: 'ended', inBanner: false }, a.version).catch(() => undefined);
+        const site = await deps.sites(s.siteId);
+        if (a && site) await write(site, system, { ...a, liveStatus: 'ended', inBanner: false }, a.version).catch(() => undefined);
       }
       return stale.length;
     },
