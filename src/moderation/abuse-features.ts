@@ -1,5 +1,5 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import { bucketOf } from './linear-model.ts';
+import { BUCKETS, bucketOf } from './linear-model.ts';
 
 // Features for the abusive and personal-attack classifiers. Insults arrive
 // disguised ("1d10t", "stuuupid", "f*ck"), so the text is normalised first;
@@ -27,6 +27,19 @@ export function profanityCount(text: string): number {
 
 const SECOND_PERSON = /\b(?:you|your|you're|youre|yourself|u|ur)\b/;
 
+// FNV-1a continued over a slice, so that a character n-gram's bucket is the
+// same as bucketOf(`c:${gram}`) without building the string: the features are
+// the pipeline's hottest loop.
+const FNV_OFFSET = 0x811c9dc5;
+function fold(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+const C_PREFIX = fold(FNV_OFFSET, 'c:', 0, 2);
+
 export function abuseFeatures(text: string): number[] {
   const t = normaliseForAbuse(text);
   const ws = t.match(/[\p{L}\p{N}']+/gu) ?? [];
@@ -36,7 +49,7 @@ export function abuseFeatures(text: string): number[] {
     out.push(bucketOf(`w:${w}`));
     if (i > 0) out.push(bucketOf(`b:${ws[i - 1]} ${w}`));
     const p = `^${w}$`;
-    for (let n = 2; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push(bucketOf(`c:${p.slice(j, j + n)}`));
+    for (let n = 2; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push((fold(C_PREFIX, p, j, j + n) >>> 0) % BUCKETS);
   }
   // Profanity counts strongly: each match adds four copies of its feature, up to three matches.
   const matches = Math.min(profanityCount(text), 3);
