@@ -37,9 +37,13 @@ export const HINGLISH_THRESHOLD = 0.5;
  * And the share of the author's own words (names aside) that must be
  * non-English too. The classifier alone also learned the topics of Indian
  * tweets (ministers, Indian names); this keeps "I agree with the minister"
- * English. Chosen on the dev split.
+ * English, and English with a Hindi word or two is fine by the guideline.
+ * Chosen on the dev split (bench:moderation, BENCH_SPLIT=dev): at 0.1 the
+ * rule refused 39% of code-mixed tweets with under a quarter Hindi words; at
+ * 0.2, 10%, while still telling mostly-Hindi tweets from English ones with
+ * 97.8% balanced accuracy.
  */
-export const HINGLISH_WORD_FLOOR = 0.1;
+export const HINGLISH_WORD_FLOOR = 0.2;
 
 export interface EnglishModels {
   words: LanguageModel;
