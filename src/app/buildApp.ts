@@ -40,7 +40,7 @@ import { createNewsroomRepository } from '../newsroom/newsroom.repository.ts';
 import { createNewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
 import { newsroomRoutes } from '../newsroom/newsroom.routes.ts';
 import { createLiveHub } from '../newsroom/live.hub.ts';
-import { createArticleIds, createViewCounter } from '../newsroom/views.ts';
+import { createViewCounter } from '../newsroom/views.ts';
 import { createWebSub } from '../newsroom/websub.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -184,7 +184,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     views,
     claims,
     images,
-    articleIds: createArticleIds(async (siteId, slug) => (await articles.getPublishedBySlug(siteId, slug))?.id),
   };
   bus.subscribe((event) => {
     if (event.type === 'content.changed') {

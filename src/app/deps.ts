@@ -67,7 +67,6 @@ export interface AppDeps {
   views: ViewCounter;
   claims: LegacyClaims;
   images: ImagesUsecases;
-  articleIds: { idOf(siteId: string, slug: string): Promise<string | undefined> };
   moderateRepo: ModerateRepository;
   bundles: Bundles;
   notifications: NotificationsUsecases;

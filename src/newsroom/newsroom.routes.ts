@@ -273,6 +273,25 @@ export function newsroomRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return reply.header('cache-control', 'public, max-age=30').send({ topNews: top.map(item), mostDiscussed: discussed.map(item) });
     });
 
+    /** A reader's page view, sent by the page's script (navigator.sendBeacon: text/plain, no cookies needed). */
+    const publishedIds = new Map<string, boolean>();
+    app.register(async (scope) => {
+      scope.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 200 }, (_request, body, done) => done(null, body));
+      scope.post('/api/views', { config: { csrf: false }, schema: { tags, summary: 'Count a page view (the article id as the body); answers 204 whether counted or not' } }, async (request, reply) => {
+        const site = await deps.siteResolver.resolve(request.headers.host);
+        const id = String(request.body ?? '').trim().slice(0, 40);
+        const key = `${site.id}|${id}`;
+        let ok = publishedIds.get(key);
+        if (ok === undefined) {
+          ok = /^[a-z0-9]+$/i.test(id) && (await deps.articles.summaryById(site.id, id)) !== undefined;
+          if (publishedIds.size > 50_000) publishedIds.clear();
+          publishedIds.set(key, ok);
+        }
+        if (ok) deps.views.hit(site, id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+        return reply.code(204).header('cache-control', 'no-store').send();
+      });
+    });
+
     /** The banner for every open page, and a live blog's entries for its readers (server-sent events). */
     app.get('/api/live/events', { schema: { tags, summary: 'Server-sent events: banner, entry, entry-removed', querystring: Type.Object({ blog: Str(40) }) } }, async (request, reply) => {
       const site = await deps.siteResolver.resolve(request.headers.host);

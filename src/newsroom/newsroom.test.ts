@@ -141,11 +141,12 @@ describe('the newsroom', () => {
     };
     const quiet = await mk('Lighthouse keepers mark a quiet anniversary');
     const read = await mk('Fish prices fall as the catch recovers');
-    const hit = (slug: string, ip: string) => app.inject({ url: `/world/${slug}`, remoteAddress: ip, headers: { 'user-agent': 'Mozilla/5.0 Test' } });
-    for (let i = 0; i < 5; i++) await hit(read.slug, '203.0.113.7'); // one reader reloading
-    await hit(read.slug, '203.0.113.8');
-    await hit(read.slug, '203.0.113.9');
-    await app.inject({ url: `/world/${quiet.slug}`, headers: { 'user-agent': 'Googlebot/2.1' } });
+    const hit = (id: string, ip: string, ua = 'Mozilla/5.0 Test') => app.inject({ method: 'POST', url: '/api/views', payload: id, remoteAddress: ip, headers: { 'user-agent': ua, 'content-type': 'text/plain' } });
+    for (let i = 0; i < 5; i++) assert.equal((await hit(read.id, '203.0.113.7')).statusCode, 204); // one reader reloading
+    await hit(read.id, '203.0.113.8');
+    await hit(read.id, '203.0.113.9');
+    await hit(quiet.id, '203.0.113.10', 'Googlebot/2.1');
+    assert.equal((await hit('nosucharticle', '203.0.113.11')).statusCode, 204, 'the same answer for anything');
     await app.deps.views.flush();
     const rows = await app.deps.storage.db.selectFrom('article_views').select(['article_id', 'views']).execute();
     assert.equal(rows.find((r) => r.article_id === read.id)?.views, 3);

@@ -3,8 +3,11 @@ import type { Site } from '../sites/sites.repository.ts';
 import { localDay } from '../time/format.ts';
 import type { NewsroomRepository } from './newsroom.repository.ts';
 
-// Page views for Top News: counted in memory and written in batches (a busy
-// article costs one upsert every few seconds, not one per reader); nothing
+// Page views for Top News. Each article page's script sends one beacon
+// (POST /api/views): views served by a CDN or from the page cache count too,
+// readers without a browser (crawlers, scripts) mostly do not, and serving the
+// page itself costs nothing more. Counted in memory and written in batches (a
+// busy article costs one upsert every few seconds, not one per reader); nothing
 // about the reader is stored — only a count per article and day. A reload is
 // not a new reader: the same network address and browser on the same article
 // within half an hour count once (kept as a salted hash in memory only).
@@ -46,18 +49,3 @@ export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () 
 
 export type ViewCounter = ReturnType<typeof createViewCounter>;
 
-/** Article ids by slug, remembered: counting a view must not cost a query. */
-export function createArticleIds(lookup: (siteId: string, slug: string) => Promise<string | undefined>) {
-  const known = new Map<string, string | null>();
-  return {
-    async idOf(siteId: string, slug: string): Promise<string | undefined> {
-      const key = `${siteId}|${slug}`;
-      const hit = known.get(key);
-      if (hit !== undefined) return hit ?? undefined;
-      const id = (await lookup(siteId, slug)) ?? null;
-      if (known.size > 50_000) known.clear();
-      known.set(key, id);
-      return id ?? undefined;
-    },
-  };
-}

@@ -93,14 +93,7 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       // The plain address is the one that is cached and shared; comment
       // pages and permalinks are variants of it.
       const variant = sort || after || comment ? `?${sort ?? ''}|${after ?? ''}|${comment ?? ''}` : '';
-      const sent = await page(request, reply, `/${section}/${slug}${variant}`, (site, viewer) => pages.article(site, section, slug, viewer, { sort, after, comment }));
-      // Readers of the article, for Top News (counted in memory, written in batches).
-      if (reply.statusCode === 200) {
-        const site = await siteResolver.resolve(request.headers.host);
-        const id = await deps.articleIds.idOf(site.id, slug);
-        if (id) deps.views.hit(site, id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
-      }
-      return sent;
+      return page(request, reply, `/${section}/${slug}${variant}`, (site, viewer) => pages.article(site, section, slug, viewer, { sort, after, comment }));
     });
 
     // Unknown addresses get the site's own 404 page, not a bare error.

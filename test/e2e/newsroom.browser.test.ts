@@ -70,7 +70,8 @@ describe('the newsroom in Chromium', { skip }, () => {
     assert.match(await page.getByLabel('Body').inputValue(), /!\[The harbour board in session\]\(image:\w+\) The board at work \| Photo: Desk/);
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published: it is on the site now.').waitFor();
-    const reader = await browser.newPage();
+    // A reader's browser (headless Chromium's own name is counted as a robot).
+    const reader = await browser.newPage({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' });
     await reader.goto(`${base}/`);
     await reader.getByRole('link', { name: 'Harbour board approves new night rules' }).first().waitFor();
     const feed = await (await reader.request.get(`${base}/feed.xml`)).text();
@@ -78,6 +79,14 @@ describe('the newsroom in Chromium', { skip }, () => {
     await reader.goto(`${base}/world/harbour-board-approves-new-night-rules`);
     assert.doesNotMatch(await reader.locator('.time-line').innerText(), /Updated/);
     assert.match(await reader.locator('.time-line').innerText(), /COLOMBO/);
+    // The page's script counted one view (a beacon), for Top News.
+    let views = 0;
+    for (let i = 0; i < 50 && views === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await app.deps.views.flush();
+      views = (await app.deps.storage.db.selectFrom('article_views as v').innerJoin('articles as a', 'a.id', 'v.article_id').select('v.views').where('a.slug', '=', 'harbour-board-approves-new-night-rules').executeTakeFirst())?.views ?? 0;
+    }
+    assert.equal(views, 1);
     const img = reader.locator('figure.article-image img');
     assert.equal(await img.getAttribute('alt'), 'The harbour board in session');
     assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the image loads');

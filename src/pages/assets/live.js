@@ -2,6 +2,10 @@
 // (new entry headlines, new or ended coverage), and a live blog's new entries
 // appear at the top, or wait behind a "new updates" button while the reader is
 // scrolled down in the story, so that nothing moves under their eyes.
+// One view of an article, for Top News Today (a beacon: it never delays the page).
+const article = document.querySelector('article[data-article-id]')?.dataset.articleId;
+if (article && navigator.sendBeacon) navigator.sendBeacon('/api/views', new Blob([article], { type: 'text/plain' }));
+
 const list = document.querySelector('.live-entries[data-live]');
 const blog = list?.dataset.blog;
 const bar = document.querySelector('.live-new');
