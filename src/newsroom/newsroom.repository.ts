@@ -43,13 +43,7 @@ export const workflowState = (a: Pick<EditableArticle, 'status' | 'scheduledAt' 
   a.status === 'published' ? 'published' : a.scheduledAt ? 'scheduled' : a.publishedAt ? 'unpublished' : 'draft';
 
 export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>; engine: Engine }) {
-  async function indexForSearch(tx: Kysely<Database>, a: { id: string; siteId: string; headline: string; standfirst: string; body: Block[] }) {
-    if (engine !== 'sqlite') return; // PostgreSQL indexes the row itself (an expression index)
-    const text = a.body.map((b) => b.text).join('\n');
-    await sql`delete from articles_fts where article_id = ${a.id}`.execute(tx);
-    await sql`insert into articles_fts (article_id, site_id, headline, standfirst, body) values (${a.id}, ${a.siteId}, ${a.headline}, ${a.standfirst}, ${text})`.execute(tx);
-  }
-
+  // Search rows follow the articles by triggers (SQLite) or an expression index (PostgreSQL): see migration 0008.
   return {
     async get(siteId: string, id: string): Promise<EditableArticle | undefined> {
       const r = await db.selectFrom('articles').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
@@ -131,7 +125,6 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
         if (a.authorIds.length) await tx.insertInto('article_authors').values(a.authorIds.map((author_id, position) => ({ article_id: a.id, author_id, position }))).execute();
         if (a.tags.length) await tx.insertInto('article_tags').values(a.tags.map((t) => ({ site_id: a.siteId, article_id: a.id, slug: t.slug, name: t.name }))).execute();
         await tx.insertInto('article_revisions').values({ id: revisionId, site_id: a.siteId, article_id: a.id, snapshot: JSON.stringify({ ...a, version: expectedVersion + 1 }), editor_name: editorName, created_at: a.modifiedAt }).execute();
-        await indexForSearch(tx, a);
         return true;
       });
     },

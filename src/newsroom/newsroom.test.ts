@@ -51,6 +51,8 @@ describe('the newsroom', () => {
     assert.match((await app.inject({ url: '/sitemap-news.xml' })).body, /<news:title>Harbour pilots strike over night shifts<\/news:title>/);
     assert.match((await app.inject({ url: '/search?q=harbour%20pilot' })).body, /Harbour pilots strike over night shifts/);
     assert.doesNotMatch((await app.inject({ url: '/search?q=zebra' })).body, /Harbour pilots/);
+    // the demo's own articles (written by the seed, not the newsroom) are found too
+    assert.match((await app.inject({ url: '/search?q=fisheries' })).body, /Island nations agree to reopen fisheries talks/i);
     // a save on a stale version is refused
     const stale = await ed.api('PUT', `/api/admin/articles/${a.id}`, { version: a.version, headline: 'Old', standfirst: '', bodyText: 'x', sectionId: world }, ed.h);
     assert.equal(stale.status, 409);

@@ -57,12 +57,19 @@ export function newsroom(engine: Engine) {
       if (engine === 'sqlite') {
         await sql`create virtual table articles_fts using fts5(article_id unindexed, site_id unindexed, headline, standfirst, body, tokenize = 'porter unicode61')`.execute(db);
         await sql`insert into articles_fts (article_id, site_id, headline, standfirst, body) select id, site_id, headline, standfirst, body from articles`.execute(db);
+        // Kept by triggers, so that every way an article is written (seed, newsroom, import) is searchable.
+        await sql`create trigger articles_fts_insert after insert on articles begin insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(db);
+        await sql`create trigger articles_fts_update after update of headline, standfirst, body on articles begin delete from articles_fts where article_id = old.id; insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(db);
+        await sql`create trigger articles_fts_delete after delete on articles begin delete from articles_fts where article_id = old.id; end`.execute(db);
       } else {
         await sql`create index articles_search on articles using gin (to_tsvector('english', headline || ' ' || standfirst || ' ' || body))`.execute(db);
       }
     },
     async down(db: Kysely<any>): Promise<void> {
-      if (engine === 'sqlite') await sql`drop table articles_fts`.execute(db);
+      if (engine === 'sqlite') {
+        for (const t of ['articles_fts_insert', 'articles_fts_update', 'articles_fts_delete']) await sql.raw(`drop trigger ${t}`).execute(db);
+        await sql`drop table articles_fts`.execute(db);
+      }
       else await sql`drop index articles_search`.execute(db);
       await db.schema.dropTable('article_views').execute();
       await db.schema.dropTable('images').execute();
