@@ -4,7 +4,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { User } from '../src/accounts/users.repository.ts';
 import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
@@ -14,7 +13,6 @@ const port = Number(process.env.PORT ?? 8093);
 const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: 'warn', PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-live-')), DATABASE_URL: '' });
 const storage = await openStorage({ dataDir: config.dataDir });
 await migrateToLatest(storage);
-const desk = { id: 'bench', displayName: 'Bench desk', role: 'editor' } as User;
 let blogId = '';
 const app = await buildApp(config, {
   storage,
@@ -23,7 +21,7 @@ const app = await buildApp(config, {
       const { n } = request.body as { n: number };
       // The post time travels in the headline: each reader measures its own delay.
       const site = (await app.deps.sites.get('demo'))!;
-      return app.deps.newsroom.postEntry(site, desk, blogId, { headline: `Bench entry ${n} sent ${Date.now()}`, text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.', keyEvent: false });
+      return app.deps.newsroom.postEntry(site, blogId, { headline: `Bench entry ${n} sent ${Date.now()}`, text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.', keyEvent: false });
     });
     a.get('/__bench/memory', async () => {
       (globalThis as { gc?: () => void }).gc?.();

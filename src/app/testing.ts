@@ -1,4 +1,6 @@
+import { after, before } from 'node:test';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
+import type { EngineUnderTest } from '../storage/testing.ts';
 import { loadConfig } from '../config/config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
@@ -157,4 +159,29 @@ export async function demoArticleStoryId(app: App): Promise<string> {
   const story = await app.deps.stories.getByKey('demo', `article:${article!.id}`);
   if (!story) throw new Error('the demo article has no story');
   return story.id;
+}
+
+/**
+ * For a contract suite that goes through the whole app: a demo app on a fresh
+ * database of the engine, opened before the suite's tests and closed after.
+ */
+export function appOnEngine(engine: EngineUnderTest): { readonly app: App; readonly storage: Storage } {
+  let storage: Storage | undefined;
+  let app: App | undefined;
+  before(async () => {
+    storage = await engine.open();
+    app = await buildTestApp({ storage });
+  });
+  after(async () => {
+    await app?.close();
+    await storage?.close();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get storage() {
+      return storage!;
+    },
+  };
 }

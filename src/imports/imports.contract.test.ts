@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp } from '../app/testing.ts';
+import { appOnEngine } from '../app/testing.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
-import type { Storage } from '../storage/database.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 import { readJsonl } from './formats/jsonl.ts';
 import { createImportsRepository } from './imports.repository.ts';
@@ -14,18 +12,10 @@ import { createImportsUsecases } from './imports.usecases.ts';
 // Batched writes, conflict handling and recounts behave the same on both engines.
 for (const engine of await enginesUnderTest()) {
   describe(`imports on ${engine.name}`, { skip: engine.skip }, () => {
-    let storage: Storage;
-    let app: App;
-    before(async () => {
-      storage = await engine.open();
-      app = await buildTestApp({ storage });
-    });
-    after(async () => {
-      await app?.close();
-      await storage?.close();
-    });
+    const on = appOnEngine(engine);
 
     it('writes batches once, threads replies across batches and recounts the story', async () => {
+      const { storage } = on;
       const uc = createImportsUsecases({ imports: createImportsRepository(storage), stories: createStoriesRepository(storage), articles: createArticlesRepository(storage) });
       const lines = Array.from({ length: 25 }, (_, i) => JSON.stringify({ type: 'comment', id: `k${i}`, url: 'https://old.example/story', parent: i > 0 && i % 5 ? `k${i - 1}` : null, author: { name: `A${i % 3}`, email: `a${i % 3}@example.org` }, text: `Comment number ${i}.`, createdAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })).join('\n');
       const opts = { siteId: 'demo', baseUrl: 'https://news.test', source: 'jsonl', batchSize: 7, now: () => new Date('2026-06-15T00:00:00Z') };

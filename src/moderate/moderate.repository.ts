@@ -147,39 +147,45 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
     });
   }
 
+  /** The comments of a queue, with its filters: the lists and their counts share it. */
+  function matching(q: Omit<QueueQuery, 'limit' | 'minScore'>) {
+    let query = db.selectFrom('comments as c').innerJoin('stories as s', 's.id', 'c.story_id').where('c.site_id', '=', q.siteId);
+    switch (q.queue) {
+      case 'pending':
+        query = query.where('c.status', '=', 'pending');
+        break;
+      case 'reported':
+        // Reports that came after the last decision (or with none yet).
+        query = query
+          .where('c.status', '=', 'published')
+          .where((eb) => eb.exists(eb.selectFrom('reports as r').select('r.comment_id').whereRef('r.comment_id', '=', 'c.id').where((e2) => e2.or([e2('c.moderated_at', 'is', null), e2('r.created_at', '>', e2.ref('c.moderated_at'))]))));
+        break;
+      case 'unmoderated':
+        query = query.where('c.status', '=', 'published').where('c.moderated_at', 'is', null);
+        break;
+      case 'approved':
+        query = query.where('c.status', '=', 'published').where('c.moderated_at', 'is not', null);
+        break;
+      case 'refused':
+        query = query.where('c.status', '=', 'rejected');
+        break;
+      case 'appeals':
+        query = query.where('c.status', '=', 'rejected').where('c.appealed_at', 'is not', null).where((eb) => eb.or([eb('c.moderated_at', 'is', null), eb('c.appealed_at', '>=', eb.ref('c.moderated_at'))]));
+        break;
+    }
+    if (q.storyId) query = query.where('c.story_id', '=', q.storyId);
+    if (q.sectionId) query = query.where('s.article_id', 'in', (eb) => eb.selectFrom('articles').select('id').where('section_id', '=', q.sectionId!));
+    // Stored decisions are JSON written by JSON.stringify: a failed check reads exactly so.
+    if (q.check) query = query.where('c.moderation', 'like', `%"${q.check.replace(/[^a-z]/g, '')}":{"verdict":"fail"%`);
+    if (q.text) query = query.where(sql<string>`lower(c.body)`, 'like', `%${q.text.toLowerCase().replace(/[%_]/g, '')}%`);
+    if (q.author) query = query.where(sql<string>`lower(c.author_name)`, 'like', `%${q.author.toLowerCase().replace(/[%_]/g, '')}%`);
+    if (q.before) query = query.where('c.created_at', '<', q.before);
+    return query;
+  }
+
   return {
     async queue(q: QueueQuery): Promise<QueueItem[]> {
-      let query = base().where('c.site_id', '=', q.siteId);
-      switch (q.queue) {
-        case 'pending':
-          query = query.where('c.status', '=', 'pending');
-          break;
-        case 'reported':
-          // Reports that came after the last decision (or with none yet).
-          query = query
-            .where('c.status', '=', 'published')
-            .where((eb) => eb.exists(eb.selectFrom('reports as r').select('r.comment_id').whereRef('r.comment_id', '=', 'c.id').where((e2) => e2.or([e2('c.moderated_at', 'is', null), e2('r.created_at', '>', e2.ref('c.moderated_at'))]))));
-          break;
-        case 'unmoderated':
-          query = query.where('c.status', '=', 'published').where('c.moderated_at', 'is', null);
-          break;
-        case 'approved':
-          query = query.where('c.status', '=', 'published').where('c.moderated_at', 'is not', null);
-          break;
-        case 'refused':
-          query = query.where('c.status', '=', 'rejected');
-          break;
-        case 'appeals':
-          query = query.where('c.status', '=', 'rejected').where('c.appealed_at', 'is not', null).where((eb) => eb.or([eb('c.moderated_at', 'is', null), eb('c.appealed_at', '>=', eb.ref('c.moderated_at'))]));
-          break;
-      }
-      if (q.storyId) query = query.where('c.story_id', '=', q.storyId);
-      if (q.sectionId) query = query.where('s.article_id', 'in', (eb) => eb.selectFrom('articles').select('id').where('section_id', '=', q.sectionId!));
-      // Stored decisions are JSON written by JSON.stringify: a failed check reads exactly so.
-      if (q.check) query = query.where('c.moderation', 'like', `%"${q.check.replace(/[^a-z]/g, '')}":{"verdict":"fail"%`);
-      if (q.text) query = query.where(sql<string>`lower(c.body)`, 'like', `%${q.text.toLowerCase().replace(/[%_]/g, '')}%`);
-      if (q.author) query = query.where(sql<string>`lower(c.author_name)`, 'like', `%${q.author.toLowerCase().replace(/[%_]/g, '')}%`);
-      if (q.before) query = query.where('c.created_at', '<', q.before);
+      const query = matching(q).leftJoin('comments as p', 'p.id', 'c.parent_id').select(itemColumns);
       // Oldest first where people wait (held, appealed); newest first in the records.
       const oldestFirst = q.queue === 'pending' || q.queue === 'appeals' || q.queue === 'reported';
       // A score lives in the stored JSON: read more rows and keep the ones that reach it.
@@ -199,8 +205,9 @@ export function createModerateRepository({ db }: { db: Kysely<Database> }) {
     async counts(siteId: string): Promise<Record<Queue, number>> {
       const out = {} as Record<Queue, number>;
       for (const queue of QUEUES) {
-        // Counting through the same filters as the lists, capped: "1000+" is enough to know.
-        out[queue] = (await this.queue({ siteId, queue, limit: 1000 })).length;
+        // Capped: "1000+" is enough to know, and a long queue costs no more than that.
+        const r = await db.selectFrom(matching({ siteId, queue }).select('c.id').limit(1000).as('x')).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+        out[queue] = Number(r?.n ?? 0);
       }
       return out;
     },

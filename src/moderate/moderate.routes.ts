@@ -60,10 +60,9 @@ export function moderateRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     /** One item's markup, for the live list. */
     app.get('/admin/moderate/fragment/:id', { schema: { params: Id, querystring: Type.Object({ queue: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
-      const { site, viewer } = await staff(request);
+      const { site } = await staff(request);
       const item = await uc.item(site, request.params.id);
       const csrf = await auth.csrfToken(request, reply);
-      void viewer;
       return send(reply, itemView(item, csrf, site.timeZone, `/admin/moderate?queue=${request.query.queue ?? 'pending'}`));
     });
 
@@ -170,9 +169,8 @@ export function moderateRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     });
 
     app.get('/api/admin/moderate/audit', { schema: { tags, summary: 'The audit log (admins)', querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 40 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) } }, async (request, reply) => {
-      const viewer = await auth.requireUser(request, ['admin']);
+      await auth.requireUser(request, ['admin']);
       const site = await auth.site(request);
-      void viewer;
       reply.header('cache-control', 'private, no-store');
       return { entries: await uc.auditLog(site, { limit: request.query.limit ?? 100, ...(request.query.before ? { before: request.query.before } : {}) }) };
     });

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, demoArticleStoryId, signedInReader } from '../app/testing.ts';
-import type { Storage } from '../storage/database.ts';
+import { describe, it } from 'node:test';
+import { appOnEngine, demoArticleStoryId, signedInReader } from '../app/testing.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 
 // The moderation repository's queries (policy versions, author history, spam
 // fingerprints, past comments for replay) behave the same on both engines.
 for (const engine of await enginesUnderTest()) {
   describe(`moderation on ${engine.name}`, { skip: engine.skip }, () => {
-    let storage: Storage;
-    let app: App;
-    before(async () => {
-      storage = await engine.open();
-      app = await buildTestApp({ storage });
-    });
-    after(async () => {
-      await app?.close();
-      await storage?.close();
-    });
+    const on = appOnEngine(engine);
 
     it('keeps policy versions, refuses a second save of the same version, and replays past decisions', async () => {
+      const { app } = on;
       const m = app.deps.moderation;
       assert.equal((await m.policy('demo')).version, 0);
       await m.savePolicy('demo', 0, { spam: { maxLinks: 1 } }, 'someone');

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp } from '../app/testing.ts';
-import type { Storage } from '../storage/database.ts';
+import { describe, it } from 'node:test';
+import { appOnEngine } from '../app/testing.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 
 // Search and page-view counts behave the same on both engines.
 for (const engine of await enginesUnderTest()) {
   describe(`newsroom on ${engine.name}`, { skip: engine.skip }, () => {
-    let storage: Storage;
-    let app: App;
-    before(async () => {
-      storage = await engine.open();
-      app = await buildTestApp({ storage });
-    });
-    after(async () => {
-      await app?.close();
-      await storage?.close();
-    });
+    const on = appOnEngine(engine);
 
     it('searches published articles by words and prefixes, best first', async () => {
+      const { app } = on;
       const repo = app.deps.newsroomRepo;
       const ids = await repo.searchIds('demo', 'fisheries talks', 10, true);
       const first = await app.deps.articles.summaryById('demo', ids[0]!);
@@ -29,6 +19,7 @@ for (const engine of await enginesUnderTest()) {
     });
 
     it('adds page views per article and day', async () => {
+      const { app } = on;
       const id = (await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id;
       await app.deps.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 2]]));
       await app.deps.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 3]]));

@@ -190,8 +190,8 @@ export function newsroomRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     });
 
     app.post('/admin/liveblogs/:id/entries', { schema: { params: Id, body: EntryBody } }, async (request, reply) => {
-      const { viewer, site } = await editor(request);
-      await uc.postEntry(site, viewer.user, request.params.id, { headline: request.body.headline, text: request.body.text, keyEvent: flag(request.body.keyEvent) });
+      const { site } = await editor(request);
+      await uc.postEntry(site, request.params.id, { headline: request.body.headline, text: request.body.text, keyEvent: flag(request.body.keyEvent) });
       return reply.redirect(`/admin/liveblogs/${request.params.id}?notice=posted`, 303);
     });
 
@@ -242,8 +242,8 @@ export function newsroomRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return { article: await uc.update(site, viewer.user, request.params.id, num(request.body.version), input(request.body, false)) };
     });
     app.post('/api/admin/liveblogs/:id/entries', { schema: { tags, summary: 'Post a live entry: open pages get it at once', params: Id, body: EntryBody } }, async (request, reply) => {
-      const { viewer, site } = await editor(request);
-      return reply.code(201).send(await uc.postEntry(site, viewer.user, request.params.id, { headline: request.body.headline, text: request.body.text, keyEvent: flag(request.body.keyEvent) }));
+      const { site } = await editor(request);
+      return reply.code(201).send(await uc.postEntry(site, request.params.id, { headline: request.body.headline, text: request.body.text, keyEvent: flag(request.body.keyEvent) }));
     });
     app.post('/api/admin/liveblogs/:id/banner', { schema: { tags, params: Id, body: Banner } }, async (request) => {
       const { viewer, site } = await editor(request);

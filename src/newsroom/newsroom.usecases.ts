@@ -203,7 +203,7 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
 
     // --- live coverage
 
-    async postEntry(site: Site, editor: User, blogId: string, e: { headline: string; text: string; keyEvent: boolean }) {
+    async postEntry(site: Site, blogId: string, e: { headline: string; text: string; keyEvent: boolean }) {
       const blog = await load(site, blogId);
       if (blog.kind !== 'liveblog') throw new AppError(E.NOT_A_LIVE_BLOG);
       const body = textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text)));
@@ -212,7 +212,6 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       await deps.liveblogs.insertEntry({ id, siteId: site.id, articleId: blogId, headline: e.headline.trim(), body, keyEvent: e.keyEvent, postedAt: iso() });
       await repo.touch(blogId, iso());
       changed(site, blogId, { kind: 'entry', entryId: id });
-      void editor;
       return { id };
     },
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 // Debian's Chromium, driven by playwright-core (npm cannot download browsers
 // here). Without it a developer's run skips with a reason; CI=true must run.
@@ -34,4 +34,17 @@ export async function serveAndLaunch(app: { listen(o: { port: number; host: stri
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return { base, browser: await launchBrowser() };
+}
+
+/** A browser context logged in as a test user (the password every test user has). */
+export async function signedInContext(browser: Browser, base: string, email: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/account/login`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${base}/account`);
+  await page.close();
+  return context;
 }

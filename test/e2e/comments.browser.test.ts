@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
 import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
-import { browserSkipReason, serveAndLaunch } from './browser.ts';
+import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
 const skip = browserSkipReason();
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -19,17 +19,7 @@ describe('comments in Chromium', { skip }, () => {
   let base: string;
   let storyId: string;
 
-  async function signedInContext(email: string): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}/account/login`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${base}/account`);
-    await page.close();
-    return context;
-  }
+  const signedIn = (email: string) => signedInContext(browser, base, email);
 
   async function openArticle(context: BrowserContext, query = ''): Promise<Page> {
     const page = await context.newPage();
@@ -52,7 +42,7 @@ describe('comments in Chromium', { skip }, () => {
   });
 
   it('posts a comment that a second reader sees live, behind a "new comments" button', async () => {
-    const asha = await signedInContext('asha@example.org');
+    const asha = await signedIn('asha@example.org');
     const reader = await browser.newContext();
     const mine = await openArticle(asha);
     const theirs = await openArticle(reader);
@@ -74,8 +64,8 @@ describe('comments in Chromium', { skip }, () => {
   });
 
   it('replies and reacts, and the author sees the reply arrive', async () => {
-    const asha = await signedInContext('asha@example.org');
-    const ravi = await signedInContext('ravi@example.org');
+    const asha = await signedIn('asha@example.org');
+    const ravi = await signedIn('ravi@example.org');
     const aPage = await openArticle(asha);
     const rPage = await openArticle(ravi);
     const target = rPage.locator('.p-comment', { hasText: 'the real test of these talks' }).first();

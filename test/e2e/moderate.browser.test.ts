@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { App } from '../../src/app/buildApp.ts';
 import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
-import { browserSkipReason, serveAndLaunch } from './browser.ts';
+import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -14,17 +14,7 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
   let base: string;
   let storyId: string;
 
-  async function signedInContext(email: string): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}/account/login`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${base}/account`);
-    await page.close();
-    return context;
-  }
+  const signedIn = (email: string) => signedInContext(browser, base, email);
 
   before(async () => {
     app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
@@ -46,7 +36,7 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
   });
 
   it('decides ten held comments with the keyboard alone, with undo, and has no serious accessibility violations', async () => {
-    const context = await signedInContext('mod@example.org');
+    const context = await signedIn('mod@example.org');
     const page = await context.newPage();
     await page.goto(`${base}/admin/moderate?queue=pending`);
     await page.locator('.mod-item.current').waitFor();
@@ -79,7 +69,7 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
   });
 
   it('shows a newly held comment live, and the author drawer and dashboard pass the accessibility check', async () => {
-    const context = await signedInContext('mod@example.org');
+    const context = await signedIn('mod@example.org');
     const page = await context.newPage();
     await page.goto(`${base}/admin/moderate?queue=pending`);
     await page.waitForLoadState('networkidle').catch(() => {});

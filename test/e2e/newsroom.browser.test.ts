@@ -8,7 +8,7 @@ import type { App } from '../../src/app/buildApp.ts';
 import type { User } from '../../src/accounts/users.repository.ts';
 import { buildTestApp, createTestUser } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
-import { browserSkipReason, serveAndLaunch } from './browser.ts';
+import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
 const skip = browserSkipReason();
 const LIVE = '/sport/continental-cup-live-group-stage-final-day';
@@ -26,14 +26,7 @@ describe('the newsroom in Chromium', { skip }, () => {
     app = await buildTestApp({ now: () => new Date(Date.now() + offset) });
     ({ base, browser } = await serveAndLaunch(app));
     await createTestUser(app, { email: 'ed@example.org', name: 'Edna Editor', role: 'editor' });
-    editor = await browser.newContext();
-    const page = await editor.newPage();
-    await page.goto(`${base}/account/login`);
-    await page.getByLabel('E-mail address').fill('ed@example.org');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${base}/account`);
-    await page.close();
+    editor = await signedInContext(browser, base, 'ed@example.org');
   });
 
   after(async () => {
