@@ -1,10 +1,11 @@
 // The server half of bench:comments. Seeds realistic threads, makes readers
 // with bearer tokens for the posting load, and adds baseline routes on the
 // same Fastify instance that return fixed bodies of the measured sizes.
+
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { createPasswordHasher } from '../src/accounts/passwords.ts';
 import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
@@ -26,29 +27,55 @@ const env = {
   DATABASE_URL: engine === 'postgres' ? pgUrl : '',
 };
 const config = loadConfig(env);
-const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(engine === 'postgres' ? { pgSchema: schema } : {}) });
+const storage = await openStorage({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  ...(engine === 'postgres' ? { pgSchema: schema } : {}),
+});
 await migrateToLatest(storage);
 const baselines = new Map<string, string>();
 const app = await buildApp(config, {
   storage,
   passwords: createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
   extraRoutes: (a) => {
-    a.get('/__baseline/:name', async (request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(baselines.get((request.params as { name: string }).name)));
-    a.post('/__baseline/:name', async (request, reply) => reply.code(201).header('content-type', 'application/json').send(baselines.get((request.params as { name: string }).name)));
+    a.get('/__baseline/:name', async (request, reply) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(baselines.get((request.params as { name: string }).name)),
+    );
+    a.post('/__baseline/:name', async (request, reply) =>
+      reply
+        .code(201)
+        .header('content-type', 'application/json')
+        .send(baselines.get((request.params as { name: string }).name)),
+    );
   },
 });
 await ensureDemo(storage, config);
 const site = (await app.deps.sites.get('demo'))!;
 // Every check runs on every post, but the flood rule: the bench's 200 readers
 // post hundreds of comments a minute each, which a real site would hold.
-await app.deps.moderation.savePolicy(site.id, (await app.deps.moderation.policy(site.id)).version, { spam: { floodPerTenMinutes: 1_000_000 } }, 'bench');
+await app.deps.moderation.savePolicy(
+  site.id,
+  (await app.deps.moderation.policy(site.id)).version,
+  { spam: { floodPerTenMinutes: 1_000_000 } },
+  'bench',
+);
 const now = new Date().toISOString();
 
 async function makeUsers(n: number, prefix: string) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = newId();
-    await app.deps.users.insert({ id, siteId: 'demo', email: `${prefix}${i}@bench.example`, emailVerified: true, displayName: `${prefix} ${i}`, passwordHash: null, createdAt: now });
+    await app.deps.users.insert({
+      id,
+      siteId: 'demo',
+      email: `${prefix}${i}@bench.example`,
+      emailVerified: true,
+      displayName: `${prefix} ${i}`,
+      passwordHash: null,
+      createdAt: now,
+    });
     ids.push(id);
   }
   return Promise.all(ids.map((id) => app.deps.users.get(id).then((u) => u!)));
@@ -79,7 +106,11 @@ const bigStory = await app.deps.commentsUsecases.storyForArticle(site, big!, `${
 await fill(bigStory.id, 1000, writers);
 const small: string[] = [];
 for (let i = 0; i < 100; i++) {
-  const s = await app.deps.commentsUsecases.storyForEmbed(site, { storyId: `bench-${i}`, url: `https://blog.example/p/${i}`, title: `Bench story ${i}` });
+  const s = await app.deps.commentsUsecases.storyForEmbed(site, {
+    storyId: `bench-${i}`,
+    url: `https://blog.example/p/${i}`,
+    title: `Bench story ${i}`,
+  });
   await fill(s.id, 50, writers);
   small.push(s.id);
 }
@@ -100,7 +131,10 @@ writeFileSync(join(config.dataDir, 'stories.txt'), small.join('\n'));
 
 await app.listen({ port, host: '127.0.0.1' });
 const sizes: Record<string, number> = {};
-for (const [name, url] of Object.entries({ thread: `/api/stories/${bigStory.id}/comments`, article: `/world/${big!.slug}` })) {
+for (const [name, url] of Object.entries({
+  thread: `/api/stories/${bigStory.id}/comments`,
+  article: `/world/${big!.slug}`,
+})) {
   const res = await fetch(`http://127.0.0.1:${port}${url}`);
   const body = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
@@ -110,7 +144,9 @@ for (const [name, url] of Object.entries({ thread: `/api/stories/${bigStory.id}/
 // A post's answer is about this size.
 baselines.set('post', JSON.stringify({ comment: { id: 'x'.repeat(20), body: 'y'.repeat(900) } }));
 sizes.post = Buffer.byteLength(baselines.get('post')!);
-process.stdout.write(`ready ${JSON.stringify({ sizes, storyId: bigStory.id, articlePath: `/world/${big!.slug}`, dataDir: config.dataDir })}\n`);
+process.stdout.write(
+  `ready ${JSON.stringify({ sizes, storyId: bigStory.id, articlePath: `/world/${big!.slug}`, dataDir: config.dataDir })}\n`,
+);
 process.on('SIGTERM', async () => {
   await app.close();
   await storage.close();

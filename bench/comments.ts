@@ -4,10 +4,12 @@
 // on the same server: a fixed body of the same size. Server on core 0, load
 // generator (wrk) on core 1.
 import { readFileSync } from 'node:fs';
-import { combine, generator, load, type LoadResult, pinned, table, waitForLine } from './load.ts';
+import { combine, generator, type LoadResult, load, pinned, table, waitForLine } from './load.ts';
 
 if (generator !== 'wrk') {
-  console.error('bench:comments needs wrk (apt-get install -y wrk): posting rotates readers and texts with a wrk script.');
+  console.error(
+    'bench:comments needs wrk (apt-get install -y wrk): posting rotates readers and texts with a wrk script.',
+  );
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,20 +23,40 @@ function rss(pid: number): number {
 
 for (const engine of engines) {
   const port = 8092;
-  const server = pinned(0, process.execPath, [new URL('./comments-server.ts', import.meta.url).pathname], { PORT: String(port), BENCH_ENGINE: engine });
+  const server = pinned(0, process.execPath, [new URL('./comments-server.ts', import.meta.url).pathname], {
+    PORT: String(port),
+    BENCH_ENGINE: engine,
+  });
   const t0 = Date.now();
   const [, info] = await waitForLine(server, /ready (\{.*\})\n/, 600_000);
-  const { sizes, storyId, articlePath, dataDir } = JSON.parse(info!) as { sizes: Record<string, number>; storyId: string; articlePath: string; dataDir: string };
+  const { sizes, storyId, articlePath, dataDir } = JSON.parse(info!) as {
+    sizes: Record<string, number>;
+    storyId: string;
+    articlePath: string;
+    dataDir: string;
+  };
   const base = `http://127.0.0.1:${port}`;
-  console.log(`\n=== ${engine}: seeded 1,000 + 100 x 50 comments in ${((Date.now() - t0) / 1000).toFixed(1)} s; response sizes ${JSON.stringify(sizes)}`);
+  console.log(
+    `\n=== ${engine}: seeded 1,000 + 100 x 50 comments in ${((Date.now() - t0) / 1000).toFixed(1)} s; response sizes ${JSON.stringify(sizes)}`,
+  );
   const rows: LoadResult[] = [];
   const ratios: string[] = [];
   const memory: string[] = [];
   try {
     process.env.BENCH_DATA_DIR = dataDir;
     const pairs = [
-      { name: 'thread first page (API)', url: `${base}/api/stories/${storyId}/comments`, baseline: `${base}/__baseline/thread`, goal: 60 },
-      { name: 'article page with comments', url: `${base}${articlePath}`, baseline: `${base}/__baseline/article`, goal: 60 },
+      {
+        name: 'thread first page (API)',
+        url: `${base}/api/stories/${storyId}/comments`,
+        baseline: `${base}/__baseline/thread`,
+        goal: 60,
+      },
+      {
+        name: 'article page with comments',
+        url: `${base}${articlePath}`,
+        baseline: `${base}/__baseline/article`,
+        goal: 60,
+      },
     ];
     for (const p of pairs) {
       await load('warm-up', p.url, { connections, seconds: 2 });
@@ -48,7 +70,9 @@ for (const engine of engines) {
       const baseline = combine(`baseline for ${p.name}`, b);
       const measured = combine(p.name, m);
       rows.push(baseline, measured);
-      ratios.push(`${p.name}: ${((measured.rps / baseline.rps) * 100).toFixed(1)}% of baseline (goal ${p.goal}%), p99 ${measured.p99.toFixed(1)} ms (goal < 20 ms)`);
+      ratios.push(
+        `${p.name}: ${((measured.rps / baseline.rps) * 100).toFixed(1)}% of baseline (goal ${p.goal}%), p99 ${measured.p99.toFixed(1)} ms (goal < 20 ms)`,
+      );
       memory.push(`${p.name}: RSS ${before.toFixed(0)} MB before, ${rss(server.pid!).toFixed(0)} MB after`);
     }
     // Posting: every request a new comment by one of 1,000 readers.
@@ -58,7 +82,9 @@ for (const engine of engines) {
     const before = rss(server.pid!);
     const posting = await loadPost('posting comments', base);
     rows.push(postBaseline, posting);
-    ratios.push(`posting: ${posting.rps.toFixed(0)} comments/s (goal 3,000/s on SQLite), ${((posting.rps / postBaseline.rps) * 100).toFixed(1)}% of the fixed-body POST baseline, p99 ${posting.p99.toFixed(1)} ms`);
+    ratios.push(
+      `posting: ${posting.rps.toFixed(0)} comments/s (goal 3,000/s on SQLite), ${((posting.rps / postBaseline.rps) * 100).toFixed(1)}% of the fixed-body POST baseline, p99 ${posting.p99.toFixed(1)} ms`,
+    );
     memory.push(`posting: RSS ${before.toFixed(0)} MB before, ${rss(server.pid!).toFixed(0)} MB after`);
   } finally {
     server.kill('SIGTERM');
@@ -71,7 +97,22 @@ for (const engine of engines) {
 
 async function loadPost(label: string, url: string): Promise<LoadResult> {
   const { spawn } = await import('node:child_process');
-  const child = spawn('taskset', ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', new URL('./post.lua', import.meta.url).pathname, url], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    'taskset',
+    [
+      '-c',
+      '1',
+      'wrk',
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      '-s',
+      new URL('./post.lua', import.meta.url).pathname,
+      url,
+    ],
+    { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   await new Promise((r) => child.on('exit', r));

@@ -16,11 +16,20 @@ const file = join(dir, 'disqus.xml');
 
 async function generate(): Promise<void> {
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">\n');
-  for (let t = 0; t < threads; t++) await write(`<thread dsq:id="t${t}"><id>story-${t}</id><forum>oldpaper</forum><link>https://www.oldpaper.example/news/2019/story-${t}/</link><title>Story number ${t}</title><createdAt>2019-01-01T00:00:00Z</createdAt></thread>\n`);
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+  await write(
+    '<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">\n',
+  );
+  for (let t = 0; t < threads; t++)
+    await write(
+      `<thread dsq:id="t${t}"><id>story-${t}</id><forum>oldpaper</forum><link>https://www.oldpaper.example/news/2019/story-${t}/</link><title>Story number ${t}</title><createdAt>2019-01-01T00:00:00Z</createdAt></thread>\n`,
+    );
   // About 1 kB a comment, as real exports (HTML bodies, author blocks, IP addresses).
-  const filler = 'The negotiators should publish the figures before the next round, and the ministry should explain the patrol costs in full. '.repeat(6);
+  const filler =
+    'The negotiators should publish the figures before the next round, and the ministry should explain the patrol costs in full. '.repeat(
+      6,
+    );
   for (let i = 0; i < comments; i++) {
     const t = i % threads;
     const parent = i >= threads && i % 3 === 0 ? `<parent dsq:id="p${i - threads}"/>` : '';
@@ -34,17 +43,41 @@ async function generate(): Promise<void> {
 
 const t0 = Date.now();
 await generate();
-console.log(`generated ${comments.toLocaleString('en')} comments over ${threads.toLocaleString('en')} threads: ${(statSync(file).size / 1e9).toFixed(2)} GB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `generated ${comments.toLocaleString('en')} comments over ${threads.toLocaleString('en')} threads: ${(statSync(file).size / 1e9).toFixed(2)} GB in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+);
 
 for (const engine of ['sqlite', 'postgres'] as const) {
-  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-semi-space-size=8', '--max-old-space-size=128', new URL('./import-run.ts', import.meta.url).pathname, engine, file, join(dir, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(
+    'taskset',
+    [
+      '-c',
+      '0',
+      process.execPath,
+      '--max-semi-space-size=8',
+      '--max-old-space-size=128',
+      new URL('./import-run.ts', import.meta.url).pathname,
+      engine,
+      file,
+      join(dir, 'db'),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   if (r.status !== 0) {
     console.log(`${engine}: failed (${r.status}) ${r.stdout}`);
     continue;
   }
-  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { comments: number; inserted: number; seconds: number; peakMb: number; skipped: number };
+  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
+    comments: number;
+    inserted: number;
+    seconds: number;
+    peakMb: number;
+    skipped: number;
+  };
   const rate = Math.round(m.comments / m.seconds);
-  console.log(`${engine}: ${m.inserted.toLocaleString('en')} comments in ${m.seconds.toFixed(1)} s = ${rate.toLocaleString('en')} comments/s${engine === 'sqlite' ? ' (goal 50,000)' : ''}; peak memory ${m.peakMb} MB (goal < 300 MB); ${m.skipped} skipped`);
+  console.log(
+    `${engine}: ${m.inserted.toLocaleString('en')} comments in ${m.seconds.toFixed(1)} s = ${rate.toLocaleString('en')} comments/s${engine === 'sqlite' ? ' (goal 50,000)' : ''}; peak memory ${m.peakMb} MB (goal < 300 MB); ${m.skipped} skipped`,
+  );
 }
 if (process.env.BENCH_KEEP) console.log(`kept ${file}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -7,10 +7,16 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
-import { openStorage, migrateToLatest } from '../src/storage/database.ts';
+import { migrateToLatest, openStorage } from '../src/storage/database.ts';
 
 const port = Number(process.env.PORT ?? 8093);
-const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: 'warn', PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-live-')), DATABASE_URL: '' });
+const config = loadConfig({
+  ...process.env,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-live-')),
+  DATABASE_URL: '',
+});
 const storage = await openStorage({ dataDir: config.dataDir });
 await migrateToLatest(storage);
 let blogId = '';
@@ -21,11 +27,19 @@ const app = await buildApp(config, {
       const { n } = request.body as { n: number };
       // The post time travels in the headline: each reader measures its own delay.
       const site = (await app.deps.sites.get('demo'))!;
-      return app.deps.newsroom.postEntry(site, blogId, { headline: `Bench entry ${n} sent ${Date.now()}`, text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.', keyEvent: false });
+      return app.deps.newsroom.postEntry(site, blogId, {
+        headline: `Bench entry ${n} sent ${Date.now()}`,
+        text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.',
+        keyEvent: false,
+      });
     });
     a.get('/__bench/memory', async () => {
       (globalThis as { gc?: () => void }).gc?.();
-      return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, streams: app.deps.liveHub.count() };
+      return {
+        rss: process.memoryUsage().rss,
+        heapUsed: process.memoryUsage().heapUsed,
+        streams: app.deps.liveHub.count(),
+      };
     });
   },
 });

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 // Shared by the benchmarks: start a server pinned to core 0 and drive it with
@@ -18,7 +18,10 @@ export interface LoadResult {
 const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 export function pinned(core: number, command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn('taskset', ['-c', String(core), command, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn('taskset', ['-c', String(core), command, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
@@ -62,9 +65,15 @@ function wrkMs(text: string, label: string): number {
   return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
 }
 
-export async function load(label: string, url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function load(
+  label: string,
+  url: string,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
   if (generator === 'wrk') {
-    const out = await run(pinned(1, 'wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url]));
+    const out = await run(
+      pinned(1, 'wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url]),
+    );
     const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
     return {
       label,
@@ -77,7 +86,17 @@ export async function load(label: string, url: string, options: { connections: n
       non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
     };
   }
-  const out = await run(pinned(1, process.execPath, [autocannonBin, '--json', '-c', String(options.connections), '-d', String(options.seconds), url]));
+  const out = await run(
+    pinned(1, process.execPath, [
+      autocannonBin,
+      '--json',
+      '-c',
+      String(options.connections),
+      '-d',
+      String(options.seconds),
+      url,
+    ]),
+  );
   const r = JSON.parse(out);
   return {
     label,
@@ -108,8 +127,16 @@ export function combine(label: string, runs: LoadResult[]): LoadResult {
 
 export function table(rows: LoadResult[]): string {
   const head = ['what', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'];
-  const lines = rows.map((r) => [r.label, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.non2xx)]);
+  const lines = rows.map((r) => [
+    r.label,
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    String(r.errors),
+    String(r.non2xx),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
 }

@@ -10,7 +10,12 @@ import { ensureDemo } from '../src/demo/ensure.ts';
 import { openStorage } from '../src/storage/database.ts';
 
 const port = Number(process.env.PORT ?? 8091);
-const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: 'warn', PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-bench-')) });
+const config = loadConfig({
+  ...process.env,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-bench-')),
+});
 const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const baselines = new Map<string, string>();
 const app = await buildApp(config, {
@@ -23,7 +28,10 @@ const app = await buildApp(config, {
   },
 });
 await ensureDemo(storage, config);
-for (const [name, url] of Object.entries({ article: '/world/island-nations-agree-to-reopen-fisheries-talks', front: '/' })) {
+for (const [name, url] of Object.entries({
+  article: '/world/island-nations-agree-to-reopen-fisheries-talks',
+  front: '/',
+})) {
   const res = await app.inject({ url });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   baselines.set(name, 'x'.repeat(Buffer.byteLength(res.body)));

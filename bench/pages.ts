@@ -3,7 +3,7 @@
 // run on the same Fastify instance: a fixed HTML string of the same size.
 // The server runs on core 0, autocannon on core 1.
 import { availableParallelism } from 'node:os';
-import { combine, generator, load, type LoadResult, pinned, table, waitForLine } from './load.ts';
+import { combine, generator, type LoadResult, load, pinned, table, waitForLine } from './load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -13,13 +13,21 @@ const base = `http://127.0.0.1:${port}`;
 
 if (availableParallelism() < 2) console.warn('warning: fewer than 2 cores; server and load generator will share one');
 
-const server = pinned(0, process.execPath, [new URL('./pages-server.ts', import.meta.url).pathname], { PORT: String(port) });
+const server = pinned(0, process.execPath, [new URL('./pages-server.ts', import.meta.url).pathname], {
+  PORT: String(port),
+});
 const [, sizes] = await waitForLine(server, /ready (\{.*\})\n/);
 console.log(`page sizes in bytes: ${sizes}`);
-console.log(`${generator}: ${connections} connections, ${rounds} alternating rounds of ${seconds} s per URL; server on core 0, ${generator} on core 1\n`);
+console.log(
+  `${generator}: ${connections} connections, ${rounds} alternating rounds of ${seconds} s per URL; server on core 0, ${generator} on core 1\n`,
+);
 
 const pairs = [
-  { name: 'article page', url: `${base}/world/island-nations-agree-to-reopen-fisheries-talks`, baseline: `${base}/__baseline/article` },
+  {
+    name: 'article page',
+    url: `${base}/world/island-nations-agree-to-reopen-fisheries-talks`,
+    baseline: `${base}/__baseline/article`,
+  },
   { name: 'front page', url: `${base}/`, baseline: `${base}/__baseline/front` },
 ];
 const rows: LoadResult[] = [];
@@ -37,7 +45,10 @@ try {
     const baseline = combine(`baseline for ${p.name} (fixed string)`, baselineRuns);
     const page = combine(p.name, pageRuns);
     rows.push(baseline, page);
-    for (const [i, r] of pageRuns.entries()) console.log(`round ${i + 1}: ${p.name} ${r.rps.toFixed(0)} req/s, baseline ${baselineRuns[i]!.rps.toFixed(0)} req/s`);
+    for (const [i, r] of pageRuns.entries())
+      console.log(
+        `round ${i + 1}: ${p.name} ${r.rps.toFixed(0)} req/s, baseline ${baselineRuns[i]!.rps.toFixed(0)} req/s`,
+      );
     const goal = p.name === 'article page' ? ' (goal: 80% or more)' : '';
     ratios.push(`${p.name}: ${((page.rps / baseline.rps) * 100).toFixed(1)}% of baseline req/s${goal}`);
   }

@@ -14,7 +14,9 @@ if (major < 24) {
 // The flags must be given at start, so the command runs itself again with them.
 const IMPORT_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=128'];
 if (process.argv[2] === 'import' && !process.execArgv.includes(IMPORT_HEAP[0])) {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...IMPORT_HEAP, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, ...IMPORT_HEAP, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(child.status ?? 1);
 }
 const { main } = await import('../src/cli/main.ts');

@@ -75,7 +75,13 @@ function parseDelimited(text: string, separator: string): string[][] {
 /** OLID: tab-separated with CSV-style quoting and CRLF line ends. */
 export function olidTweets(): OlidTweet[] {
   const rows = parseDelimited(readFileSync(`${datasetsDir}olid/olid-training-v1.0.tsv`, 'utf8'), '\t');
-  return rows.slice(1).map((r) => ({ id: r[0]!, text: r[1]!, a: r[2] as OlidTweet['a'], b: r[3] as OlidTweet['b'], c: r[4] as OlidTweet['c'] }));
+  return rows.slice(1).map((r) => ({
+    id: r[0]!,
+    text: r[1]!,
+    a: r[2] as OlidTweet['a'],
+    b: r[3] as OlidTweet['b'],
+    c: r[4] as OlidTweet['c'],
+  }));
 }
 
 /** Davidson et al.: CSV ",count,hate_speech,offensive_language,neither,class,tweet". */
@@ -83,7 +89,10 @@ export function davidsonTweets(): { text: string; cls: 0 | 1 | 2 }[] {
   const rows = parseDelimited(readFileSync(`${datasetsDir}davidson/labeled_data.csv`, 'utf8'), ',');
   return rows
     .filter((r) => r.length >= 7 && /^\d+$/.test(r[0]!))
-    .map((r) => ({ text: r.slice(6).join(',').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), cls: Number(r[5]) as 0 | 1 | 2 }));
+    .map((r) => ({
+      text: r.slice(6).join(',').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      cls: Number(r[5]) as 0 | 1 | 2,
+    }));
 }
 
 /** Tweets without what only tweets have: mentions, RT, links, hashtag marks, OLID placeholders. */

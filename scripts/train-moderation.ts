@@ -6,13 +6,12 @@
 //
 // Models: english.json (which words are English), hinglish.json (Indian
 // languages in Latin letters), abusive.json and personal.json (OLID).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { features, isHeldOut, type LanguageModel, words } from '../src/moderation/language-model.ts';
-import { datasetsDir } from '../src/shared/datasets.ts';
-import { predict, serialise, train } from '../src/moderation/linear-model.ts';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { abuseFeatures } from '../src/moderation/abuse-features.ts';
+import { features, isHeldOut, type LanguageModel, splitOf, words } from '../src/moderation/language-model.ts';
+import { predict, serialise, train } from '../src/moderation/linear-model.ts';
 import { bestThreshold } from '../src/moderation/metrics.ts';
-import { splitOf } from '../src/moderation/language-model.ts';
+import { datasetsDir } from '../src/shared/datasets.ts';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from './datasets.ts';
 
 const counts = { en: new Map<string, number>(), xx: new Map<string, number>() };
@@ -73,11 +72,18 @@ const model: LanguageModel & { trainedOn: unknown } = {
   version: 1,
   unseen: Math.round((Math.log(1 / (totals.en + V)) - Math.log(1 / (totals.xx + V))) * 100) / 100,
   weights,
-  trainedOn: { englishWords: sizes.en, otherWords: sizes.xx, features: kept, heldOut: 'test: first byte of sha1(text) % 10 == 0; dev: == 1; neither is trained on' },
+  trainedOn: {
+    englishWords: sizes.en,
+    otherWords: sizes.xx,
+    features: kept,
+    heldOut: 'test: first byte of sha1(text) % 10 == 0; dev: == 1; neither is trained on',
+  },
 };
 const out = new URL('../src/moderation/models/english.json', import.meta.url).pathname;
 writeFileSync(out, JSON.stringify(model));
-console.log(`english model: ${sizes.en} English and ${sizes.xx} other words → ${kept} features, ${(Buffer.byteLength(JSON.stringify(model)) / 1e6).toFixed(2)} MB → ${out}`);
+console.log(
+  `english model: ${sizes.en} English and ${sizes.xx} other words → ${kept} features, ${(Buffer.byteLength(JSON.stringify(model)) / 1e6).toFixed(2)} MB → ${out}`,
+);
 
 // Indian languages typed in Latin letters: a comment-level classifier, because
 // the evidence is spread over a sentence's words and grammar. Positives: the
@@ -93,9 +99,13 @@ const examples = [
 const started = Date.now();
 const hinglish = train(examples, { epochs: 4, rate: 0.5, l2: 1e-6 });
 const hinglishOut = new URL('../src/moderation/models/hinglish.json', import.meta.url).pathname;
-const json = serialise(hinglish, { trainedOn: { examples: examples.length, positives: examples.filter((e) => e.label === 1).length } });
+const json = serialise(hinglish, {
+  trainedOn: { examples: examples.length, positives: examples.filter((e) => e.label === 1).length },
+});
 writeFileSync(hinglishOut, json);
-console.log(`hinglish model: ${examples.length} examples in ${((Date.now() - started) / 1000).toFixed(1)} s, ${(json.length / 1e6).toFixed(2)} MB → ${hinglishOut}`);
+console.log(
+  `hinglish model: ${examples.length} examples in ${((Date.now() - started) / 1000).toFixed(1)} s, ${(json.length / 1e6).toFixed(2)} MB → ${hinglishOut}`,
+);
 
 // Abusive and personal attack: logistic regression over normalised words, word
 // pairs, character n-grams and a profanity-list signal, on OLID's tweets with
@@ -110,12 +120,27 @@ for (const [name, label] of [
   ['personal', (t: (typeof olid)[number]['t']) => (t.c === 'IND' ? 1 : 0)],
 ] as const) {
   const began = Date.now();
-  const trainSet = olid.filter((e) => splitOf(e.raw) === 'train').map((e) => ({ text: e.text, label: label(e.t) as 0 | 1 }));
+  const trainSet = olid
+    .filter((e) => splitOf(e.raw) === 'train')
+    .map((e) => ({ text: e.text, label: label(e.t) as 0 | 1 }));
   const model = train(trainSet, { epochs: 8, rate: 0.5, l2: 1e-6 }, abuseFeatures);
   const dev = olid.filter((e) => splitOf(e.raw) === 'dev');
-  const { threshold, macroF1 } = bestThreshold(dev.map((e) => predict(model, e.text, abuseFeatures)), dev.map((e) => label(e.t)));
+  const { threshold, macroF1 } = bestThreshold(
+    dev.map((e) => predict(model, e.text, abuseFeatures)),
+    dev.map((e) => label(e.t)),
+  );
   const file = new URL(`../src/moderation/models/${name}.json`, import.meta.url).pathname;
-  const body = serialise(model, { features: 'abuse', threshold, trainedOn: { examples: trainSet.length, positives: trainSet.filter((e) => e.label === 1).length, devMacroF1: Math.round(macroF1 * 10000) / 10000 } });
+  const body = serialise(model, {
+    features: 'abuse',
+    threshold,
+    trainedOn: {
+      examples: trainSet.length,
+      positives: trainSet.filter((e) => e.label === 1).length,
+      devMacroF1: Math.round(macroF1 * 10000) / 10000,
+    },
+  });
   writeFileSync(file, body);
-  console.log(`${name} model: ${trainSet.length} examples in ${((Date.now() - began) / 1000).toFixed(1)} s, threshold ${threshold} (dev macro-F1 ${macroF1.toFixed(4)}), ${(body.length / 1e6).toFixed(2)} MB → ${file}`);
+  console.log(
+    `${name} model: ${trainSet.length} examples in ${((Date.now() - began) / 1000).toFixed(1)} s, threshold ${threshold} (dev macro-F1 ${macroF1.toFixed(4)}), ${(body.length / 1e6).toFixed(2)} MB → ${file}`,
+  );
 }

@@ -17,7 +17,10 @@ after(() => {
 });
 
 function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+  });
 }
 
 describe('the parley command', () => {

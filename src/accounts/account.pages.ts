@@ -1,9 +1,9 @@
-import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
+import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { formatPaperTime } from '../time/format.ts';
+import { PASSWORD_MIN } from './passwords.ts';
 import type { Session } from './sessions.repository.ts';
 import type { Identity, User } from './users.repository.ts';
-import { PASSWORD_MIN } from './passwords.ts';
 
 export interface Notice {
   kind: 'info' | 'error' | 'warning';
@@ -14,7 +14,12 @@ function notices(list: Notice[]): SafeHtml {
   return html`${list.map((n) => html`<div class="notice ${n.kind === 'info' ? '' : n.kind}" role="${n.kind === 'error' ? 'alert' : 'status'}">${n.text}</div>`)}`;
 }
 
-function field(name: string, label: string, type: string, options: { value?: string; autocomplete?: string; hint?: string; required?: boolean; min?: number } = {}): SafeHtml {
+function field(
+  name: string,
+  label: string,
+  type: string,
+  options: { value?: string; autocomplete?: string; hint?: string; required?: boolean; min?: number } = {},
+): SafeHtml {
   const id = `f-${name}`;
   return html`<div class="field"><label for="${id}">${label}</label><input id="${id}" name="${name}" type="${type}"${options.value ? html` value="${options.value}"` : ''}${
     options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''
@@ -26,14 +31,23 @@ function field(name: string, label: string, type: string, options: { value?: str
 const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
 function page(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
-  return layout(chrome, { title: `${title} - ${chrome.site.name}`, description: title, noindex: true }, html`<div class="form-page">${body}</div>`);
+  return layout(
+    chrome,
+    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
+    html`<div class="form-page">${body}</div>`,
+  );
 }
 
 export function messagePage(chrome: Chrome, title: string, list: Notice[], extra: SafeHtml = html``): SafeHtml {
   return page(chrome, title, html`<h1>${title}</h1>${notices(list)}${extra}`);
 }
 
-export function registerPage(chrome: Chrome, csrf: string, list: Notice[], values: { email?: string; displayName?: string } = {}): SafeHtml {
+export function registerPage(
+  chrome: Chrome,
+  csrf: string,
+  list: Notice[],
+  values: { email?: string; displayName?: string } = {},
+): SafeHtml {
   return page(
     chrome,
     'Register',
@@ -48,7 +62,18 @@ ${field('password', 'Password', 'password', { autocomplete: 'new-password', hint
   );
 }
 
-export function loginPage(chrome: Chrome, csrf: string, list: Notice[], options: { email?: string; returnTo: string; providers: { name: string; label: string }[]; publisherLoginUrl?: string | null; passwordLogin: boolean }): SafeHtml {
+export function loginPage(
+  chrome: Chrome,
+  csrf: string,
+  list: Notice[],
+  options: {
+    email?: string;
+    returnTo: string;
+    providers: { name: string; label: string }[];
+    publisherLoginUrl?: string | null;
+    passwordLogin: boolean;
+  },
+): SafeHtml {
   return page(
     chrome,
     'Log in',
@@ -90,7 +115,13 @@ ${field('password', 'New password', 'password', { autocomplete: 'new-password', 
   );
 }
 
-export function linkPage(chrome: Chrome, csrf: string, token: string, info: { email: string | null; hasPassword: boolean }, list: Notice[]): SafeHtml {
+export function linkPage(
+  chrome: Chrome,
+  csrf: string,
+  token: string,
+  info: { email: string | null; hasPassword: boolean },
+  list: Notice[],
+): SafeHtml {
   return page(
     chrome,
     'Link your accounts',
@@ -120,8 +151,28 @@ export interface ProfileData {
 }
 
 function describeAgent(ua: string): string {
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Firefox\//.test(ua) ? 'Firefox' : /Safari\//.test(ua) ? 'Safari' : ua ? 'Browser' : 'Unknown device';
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Chrome\//.test(ua)
+      ? 'Chrome'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : ua
+            ? 'Browser'
+            : 'Unknown device';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} on ${os}` : browser;
 }
 
@@ -151,7 +202,9 @@ ${
 </section>
 <section aria-labelledby="h-password"><h2 id="h-password">Password</h2>
 <form method="post" action="/account/password">${csrfField(csrf)}${
-      user.passwordHash ? field('current', 'Current password', 'password', { autocomplete: 'current-password' }) : html`<p>You sign in through another account; you may add a password too.</p>`
+      user.passwordHash
+        ? field('current', 'Current password', 'password', { autocomplete: 'current-password' })
+        : html`<p>You sign in through another account; you may add a password too.</p>`
     }${field('password', 'New password', 'password', { autocomplete: 'new-password', min: PASSWORD_MIN })}<button class="button" type="submit">Change the password</button></form>
 </section>
 <section aria-labelledby="h-sessions"><h2 id="h-sessions">Where you are logged in</h2>
@@ -178,7 +231,10 @@ ${
         ['daily', 'One e-mail a day'],
         ['off', 'No e-mail (the bell on the site still shows them)'],
       ] as const
-    ).map(([v, l]) => html`<div class="field inline"><input type="radio" id="mode-${v}" name="emailMode" value="${v}"${d.emailMode === v ? html` checked` : ''}><label for="mode-${v}">${l}</label></div>`)}</fieldset>
+    ).map(
+      ([v, l]) =>
+        html`<div class="field inline"><input type="radio" id="mode-${v}" name="emailMode" value="${v}"${d.emailMode === v ? html` checked` : ''}><label for="mode-${v}">${l}</label></div>`,
+    )}</fieldset>
 <button class="button" type="submit">Save</button></form></section>
 <section aria-labelledby="h-comments"><h2 id="h-comments">My comments</h2><p><a href="/account/comments">All your comments, and what became of each</a></p></section>
 <section aria-labelledby="h-data"><h2 id="h-data">Your data</h2><p><a href="/account/data.json" download>Download everything we hold about you (JSON)</a></p></section>
@@ -210,10 +266,20 @@ export interface MyComment {
   appealedAt?: string | null;
 }
 
-const statusLabel: Record<string, string> = { published: 'Published', pending: 'Awaiting review', rejected: 'Not published' };
+const statusLabel: Record<string, string> = {
+  published: 'Published',
+  pending: 'Awaiting review',
+  rejected: 'Not published',
+};
 
 /** Every comment the reader wrote, with what became of it, newest first. */
-export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: string | null, csrf = '', notice?: string): SafeHtml {
+export function myCommentsPage(
+  chrome: Chrome,
+  list: MyComment[],
+  nextHref: string | null,
+  csrf = '',
+  notice?: string,
+): SafeHtml {
   const tz = chrome.site.timeZone;
   return layout(
     chrome,
@@ -221,7 +287,9 @@ export function myCommentsPage(chrome: Chrome, list: MyComment[], nextHref: stri
     html`<div class="form-page settings"><h1>My comments</h1>${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}<p><a href="/account">Back to your account</a></p>
 ${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
 <ol class="comment-list my-comments">${list.map(
-      (c) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
+      (
+        c,
+      ) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
 <p class="comment-status ${c.status === 'rejected' ? 'refused' : c.status === 'published' ? 'ok' : ''}"><strong>${statusLabel[c.status] ?? c.status}</strong>${c.statusReason && c.status !== 'published' ? html`: ${c.statusReason}` : ''}${c.status === 'published' ? html` · ${String(c.reactions)} reactions · ${String(c.replies)} replies` : ''}</p>
 <div class="comment-body">${raw(c.html)}</div>${
         c.status === 'rejected' && !c.legacy

@@ -6,19 +6,34 @@ import type { AppDeps } from '../app/deps.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
-import { postingBlock } from './sanctions.ts';
-import { accountErrors as E } from './accounts.errors.ts';
-import { forgotPage, linkPage, loginPage, messagePage, myCommentsPage, type Notice, profilePage, registerPage, resetPage } from './account.pages.ts';
-import { safeReturnPath } from './auth.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
+import {
+  forgotPage,
+  linkPage,
+  loginPage,
+  messagePage,
+  myCommentsPage,
+  type Notice,
+  profilePage,
+  registerPage,
+  resetPage,
+} from './account.pages.ts';
+import { accountErrors as E } from './accounts.errors.ts';
 import { DELETION_GRACE_DAYS } from './accounts.usecases.ts';
+import { safeReturnPath } from './auth.ts';
+import { postingBlock } from './sanctions.ts';
 
-const Form = <T extends Record<string, ReturnType<typeof Type.String>>>(fields: T) => Type.Object({ ...fields, _csrf: Type.Optional(Type.String()) });
+const Form = <T extends Record<string, ReturnType<typeof Type.String>>>(fields: T) =>
+  Type.Object({ ...fields, _csrf: Type.Optional(Type.String()) });
 const Str = (max = 1024) => Type.String({ maxLength: max });
 const TokenQuery = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 function send(reply: FastifyReply, status: number, page: SafeHtml) {
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(page.value);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .send(page.value);
 }
 
 function asNotice(err: unknown): { status: number; notice: Notice } {
@@ -36,13 +51,24 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     async function chrome(request: FastifyRequest, reply: FastifyReply): Promise<{ chrome: Chrome; csrf: string }> {
       const site = await auth.site(request);
-      const [c, viewer, csrf] = await Promise.all([pages.chrome(site), auth.viewer(request), auth.csrfToken(request, reply)]);
-      return { chrome: viewer ? { ...c, viewer: { displayName: viewer.user.displayName, csrf, role: viewer.user.role } } : c, csrf };
+      const [c, viewer, csrf] = await Promise.all([
+        pages.chrome(site),
+        auth.viewer(request),
+        auth.csrfToken(request, reply),
+      ]);
+      return {
+        chrome: viewer ? { ...c, viewer: { displayName: viewer.user.displayName, csrf, role: viewer.user.role } } : c,
+        csrf,
+      };
     }
 
     function limit(limiter: ReturnType<typeof createRateLimiter>, key: string) {
       const wait = limiter.hit(key);
-      if (wait > 0) throw new AppError(commonErrors.RATE_LIMITED, `Too many requests from your network. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+      if (wait > 0)
+        throw new AppError(
+          commonErrors.RATE_LIMITED,
+          `Too many requests from your network. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`,
+        );
     }
 
     async function loginOptions(siteId: string) {
@@ -54,23 +80,37 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.get('/account/register', async (request, reply) => {
       const { chrome: c, csrf } = await chrome(request, reply);
-      if ((await sso.getSettings(c.site.id))?.signOnOnly) return send(reply, 403, messagePage(c, 'Register', [{ kind: 'info', text: E.REGISTRATION_DISABLED.message }]));
+      if ((await sso.getSettings(c.site.id))?.signOnOnly)
+        return send(reply, 403, messagePage(c, 'Register', [{ kind: 'info', text: E.REGISTRATION_DISABLED.message }]));
       return send(reply, 200, registerPage(c, csrf, []));
     });
 
-    app.post('/account/register', { schema: { body: Form({ email: Str(254), displayName: Str(200), password: Str() }) } }, async (request, reply) => {
-      const { email, displayName, password } = request.body;
-      try {
-        limit(registrations, request.ip);
-        await accounts.register(await auth.site(request), { email, displayName, password });
-      } catch (err) {
-        const { status, notice } = asNotice(err);
-        const { chrome: c, csrf } = await chrome(request, reply);
-        return send(reply, status, registerPage(c, csrf, [notice], { email, displayName }));
-      }
-      const { chrome: c } = await chrome(request, reply);
-      return send(reply, 200, messagePage(c, 'Check your e-mail', [{ kind: 'info', text: `We have sent a message to ${email.trim()}. Open the link in it to confirm your address, then log in.` }]));
-    });
+    app.post(
+      '/account/register',
+      { schema: { body: Form({ email: Str(254), displayName: Str(200), password: Str() }) } },
+      async (request, reply) => {
+        const { email, displayName, password } = request.body;
+        try {
+          limit(registrations, request.ip);
+          await accounts.register(await auth.site(request), { email, displayName, password });
+        } catch (err) {
+          const { status, notice } = asNotice(err);
+          const { chrome: c, csrf } = await chrome(request, reply);
+          return send(reply, status, registerPage(c, csrf, [notice], { email, displayName }));
+        }
+        const { chrome: c } = await chrome(request, reply);
+        return send(
+          reply,
+          200,
+          messagePage(c, 'Check your e-mail', [
+            {
+              kind: 'info',
+              text: `We have sent a message to ${email.trim()}. Open the link in it to confirm your address, then log in.`,
+            },
+          ]),
+        );
+      },
+    );
 
     app.get('/account/verify', { schema: { querystring: TokenQuery } }, async (request, reply) => {
       try {
@@ -81,7 +121,16 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return send(reply, status, messagePage(c, 'E-mail address not confirmed', [notice]));
       }
       const { chrome: c } = await chrome(request, reply);
-      return send(reply, 200, messagePage(c, 'E-mail address confirmed', [{ kind: 'info', text: 'Thank you: your address is confirmed.' }], (await auth.viewer(request)) ? undefined : html`<p><a class="button" href="/account/login">Log in</a></p>`));
+      return send(
+        reply,
+        200,
+        messagePage(
+          c,
+          'E-mail address confirmed',
+          [{ kind: 'info', text: 'Thank you: your address is confirmed.' }],
+          (await auth.viewer(request)) ? undefined : html`<p><a class="button" href="/account/login">Log in</a></p>`,
+        ),
+      );
     });
 
     app.post('/account/verify/resend', async (request, reply) => {
@@ -92,26 +141,43 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     // --- log in and out
 
-    app.get('/account/login', { schema: { querystring: Type.Object({ return: Type.Optional(Str(500)) }) } }, async (request, reply) => {
-      const { chrome: c, csrf } = await chrome(request, reply);
-      const returnTo = safeReturnPath(request.query.return, '/account');
-      return send(reply, 200, loginPage(c, csrf, [], { returnTo, ...(await loginOptions(c.site.id)) }));
-    });
-
-    app.post('/account/login', { schema: { body: Form({ email: Str(254), password: Str(), return: Type.Optional(Str(500)) as never }) } }, async (request, reply) => {
-      const body = request.body as { email: string; password: string; return?: string };
-      const returnTo = safeReturnPath(body.return, '/account');
-      try {
-        const { cookie } = await accounts.login(await auth.site(request), { email: body.email, password: body.password }, ctx(request));
-        await auth.startSession(request, reply, cookie);
-        return reply.redirect(returnTo, 303);
-      } catch (err) {
-        const { status, notice } = asNotice(err);
+    app.get(
+      '/account/login',
+      { schema: { querystring: Type.Object({ return: Type.Optional(Str(500)) }) } },
+      async (request, reply) => {
         const { chrome: c, csrf } = await chrome(request, reply);
-        if (err instanceof AppError && err.code === 'LOGIN_THROTTLED') reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
-        return send(reply, status, loginPage(c, csrf, [notice], { email: body.email, returnTo, ...(await loginOptions(c.site.id)) }));
-      }
-    });
+        const returnTo = safeReturnPath(request.query.return, '/account');
+        return send(reply, 200, loginPage(c, csrf, [], { returnTo, ...(await loginOptions(c.site.id)) }));
+      },
+    );
+
+    app.post(
+      '/account/login',
+      { schema: { body: Form({ email: Str(254), password: Str(), return: Type.Optional(Str(500)) as never }) } },
+      async (request, reply) => {
+        const body = request.body as { email: string; password: string; return?: string };
+        const returnTo = safeReturnPath(body.return, '/account');
+        try {
+          const { cookie } = await accounts.login(
+            await auth.site(request),
+            { email: body.email, password: body.password },
+            ctx(request),
+          );
+          await auth.startSession(request, reply, cookie);
+          return reply.redirect(returnTo, 303);
+        } catch (err) {
+          const { status, notice } = asNotice(err);
+          const { chrome: c, csrf } = await chrome(request, reply);
+          if (err instanceof AppError && err.code === 'LOGIN_THROTTLED')
+            reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+          return send(
+            reply,
+            status,
+            loginPage(c, csrf, [notice], { email: body.email, returnTo, ...(await loginOptions(c.site.id)) }),
+          );
+        }
+      },
+    );
 
     app.post('/account/logout', async (request, reply) => {
       await auth.endSession(request, reply);
@@ -135,7 +201,16 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return send(reply, status, forgotPage(c, csrf, [notice]));
       }
       const { chrome: c } = await chrome(request, reply);
-      return send(reply, 200, messagePage(c, 'Check your e-mail', [{ kind: 'info', text: 'If an account uses that address, we have sent it a link to choose a new password. The link works for an hour.' }]));
+      return send(
+        reply,
+        200,
+        messagePage(c, 'Check your e-mail', [
+          {
+            kind: 'info',
+            text: 'If an account uses that address, we have sent it a link to choose a new password. The link works for an hour.',
+          },
+        ]),
+      );
     });
 
     app.get('/account/reset', { schema: { querystring: TokenQuery } }, async (request, reply) => {
@@ -143,18 +218,36 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return send(reply, 200, resetPage(c, csrf, request.query.token, []));
     });
 
-    app.post('/account/reset', { schema: { body: Form({ token: Str(200), password: Str() }) } }, async (request, reply) => {
-      try {
-        await accounts.resetPassword(await auth.site(request), request.body.token, request.body.password);
-      } catch (err) {
-        const { status, notice } = asNotice(err);
-        const { chrome: c, csrf } = await chrome(request, reply);
-        return send(reply, status, resetPage(c, csrf, request.body.token, [notice]));
-      }
-      await auth.endSession(request, reply);
-      const { chrome: c } = await chrome(request, reply);
-      return send(reply, 200, messagePage(c, 'Password changed', [{ kind: 'info', text: 'Your new password is saved, and every device that was logged in has been logged out.' }], html`<p><a class="button" href="/account/login">Log in</a></p>`));
-    });
+    app.post(
+      '/account/reset',
+      { schema: { body: Form({ token: Str(200), password: Str() }) } },
+      async (request, reply) => {
+        try {
+          await accounts.resetPassword(await auth.site(request), request.body.token, request.body.password);
+        } catch (err) {
+          const { status, notice } = asNotice(err);
+          const { chrome: c, csrf } = await chrome(request, reply);
+          return send(reply, status, resetPage(c, csrf, request.body.token, [notice]));
+        }
+        await auth.endSession(request, reply);
+        const { chrome: c } = await chrome(request, reply);
+        return send(
+          reply,
+          200,
+          messagePage(
+            c,
+            'Password changed',
+            [
+              {
+                kind: 'info',
+                text: 'Your new password is saved, and every device that was logged in has been logged out.',
+              },
+            ],
+            html`<p><a class="button" href="/account/login">Log in</a></p>`,
+          ),
+        );
+      },
+    );
 
     // --- profile and settings
 
@@ -179,23 +272,50 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const user = viewer.user;
       const list: Notice[] = [...extra];
       const block = postingBlock(user, deps.now());
-      if (block && block.code !== 'DELETION_PENDING') list.unshift({ kind: 'warning', text: `${block.message} You can still read and log in. To appeal, reply to the e-mail you received or contact the site.` });
-      const [sessions, identities, emailMode] = await Promise.all([deps.sessionsUsecases.list(user.id), deps.users.listIdentities(user.id), deps.notifications.emailMode(user)]);
-      const deletionAt = user.deletionRequestedAt ? new Date(new Date(user.deletionRequestedAt).getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString() : null;
+      if (block && block.code !== 'DELETION_PENDING')
+        list.unshift({
+          kind: 'warning',
+          text: `${block.message} You can still read and log in. To appeal, reply to the e-mail you received or contact the site.`,
+        });
+      const [sessions, identities, emailMode] = await Promise.all([
+        deps.sessionsUsecases.list(user.id),
+        deps.users.listIdentities(user.id),
+        deps.notifications.emailMode(user),
+      ]);
+      const deletionAt = user.deletionRequestedAt
+        ? new Date(new Date(user.deletionRequestedAt).getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString()
+        : null;
       return send(
         reply,
         status,
-        profilePage(c, { user, csrf, sessions, currentSession: viewer.session.idHash, identities, notices: list, deletionAt, emailMode }),
+        profilePage(c, {
+          user,
+          csrf,
+          sessions,
+          currentSession: viewer.session.idHash,
+          identities,
+          notices: list,
+          deletionAt,
+          emailMode,
+        }),
       );
     }
 
-    app.get('/account', { schema: { querystring: Type.Object({ notice: Type.Optional(Str(40)) }) } }, async (request, reply) => {
-      const n = request.query.notice ? profileNotices[request.query.notice] : undefined;
-      return renderProfile(request, reply, 200, n ? [n] : []);
-    });
+    app.get(
+      '/account',
+      { schema: { querystring: Type.Object({ notice: Type.Optional(Str(40)) }) } },
+      async (request, reply) => {
+        const n = request.query.notice ? profileNotices[request.query.notice] : undefined;
+        return renderProfile(request, reply, 200, n ? [n] : []);
+      },
+    );
 
     // Settings forms: on a mistake, the profile comes back with the reason on top.
-    function settingsRoute<B extends Record<string, ReturnType<typeof Type.String>>>(path: string, body: B, action: (request: FastifyRequest, b: Record<string, string>) => Promise<string>) {
+    function settingsRoute<B extends Record<string, ReturnType<typeof Type.String>>>(
+      path: string,
+      body: B,
+      action: (request: FastifyRequest, b: Record<string, string>) => Promise<string>,
+    ) {
       app.post(path, { schema: { body: Form(body) } }, async (request, reply) => {
         try {
           const notice = await action(request, request.body as Record<string, string>);
@@ -214,17 +334,25 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return 'name-saved';
     });
 
-    settingsRoute('/account/email', { email: Str(254), password: Type.Optional(Str()) as never }, async (request, b) => {
-      const { user } = await auth.requireUser(request);
-      await accounts.requestEmailChange(await auth.site(request), user, b.email ?? '', b.password ?? '');
-      return 'email-sent';
-    });
+    settingsRoute(
+      '/account/email',
+      { email: Str(254), password: Type.Optional(Str()) as never },
+      async (request, b) => {
+        const { user } = await auth.requireUser(request);
+        await accounts.requestEmailChange(await auth.site(request), user, b.email ?? '', b.password ?? '');
+        return 'email-sent';
+      },
+    );
 
-    settingsRoute('/account/password', { current: Type.Optional(Str()) as never, password: Str() }, async (request, b) => {
-      const { user, session } = await auth.requireUser(request);
-      await accounts.changePassword(user, b.current ?? '', b.password ?? '', session.idHash);
-      return 'password-changed';
-    });
+    settingsRoute(
+      '/account/password',
+      { current: Type.Optional(Str()) as never, password: Str() },
+      async (request, b) => {
+        const { user, session } = await auth.requireUser(request);
+        await accounts.changePassword(user, b.current ?? '', b.password ?? '', session.idHash);
+        return 'password-changed';
+      },
+    );
 
     settingsRoute('/account/sessions/revoke-all', {}, async (request) => {
       const { user, session } = await auth.requireUser(request);
@@ -232,18 +360,30 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return 'sessions-ended';
     });
 
-    app.post('/account/sessions/:publicId/revoke', { schema: { params: Type.Object({ publicId: Str(40) }) } }, async (request, reply) => {
-      const { user } = await auth.requireUser(request);
-      if (!(await deps.sessionsUsecases.revoke(user.id, request.params.publicId))) throw new AppError(E.SESSION_NOT_FOUND);
-      return reply.redirect('/account?notice=session-ended', 303);
-    });
+    app.post(
+      '/account/sessions/:publicId/revoke',
+      { schema: { params: Type.Object({ publicId: Str(40) }) } },
+      async (request, reply) => {
+        const { user } = await auth.requireUser(request);
+        if (!(await deps.sessionsUsecases.revoke(user.id, request.params.publicId)))
+          throw new AppError(E.SESSION_NOT_FOUND);
+        return reply.redirect('/account?notice=session-ended', 303);
+      },
+    );
 
-    settingsRoute('/account/delete', { mode: Type.Union([Type.Literal('delete'), Type.Literal('anonymise')]) as never, password: Type.Optional(Str()) as never }, async (request, b) => {
-      const { user, session } = await auth.requireUser(request);
-      await accounts.requestDeletion(user, b.mode === 'delete' ? 'delete' : 'anonymise', b.password);
-      await deps.sessionsUsecases.revokeAllFor(user.id, session.idHash);
-      return 'deletion-scheduled';
-    });
+    settingsRoute(
+      '/account/delete',
+      {
+        mode: Type.Union([Type.Literal('delete'), Type.Literal('anonymise')]) as never,
+        password: Type.Optional(Str()) as never,
+      },
+      async (request, b) => {
+        const { user, session } = await auth.requireUser(request);
+        await accounts.requestDeletion(user, b.mode === 'delete' ? 'delete' : 'anonymise', b.password);
+        await deps.sessionsUsecases.revokeAllFor(user.id, session.idHash);
+        return 'deletion-scheduled';
+      },
+    );
 
     settingsRoute('/account/delete/cancel', {}, async (request) => {
       const { user } = await auth.requireUser(request);
@@ -297,13 +437,34 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         );
     });
 
-    app.get('/account/comments', { schema: { querystring: Type.Object({ after: Type.Optional(Str(500)), notice: Type.Optional(Str(20)) }) } }, async (request, reply) => {
-      const viewer = await auth.viewer(request);
-      if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
-      const { chrome: c, csrf } = await chrome(request, reply);
-      const page = await deps.commentsUsecases.mine(viewer.user, { ...(request.query.after ? { cursor: request.query.after } : {}), limit: 30 });
-      return send(reply, 200, myCommentsPage(c, page.comments.map((x) => ({ ...x, legacy: x.importedFrom !== null })), page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null, csrf, request.query.notice === 'claim-sent' ? 'If comments were imported under that address, a link is on its way there. Follow it while signed in.' : request.query.notice === 'claimed' ? 'Your older comments are now in your account.' : undefined));
-    });
+    app.get(
+      '/account/comments',
+      { schema: { querystring: Type.Object({ after: Type.Optional(Str(500)), notice: Type.Optional(Str(20)) }) } },
+      async (request, reply) => {
+        const viewer = await auth.viewer(request);
+        if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
+        const { chrome: c, csrf } = await chrome(request, reply);
+        const page = await deps.commentsUsecases.mine(viewer.user, {
+          ...(request.query.after ? { cursor: request.query.after } : {}),
+          limit: 30,
+        });
+        return send(
+          reply,
+          200,
+          myCommentsPage(
+            c,
+            page.comments.map((x) => ({ ...x, legacy: x.importedFrom !== null })),
+            page.nextCursor ? `/account/comments?after=${page.nextCursor}` : null,
+            csrf,
+            request.query.notice === 'claim-sent'
+              ? 'If comments were imported under that address, a link is on its way there. Follow it while signed in.'
+              : request.query.notice === 'claimed'
+                ? 'Your older comments are now in your account.'
+                : undefined,
+          ),
+        );
+      },
+    );
 
     // --- linking a sign-in to an existing account, with its owner's consent
 
@@ -318,26 +479,50 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       }
     });
 
-    app.post('/account/link', { schema: { body: Form({ token: Str(200), password: Str() }) } }, async (request, reply) => {
-      const site = await auth.site(request);
-      try {
-        const { cookie } = await external.linkWithPassword(site, request.body.token, request.body.password, ctx(request));
-        await auth.startSession(request, reply, cookie);
-        return reply.redirect('/account?notice=linked', 303);
-      } catch (err) {
-        const { status, notice } = asNotice(err);
-        const { chrome: c, csrf } = await chrome(request, reply);
-        const info = await external.describeLink(site, request.body.token).catch(() => undefined);
-        return send(reply, status, info ? linkPage(c, csrf, request.body.token, info, [notice]) : messagePage(c, 'Link your accounts', [notice]));
-      }
-    });
+    app.post(
+      '/account/link',
+      { schema: { body: Form({ token: Str(200), password: Str() }) } },
+      async (request, reply) => {
+        const site = await auth.site(request);
+        try {
+          const { cookie } = await external.linkWithPassword(
+            site,
+            request.body.token,
+            request.body.password,
+            ctx(request),
+          );
+          await auth.startSession(request, reply, cookie);
+          return reply.redirect('/account?notice=linked', 303);
+        } catch (err) {
+          const { status, notice } = asNotice(err);
+          const { chrome: c, csrf } = await chrome(request, reply);
+          const info = await external.describeLink(site, request.body.token).catch(() => undefined);
+          return send(
+            reply,
+            status,
+            info
+              ? linkPage(c, csrf, request.body.token, info, [notice])
+              : messagePage(c, 'Link your accounts', [notice]),
+          );
+        }
+      },
+    );
 
     app.post('/account/link/email', { schema: { body: Form({ token: Str(200) }) } }, async (request, reply) => {
       const site = await auth.site(request);
       const { chrome: c } = await chrome(request, reply);
       try {
         await external.sendLinkEmail(site, request.body.token);
-        return send(reply, 200, messagePage(c, 'Check your e-mail', [{ kind: 'info', text: 'We have sent a link to the address of your existing account. Open it to link the two.' }]));
+        return send(
+          reply,
+          200,
+          messagePage(c, 'Check your e-mail', [
+            {
+              kind: 'info',
+              text: 'We have sent a link to the address of your existing account. Open it to link the two.',
+            },
+          ]),
+        );
       } catch (err) {
         const { status, notice } = asNotice(err);
         return send(reply, status, messagePage(c, 'Link your accounts', [notice]));
@@ -355,6 +540,5 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return send(reply, status, messagePage(c, 'Link your accounts', [notice]));
       }
     });
-
   };
 }

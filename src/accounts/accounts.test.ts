@@ -19,7 +19,11 @@ describe('reader accounts', () => {
   it('registers, confirms the address through the e-mailed link, and logs in', async () => {
     const reader = agent(app);
     assert.equal((await reader.get('/account/register')).status, 200);
-    const done = await reader.post('/account/register', { email: 'Asha@Example.org ', displayName: 'Asha K', password: 'monsoon rains are here' });
+    const done = await reader.post('/account/register', {
+      email: 'Asha@Example.org ',
+      displayName: 'Asha K',
+      password: 'monsoon rains are here',
+    });
     assert.equal(done.status, 200);
     assert.match(done.body, /Check your e-mail/);
     const mail = await lastMail(app, 'asha@example.org');
@@ -50,7 +54,11 @@ describe('reader accounts', () => {
     await createTestUser(app, { email: 'taken@example.org' });
     const reader = agent(app);
     await reader.get('/account/register');
-    const res = await reader.post('/account/register', { email: 'taken@example.org', displayName: 'Someone', password: 'another good phrase' });
+    const res = await reader.post('/account/register', {
+      email: 'taken@example.org',
+      displayName: 'Someone',
+      password: 'another good phrase',
+    });
     assert.equal(res.status, 200);
     assert.match(res.body, /Check your e-mail/);
     assert.match((await lastMail(app, 'taken@example.org')).subject, /You already have an account/);
@@ -59,13 +67,25 @@ describe('reader accounts', () => {
   it('explains what is wrong with a registration', async () => {
     const reader = agent(app);
     await reader.get('/account/register');
-    const weak = await reader.post('/account/register', { email: 'new@example.org', displayName: 'New', password: 'short' });
+    const weak = await reader.post('/account/register', {
+      email: 'new@example.org',
+      displayName: 'New',
+      password: 'short',
+    });
     assert.equal(weak.status, 400);
     assert.match(weak.body, /Use at least 10 characters/);
     assert.match(weak.body, /value="new@example.org"/);
-    const email = await reader.post('/account/register', { email: 'not-an-address', displayName: 'New', password: 'long enough phrase' });
+    const email = await reader.post('/account/register', {
+      email: 'not-an-address',
+      displayName: 'New',
+      password: 'long enough phrase',
+    });
     assert.match(email.body, /does not look like an e-mail address/);
-    const name = await reader.post('/account/register', { email: 'new@example.org', displayName: 'N', password: 'long enough phrase' });
+    const name = await reader.post('/account/register', {
+      email: 'new@example.org',
+      displayName: 'N',
+      password: 'long enough phrase',
+    });
     assert.match(name.body, /A display name needs 2 to 50 characters/);
   });
 
@@ -83,7 +103,8 @@ describe('reader accounts', () => {
   it('locks out guessing with growing delays, for known and unknown addresses alike', async () => {
     await createTestUser(app, { email: 'target@example.org' });
     for (const email of ['target@example.org', 'ghost@example.org']) {
-      for (let i = 0; i < 5; i++) assert.equal((await agent(app, { ip: `198.51.100.${i}` }).login(email, 'guess number one')).status, 401);
+      for (let i = 0; i < 5; i++)
+        assert.equal((await agent(app, { ip: `198.51.100.${i}` }).login(email, 'guess number one')).status, 401);
       const locked = await agent(app, { ip: '198.51.100.99' }).login(email, PASSWORD);
       assert.equal(locked.status, 429, email);
       assert.match(locked.body, /Too many attempts to log in. Please try again in 1 minute/);
@@ -113,7 +134,7 @@ describe('reader accounts', () => {
     assert.equal((await stale.get('/account')).status, 303);
   });
 
-  it('refuses a form without the CSRF token, or with someone else\'s', async () => {
+  it("refuses a form without the CSRF token, or with someone else's", async () => {
     await createTestUser(app, { email: 'csrf@example.org' });
     const reader = agent(app);
     await reader.login('csrf@example.org');
@@ -129,7 +150,10 @@ describe('reader accounts', () => {
     assert.notEqual((await app.deps.users.getByEmail('demo', 'csrf@example.org'))?.displayName, 'Hacked');
     // and a login form posted from another site has no valid token either
     const crossSite = agent(app);
-    assert.equal((await crossSite.post('/account/login', { email: 'csrf@example.org', password: PASSWORD })).status, 403);
+    assert.equal(
+      (await crossSite.post('/account/login', { email: 'csrf@example.org', password: PASSWORD })).status,
+      403,
+    );
   });
 
   it('logs out', async () => {
@@ -155,7 +179,10 @@ describe('reader accounts', () => {
     const known = await reader.post('/account/forgot', { email: 'forgetful@example.org' });
     assert.equal(unknown.status, 200);
     assert.equal(known.status, 200);
-    assert.equal(/<div class="notice[^>]*>([^<]+)/.exec(unknown.body)?.[1], /<div class="notice[^>]*>([^<]+)/.exec(known.body)?.[1]);
+    assert.equal(
+      /<div class="notice[^>]*>([^<]+)/.exec(unknown.body)?.[1],
+      /<div class="notice[^>]*>([^<]+)/.exec(known.body)?.[1],
+    );
     const mail = await lastMail(app, 'forgetful@example.org');
     await reader.get(pathOf(mail.link));
     const token = new URL(mail.link!).searchParams.get('token')!;
@@ -192,7 +219,10 @@ describe('reader accounts', () => {
     const reader = agent(app);
     await reader.login('renamer@example.org');
     await reader.get('/account');
-    assert.equal((await reader.post('/account/name', { displayName: '  Second   Name ' })).headers.location, '/account?notice=name-saved');
+    assert.equal(
+      (await reader.post('/account/name', { displayName: '  Second   Name ' })).headers.location,
+      '/account?notice=name-saved',
+    );
     assert.equal((await app.deps.users.getByEmail('demo', 'renamer@example.org'))?.displayName, 'Second Name');
     const again = await reader.post('/account/name', { displayName: 'Third Name' });
     assert.equal(again.status, 429);
@@ -222,7 +252,7 @@ describe('reader accounts', () => {
     assert.equal((await desktop.post('/account/sessions/not-mine/revoke')).status, 404);
   });
 
-  it('downloads the reader\'s data', async () => {
+  it("downloads the reader's data", async () => {
     await createTestUser(app, { email: 'curious@example.org', name: 'Curious Reader' });
     const reader = agent(app);
     await reader.login('curious@example.org');
@@ -242,7 +272,10 @@ describe('reader accounts', () => {
     await reader.login('goodbye@example.org');
     await reader.get('/account');
     assert.equal((await reader.post('/account/delete', { mode: 'anonymise', password: 'wrong one' })).status, 403);
-    assert.equal((await reader.post('/account/delete', { mode: 'anonymise', password: PASSWORD })).headers.location, '/account?notice=deletion-scheduled');
+    assert.equal(
+      (await reader.post('/account/delete', { mode: 'anonymise', password: PASSWORD })).headers.location,
+      '/account?notice=deletion-scheduled',
+    );
     const page = await reader.get('/account');
     assert.match(page.body, /Your account will be deleted on/);
     await reader.post('/account/delete/cancel');
@@ -272,8 +305,16 @@ describe('the JSON auth API', () => {
     const session = await client.api('GET', '/api/auth/session');
     assert.equal(session.json().user, null);
     const csrf = session.json().csrfToken as string;
-    assert.equal((await client.api('POST', '/api/auth/login', { email: 'api@example.org', password: PASSWORD })).status, 403);
-    const login = await client.api('POST', '/api/auth/login', { email: 'api@example.org', password: PASSWORD }, { 'x-csrf-token': csrf });
+    assert.equal(
+      (await client.api('POST', '/api/auth/login', { email: 'api@example.org', password: PASSWORD })).status,
+      403,
+    );
+    const login = await client.api(
+      'POST',
+      '/api/auth/login',
+      { email: 'api@example.org', password: PASSWORD },
+      { 'x-csrf-token': csrf },
+    );
     assert.equal(login.status, 200);
     assert.equal(login.json().user.displayName, 'Api Reader');
     const after = await client.api('GET', '/api/auth/session');
@@ -287,13 +328,23 @@ describe('the JSON auth API', () => {
     assert.equal(forged.statusCode, 401);
     assert.equal(forged.json().error.code, 'NOT_LOGGED_IN');
     // logging out with the bearer ends that session
-    assert.equal((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${bearer}` } })).statusCode, 204);
-    assert.equal((await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${bearer}` } })).statusCode, 401);
+    assert.equal(
+      (await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${bearer}` } }))
+        .statusCode,
+      204,
+    );
+    assert.equal(
+      (await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${bearer}` } })).statusCode,
+      401,
+    );
   });
 
-  it('hands a popup login back to the widget as a bearer token for Parley\'s origin only', async () => {
+  it("hands a popup login back to the widget as a bearer token for Parley's origin only", async () => {
     const reader = agent(app);
-    assert.equal((await reader.get('/account/popup-done')).headers.location, '/account/login?return=%2Faccount%2Fpopup-done');
+    assert.equal(
+      (await reader.get('/account/popup-done')).headers.location,
+      '/account/login?return=%2Faccount%2Fpopup-done',
+    );
     await reader.login('api@example.org');
     const page = await reader.get('/account/popup-done');
     assert.equal(page.status, 200);

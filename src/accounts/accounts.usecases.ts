@@ -41,10 +41,24 @@ export function createAccountsUsecases(deps: AccountsDeps) {
   // Verifying against this makes a login for an unknown address take as long as a real one.
   const dummyHash = passwords.hash(randomToken());
 
-  async function issueToken(site: Site, userId: string | null, purpose: string, ttlMs: number, payload: Record<string, unknown> = {}): Promise<string> {
+  async function issueToken(
+    site: Site,
+    userId: string | null,
+    purpose: string,
+    ttlMs: number,
+    payload: Record<string, unknown> = {},
+  ): Promise<string> {
     const token = randomToken();
     const now = deps.now();
-    await tokens.insert({ idHash: sha256(token), siteId: site.id, userId, purpose, payload, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
+    await tokens.insert({
+      idHash: sha256(token),
+      siteId: site.id,
+      userId,
+      purpose,
+      payload,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    });
     return token;
   }
 
@@ -75,7 +89,8 @@ export function createAccountsUsecases(deps: AccountsDeps) {
     const t = await tokens.throttleGet(siteId, key);
     const failures = (t?.failures ?? 0) + 1;
     const over = failures - allowed + 1;
-    const lockedUntil = over > 0 ? new Date(deps.now().getTime() + Math.min(MAX_LOCK_MS, 60_000 * 2 ** (over - 1))).toISOString() : null;
+    const lockedUntil =
+      over > 0 ? new Date(deps.now().getTime() + Math.min(MAX_LOCK_MS, 60_000 * 2 ** (over - 1))).toISOString() : null;
     await tokens.throttleSet(siteId, key, failures, lockedUntil, iso());
   }
 
@@ -113,7 +128,15 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const hash = await passwords.hash(input.password);
       const id = newId();
       try {
-        await users.insert({ id, siteId: site.id, email, emailVerified: false, displayName, passwordHash: hash, createdAt: iso() });
+        await users.insert({
+          id,
+          siteId: site.id,
+          email,
+          emailVerified: false,
+          displayName,
+          passwordHash: hash,
+          createdAt: iso(),
+        });
       } catch (err) {
         // Two registrations of one address at once: the loser behaves like "existing".
         if (await users.getByEmail(site.id, email)) return;
@@ -133,17 +156,28 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       return { ...user, emailVerified: true };
     },
 
-    async login(site: Site, input: { email: string; password: string }, ctx: RequestContext): Promise<{ user: User; cookie: string }> {
+    async login(
+      site: Site,
+      input: { email: string; password: string },
+      ctx: RequestContext,
+    ): Promise<{ user: User; cookie: string }> {
       if (await deps.signOnOnly(site.id)) throw new AppError(E.REGISTRATION_DISABLED);
       const email = normaliseEmail(input.email) ?? input.email.trim().toLowerCase().slice(0, 254);
       const emailKey = `email:${email}`;
       const ipKey = `ip:${ctx.ip}`;
       const wait = Math.max(await lockState(site.id, emailKey), await lockState(site.id, ipKey));
       if (wait > 0) {
-        throw new AppError(E.LOGIN_THROTTLED, `Too many attempts to log in. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+        throw new AppError(
+          E.LOGIN_THROTTLED,
+          `Too many attempts to log in. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`,
+          { retryAfterSeconds: Math.ceil(wait / 1000) },
+        );
       }
       const user = await users.getByEmail(site.id, email);
-      const ok = user?.passwordHash ? await passwords.verify(user.passwordHash, input.password) : (await passwords.verify(await dummyHash, input.password), false);
+      // Without an account the same hash work is done, so that timing tells nothing.
+      const ok = user?.passwordHash
+        ? await passwords.verify(user.passwordHash, input.password)
+        : await passwords.verify(await dummyHash, input.password).then(() => false);
       if (!user || !ok) {
         await recordFailure(site.id, emailKey, EMAIL_FAILURES_ALLOWED);
         await recordFailure(site.id, ipKey, IP_FAILURES_ALLOWED);
@@ -183,14 +217,16 @@ export function createAccountsUsecases(deps: AccountsDeps) {
     },
 
     async changePassword(user: User, current: string, next: string, keepSessionHash: string): Promise<void> {
-      if (user.passwordHash && !(await passwords.verify(user.passwordHash, current))) throw new AppError(E.PASSWORD_WRONG);
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, current)))
+        throw new AppError(E.PASSWORD_WRONG);
       requirePassword(passwordProblem(next, { email: user.email, displayName: user.displayName }));
       await users.update(user.id, { passwordHash: await passwords.hash(next) });
       await deps.sessions.revokeAllFor(user.id, keepSessionHash);
     },
 
     async requestEmailChange(site: Site, user: User, rawEmail: string, password: string): Promise<void> {
-      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password))) throw new AppError(E.PASSWORD_WRONG);
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password)))
+        throw new AppError(E.PASSWORD_WRONG);
       const email = normaliseEmail(rawEmail);
       if (!email) throw new AppError(E.EMAIL_INVALID);
       if (await users.getByEmail(site.id, email)) {
@@ -216,7 +252,8 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const user = t.userId ? await users.get(t.userId) : undefined;
       const email = typeof t.payload.email === 'string' ? t.payload.email : undefined;
       if (!user || !email) throw new AppError(E.TOKEN_INVALID);
-      if (await users.getByEmail(site.id, email)) throw new AppError(E.TOKEN_INVALID, 'That address has been taken by another account in the meantime.');
+      if (await users.getByEmail(site.id, email))
+        throw new AppError(E.TOKEN_INVALID, 'That address has been taken by another account in the meantime.');
       const old = user.email;
       await users.update(user.id, { email, emailVerified: true });
       await deps.onEmailVerified?.({ ...user, email, emailVerified: true });
@@ -246,7 +283,8 @@ export function createAccountsUsecases(deps: AccountsDeps) {
 
     /** Deletion waits out a grace period; logging in and cancelling keeps the account. */
     async requestDeletion(user: User, mode: 'delete' | 'anonymise', password: string | undefined): Promise<string> {
-      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password ?? ''))) throw new AppError(E.PASSWORD_WRONG);
+      if (user.passwordHash && !(await passwords.verify(user.passwordHash, password ?? '')))
+        throw new AppError(E.PASSWORD_WRONG);
       await users.update(user.id, { deletionRequestedAt: iso(), deletionMode: mode });
       return new Date(deps.now().getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString();
     },
@@ -288,8 +326,19 @@ export function createAccountsUsecases(deps: AccountsDeps) {
           lastLoginAt: user.lastLoginAt,
           deletionRequestedAt: user.deletionRequestedAt,
         },
-        signIns: identities.map((i) => ({ provider: i.provider, subject: i.subject, email: i.email, linkedAt: i.createdAt, lastLoginAt: i.lastLoginAt })),
-        sessions: sessions.map((s) => ({ createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, userAgent: s.userAgent, ip: s.ip })),
+        signIns: identities.map((i) => ({
+          provider: i.provider,
+          subject: i.subject,
+          email: i.email,
+          linkedAt: i.createdAt,
+          lastLoginAt: i.lastLoginAt,
+        })),
+        sessions: sessions.map((s) => ({
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          userAgent: s.userAgent,
+          ip: s.ip,
+        })),
         ...extra,
       };
     },

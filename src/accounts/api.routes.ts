@@ -19,24 +19,36 @@ export function authApiRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       return { user: viewer ? publicUser(viewer.user) : null, csrfToken: await auth.csrfToken(request, reply) };
     });
 
-    app.post('/api/auth/register', { schema: { body: Registration, response: { 202: Type.Object({ status: Type.Literal('check-email') }) } } }, async (request, reply) => {
-      const wait = registrations.hit(request.ip);
-      if (wait > 0) throw new AppError(commonErrors.RATE_LIMITED);
-      await accounts.register(await auth.site(request), request.body);
-      return reply.code(202).send({ status: 'check-email' as const });
-    });
+    app.post(
+      '/api/auth/register',
+      { schema: { body: Registration, response: { 202: Type.Object({ status: Type.Literal('check-email') }) } } },
+      async (request, reply) => {
+        const wait = registrations.hit(request.ip);
+        if (wait > 0) throw new AppError(commonErrors.RATE_LIMITED);
+        await accounts.register(await auth.site(request), request.body);
+        return reply.code(202).send({ status: 'check-email' as const });
+      },
+    );
 
-    app.post('/api/auth/login', { schema: { body: Credentials, response: { 200: Type.Object({ user: PublicUser }) } } }, async (request, reply) => {
-      try {
-        const { user, cookie } = await accounts.login(await auth.site(request), request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
-        await auth.startSession(request, reply, cookie);
-        reply.headers(noStore);
-        return { user: publicUser(user) };
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'LOGIN_THROTTLED') reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
-        throw err;
-      }
-    });
+    app.post(
+      '/api/auth/login',
+      { schema: { body: Credentials, response: { 200: Type.Object({ user: PublicUser }) } } },
+      async (request, reply) => {
+        try {
+          const { user, cookie } = await accounts.login(await auth.site(request), request.body, {
+            ip: request.ip,
+            userAgent: request.headers['user-agent'] ?? '',
+          });
+          await auth.startSession(request, reply, cookie);
+          reply.headers(noStore);
+          return { user: publicUser(user) };
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'LOGIN_THROTTLED')
+            reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+          throw err;
+        }
+      },
+    );
 
     app.post('/api/auth/logout', { schema: { response: { 204: Type.Null() } } }, async (request, reply) => {
       const viewer = await auth.viewer(request);

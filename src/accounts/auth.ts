@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import { randomToken } from '../shared/crypto.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Site } from '../sites/sites.repository.ts';
 import type { SiteResolver } from '../sites/site-resolver.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import type { Role } from '../storage/schema.ts';
 import { accountErrors as E } from './accounts.errors.ts';
 import type { Session, SessionsRepository } from './sessions.repository.ts';
 import type { SessionsUsecases } from './sessions.usecases.ts';
 import type { User, UsersRepository } from './users.repository.ts';
-import type { Role } from '../storage/schema.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 export const CSRF_COOKIE = 'parley_csrf';
@@ -67,7 +67,11 @@ export function createAuth(deps: AuthDeps) {
       const token = header.slice(7);
       let claims = verified.get(token);
       if (!claims) {
-        const { payload } = await jwtVerify(token, bearerKey, { algorithms: ['HS256'], audience: `parley:${site.id}`, currentDate: deps.now() });
+        const { payload } = await jwtVerify(token, bearerKey, {
+          algorithms: ['HS256'],
+          audience: `parley:${site.id}`,
+          currentDate: deps.now(),
+        });
         if (typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return undefined;
         claims = { sid: payload.sid, site: site.id, exp: payload.exp };
         if (verified.size >= 20_000) verified.clear();
@@ -121,7 +125,12 @@ export function createAuth(deps: AuthDeps) {
       if (!anon) {
         anon = randomToken(18);
         const site = await auth.site(request);
-        reply.setCookie(CSRF_COOKIE, anon, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(site, request) });
+        reply.setCookie(CSRF_COOKIE, anon, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secure(site, request),
+        });
         request.cookies[CSRF_COOKIE] = anon;
       }
       return deps.sessions.csrfToken(anon);
@@ -170,7 +179,8 @@ export function createAuth(deps: AuthDeps) {
     async csrfValid(request: FastifyRequest): Promise<boolean> {
       const body = request.body as Record<string, unknown> | undefined;
       const header = request.headers['x-csrf-token'];
-      const presented = (typeof header === 'string' ? header : undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+      const presented =
+        (typeof header === 'string' ? header : undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
       const viewer = await auth.viewer(request);
       const binding = viewer?.via === 'cookie' ? request.cookies[SESSION_COOKIE] : request.cookies[CSRF_COOKIE];
       return deps.sessions.checkCsrf(binding, presented);

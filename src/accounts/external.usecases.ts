@@ -54,7 +54,16 @@ export function createExternalUsecases(deps: ExternalDeps) {
   }
 
   async function link(user: User, p: ExternalProfile, ctx: RequestContext) {
-    await users.insertIdentity({ id: newId(), siteId: user.siteId, userId: user.id, provider: p.provider, subject: p.subject, email: p.email, createdAt: iso(), lastLoginAt: iso() });
+    await users.insertIdentity({
+      id: newId(),
+      siteId: user.siteId,
+      userId: user.id,
+      provider: p.provider,
+      subject: p.subject,
+      email: p.email,
+      createdAt: iso(),
+      lastLoginAt: iso(),
+    });
     const synced = await sync(user, p);
     const { cookie } = await deps.sessions.create(synced, ctx);
     return { user: synced, cookie };
@@ -62,7 +71,15 @@ export function createExternalUsecases(deps: ExternalDeps) {
 
   async function linkTarget(site: Site, token: string) {
     const t = await deps.tokens.peek(sha256(token));
-    if (!t || t.siteId !== site.id || t.usedAt || t.expiresAt <= iso() || !t.userId || !t.purpose.startsWith('link_identity')) throw new AppError(E.TOKEN_INVALID);
+    if (
+      !t ||
+      t.siteId !== site.id ||
+      t.usedAt ||
+      t.expiresAt <= iso() ||
+      !t.userId ||
+      !t.purpose.startsWith('link_identity')
+    )
+      throw new AppError(E.TOKEN_INVALID);
     const user = await users.get(t.userId);
     if (!user) throw new AppError(E.TOKEN_INVALID);
     return { token: t, user, profile: t.payload.profile as ExternalProfile };
@@ -88,7 +105,11 @@ export function createExternalUsecases(deps: ExternalDeps) {
       const existing = p.email ? await users.getByEmail(site.id, p.email) : undefined;
       if (existing) {
         const token = await deps.accounts.issueToken(site, existing.id, 'link_identity', LINK_TTL_MS, { profile: p });
-        throw new AppError(E.ACCOUNT_LINK_REQUIRED, undefined, { linkToken: token, linkUrl: `/account/link?token=${token}`, email: existing.email });
+        throw new AppError(E.ACCOUNT_LINK_REQUIRED, undefined, {
+          linkToken: token,
+          linkUrl: `/account/link?token=${token}`,
+          email: existing.email,
+        });
       }
       const id = newId();
       await users.insert({
@@ -108,14 +129,18 @@ export function createExternalUsecases(deps: ExternalDeps) {
       return link(user, p, ctx);
     },
 
-    async describeLink(site: Site, token: string): Promise<{ email: string | null; provider: string; hasPassword: boolean }> {
+    async describeLink(
+      site: Site,
+      token: string,
+    ): Promise<{ email: string | null; provider: string; hasPassword: boolean }> {
       const { user, profile } = await linkTarget(site, token);
       return { email: user.email, provider: profile.provider, hasPassword: Boolean(user.passwordHash) };
     },
 
     async linkWithPassword(site: Site, token: string, password: string, ctx: RequestContext) {
       const { user, profile } = await linkTarget(site, token);
-      if (!user.passwordHash || !(await deps.passwords.verify(user.passwordHash, password))) throw new AppError(E.PASSWORD_WRONG);
+      if (!user.passwordHash || !(await deps.passwords.verify(user.passwordHash, password)))
+        throw new AppError(E.PASSWORD_WRONG);
       await deps.accounts.consume(site, token, 'link_identity');
       return link(user, profile, ctx);
     },
@@ -124,7 +149,9 @@ export function createExternalUsecases(deps: ExternalDeps) {
       const { user, profile } = await linkTarget(site, token);
       if (!user.email) throw new AppError(E.TOKEN_INVALID);
       await deps.accounts.consume(site, token, 'link_identity');
-      const confirm = await deps.accounts.issueToken(site, user.id, 'link_identity_confirm', 24 * 3_600_000, { profile });
+      const confirm = await deps.accounts.issueToken(site, user.id, 'link_identity_confirm', 24 * 3_600_000, {
+        profile,
+      });
       await deps.mailer.send({
         siteId: site.id,
         to: user.email,

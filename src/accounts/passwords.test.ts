@@ -15,7 +15,10 @@ describe('passwords', () => {
   it('asks for length, not for symbol games', () => {
     assert.equal(passwordProblem('short', {}), 'Use at least 10 characters.');
     assert.equal(passwordProblem('aaaaaaaaaaaa', {}), 'Do not use one character repeated.');
-    assert.equal(passwordProblem('me@example.org', { email: 'me@example.org' }), 'Do not use your e-mail address as your password.');
+    assert.equal(
+      passwordProblem('me@example.org', { email: 'me@example.org' }),
+      'Do not use your e-mail address as your password.',
+    );
     assert.equal(passwordProblem('password123', {}), 'That password is too common.');
     assert.equal(passwordProblem('four plain lower words', {}), undefined);
     assert.equal(passwordProblem('x'.repeat(1025), {})?.startsWith('Use at most'), true);

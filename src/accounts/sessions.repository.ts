@@ -14,7 +14,17 @@ export interface Session {
 }
 
 export function createSessionsRepository({ db }: { db: Kysely<Database> }) {
-  const map = (r: { id_hash: string; public_id: string; site_id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string; user_agent: string; ip: string }): Session => ({
+  const map = (r: {
+    id_hash: string;
+    public_id: string;
+    site_id: string;
+    user_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    user_agent: string;
+    ip: string;
+  }): Session => ({
     idHash: r.id_hash,
     publicId: r.public_id,
     siteId: r.site_id,
@@ -51,10 +61,19 @@ export function createSessionsRepository({ db }: { db: Kysely<Database> }) {
       return r && map(r);
     },
     async touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-      await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('id_hash', '=', idHash)
+        .execute();
     },
     async listForUser(userId: string): Promise<Session[]> {
-      const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('last_seen_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('last_seen_at', 'desc')
+        .execute();
       return rows.map(map);
     },
     async delete(idHash: string): Promise<void> {

@@ -66,16 +66,32 @@ export function createTokensRepository({ db }: { db: Kysely<Database> }) {
       await db.deleteFrom('account_tokens').where('expires_at', '<', now).execute();
     },
 
-    async throttleGet(siteId: string, key: string): Promise<{ failures: number; lockedUntil: string | null } | undefined> {
-      const r = await db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('site_id', '=', siteId).where('key', '=', key).executeTakeFirst();
+    async throttleGet(
+      siteId: string,
+      key: string,
+    ): Promise<{ failures: number; lockedUntil: string | null } | undefined> {
+      const r = await db
+        .selectFrom('login_throttle')
+        .select(['failures', 'locked_until'])
+        .where('site_id', '=', siteId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return r && { failures: r.failures, lockedUntil: r.locked_until };
     },
 
-    async throttleSet(siteId: string, key: string, failures: number, lockedUntil: string | null, now: string): Promise<void> {
+    async throttleSet(
+      siteId: string,
+      key: string,
+      failures: number,
+      lockedUntil: string | null,
+      now: string,
+    ): Promise<void> {
       await db
         .insertInto('login_throttle')
         .values({ site_id: siteId, key, failures, locked_until: lockedUntil, updated_at: now })
-        .onConflict((oc) => oc.columns(['site_id', 'key']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
+        .onConflict((oc) =>
+          oc.columns(['site_id', 'key']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }),
+        )
         .execute();
     },
 

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, Role, UsersTable, UserStatus } from '../storage/schema.ts';
+import type { Database, Role, UserStatus, UsersTable } from '../storage/schema.ts';
 
 export interface User {
   id: string;
@@ -96,7 +96,18 @@ function toRow(c: UserChanges) {
 
 export function createUsersRepository({ db }: { db: Kysely<Database> }) {
   return {
-    async insert(u: { id: string; siteId: string; email: string | null; emailVerified: boolean; displayName: string; passwordHash: string | null; role?: Role; badges?: string[]; avatarUrl?: string | null; createdAt: string }): Promise<void> {
+    async insert(u: {
+      id: string;
+      siteId: string;
+      email: string | null;
+      emailVerified: boolean;
+      displayName: string;
+      passwordHash: string | null;
+      role?: Role;
+      badges?: string[];
+      avatarUrl?: string | null;
+      createdAt: string;
+    }): Promise<void> {
       await db
         .insertInto('users')
         .values({
@@ -127,7 +138,12 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async getByEmail(siteId: string, email: string): Promise<User | undefined> {
-      const r = await db.selectFrom('users').selectAll().where('site_id', '=', siteId).where('email', '=', email).executeTakeFirst();
+      const r = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('email', '=', email)
+        .executeTakeFirst();
       return r && toUser(r);
     },
 
@@ -147,14 +163,24 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
       if (q.search) {
         const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         // An explicit ESCAPE: SQLite has no default escape character, PostgreSQL's is the backslash.
-        query = query.where((eb) => eb.or([sql<boolean>`lower(display_name) like ${like} escape '\\'`, sql<boolean>`email like ${like} escape '\\'`]));
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(display_name) like ${like} escape '\\'`,
+            sql<boolean>`email like ${like} escape '\\'`,
+          ]),
+        );
       }
       const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
       return rows.map(toUser);
     },
 
     async dueForDeletion(before: string, limit: number): Promise<User[]> {
-      const rows = await db.selectFrom('users').selectAll().where('deletion_requested_at', '<=', before).limit(limit).execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('deletion_requested_at', '<=', before)
+        .limit(limit)
+        .execute();
       return rows.map(toUser);
     },
 
@@ -182,12 +208,37 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
         .where('provider', '=', provider)
         .where('subject', '=', subject)
         .executeTakeFirst();
-      return r && { id: r.id, siteId: r.site_id, userId: r.user_id, provider: r.provider, subject: r.subject, email: r.email, createdAt: r.created_at, lastLoginAt: r.last_login_at };
+      return (
+        r && {
+          id: r.id,
+          siteId: r.site_id,
+          userId: r.user_id,
+          provider: r.provider,
+          subject: r.subject,
+          email: r.email,
+          createdAt: r.created_at,
+          lastLoginAt: r.last_login_at,
+        }
+      );
     },
 
     async listIdentities(userId: string): Promise<Identity[]> {
-      const rows = await db.selectFrom('identities').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
-      return rows.map((r) => ({ id: r.id, siteId: r.site_id, userId: r.user_id, provider: r.provider, subject: r.subject, email: r.email, createdAt: r.created_at, lastLoginAt: r.last_login_at }));
+      const rows = await db
+        .selectFrom('identities')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        userId: r.user_id,
+        provider: r.provider,
+        subject: r.subject,
+        email: r.email,
+        createdAt: r.created_at,
+        lastLoginAt: r.last_login_at,
+      }));
     },
 
     async touchIdentity(id: string, at: string, email: string | null): Promise<void> {

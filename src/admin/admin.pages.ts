@@ -14,7 +14,12 @@ function adminPage(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
   );
 }
 
-export function usersPage(chrome: Chrome, csrf: string, list: User[], q: { search: string; notice?: string }): SafeHtml {
+export function usersPage(
+  chrome: Chrome,
+  csrf: string,
+  list: User[],
+  q: { search: string; notice?: string },
+): SafeHtml {
   const tz = chrome.site.timeZone;
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}">`;
   return adminPage(
@@ -24,7 +29,9 @@ export function usersPage(chrome: Chrome, csrf: string, list: User[], q: { searc
 <form method="get" action="/admin/users" class="field inline"><label for="q">Search by name or e-mail</label><input id="q" name="q" value="${q.search}"><button class="button" type="submit">Search</button></form>
 <table class="data-table"><thead><tr><th scope="col">Reader</th><th scope="col">Joined</th><th scope="col">Role</th><th scope="col">Standing</th><th scope="col">Actions</th></tr></thead><tbody>
 ${list.map(
-  (u) => html`<tr data-user-id="${u.id}"><td>${u.displayName}<br><small>${u.email ?? '(no e-mail)'}${u.emailVerified ? '' : u.email ? ' · unconfirmed' : ''}</small></td>
+  (
+    u,
+  ) => html`<tr data-user-id="${u.id}"><td>${u.displayName}<br><small>${u.email ?? '(no e-mail)'}${u.emailVerified ? '' : u.email ? ' · unconfirmed' : ''}</small></td>
 <td>${formatPaperTime(u.createdAt, tz)}</td>
 <td><form method="post" action="/admin/users/${u.id}/role">${csrfField}<label class="visually-hidden" for="role-${u.id}">Role of ${u.displayName}</label><select id="role-${u.id}" name="role">${roles.map(
     (r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${r}</option>`,
@@ -48,7 +55,8 @@ export function outboxPage(chrome: Chrome, mails: OutboxMail[], delivers: boolea
     'Outbox',
     html`<p>${delivers ? 'Mail is delivered over SMTP; this is the record of what was sent.' : 'No SMTP_URL is set: mail stays here instead of being delivered. Set SMTP_URL to send it.'}</p>
 <ol class="story-list">${mails.map(
-      (m) => html`<li data-mail-id="${m.id}"><strong>${m.subject}</strong><p class="meta">To ${m.to} · ${formatPaperTime(m.createdAt, tz)} · ${m.sentAt ? 'sent' : m.error ? `failed: ${m.error}` : delivers ? 'queued' : 'kept in outbox'}</p><pre class="mail-body">${m.text}</pre></li>`,
+      (m) =>
+        html`<li data-mail-id="${m.id}"><strong>${m.subject}</strong><p class="meta">To ${m.to} · ${formatPaperTime(m.createdAt, tz)} · ${m.sentAt ? 'sent' : m.error ? `failed: ${m.error}` : delivers ? 'queued' : 'kept in outbox'}</p><pre class="mail-body">${m.text}</pre></li>`,
     )}</ol>`,
   );
 }

@@ -33,7 +33,11 @@ export function adminRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const viewer = await admin(request);
       const csrfToken = await auth.csrfToken(request, reply);
       const c = await pages.chrome(await auth.site(request));
-      return { chrome: { ...c, viewer: { displayName: viewer.user.displayName, csrf: csrfToken, role: viewer.user.role } }, csrf: csrfToken, viewer };
+      return {
+        chrome: { ...c, viewer: { displayName: viewer.user.displayName, csrf: csrfToken, role: viewer.user.role } },
+        csrf: csrfToken,
+        viewer,
+      };
     }
 
     const notices: Record<string, string> = {
@@ -43,39 +47,104 @@ export function adminRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       lifted: 'The sanction is lifted.',
     };
 
-    app.get('/admin/users', { schema: { querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), notice: Type.Optional(Type.String({ maxLength: 20 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }) } }, async (request, reply) => {
-      const { chrome: c, csrf: token, viewer } = await chrome(request, reply);
-      const search = request.query.q?.trim() ?? '';
-      const page = request.query.page ?? 1;
-      const list = await users.list({ siteId: viewer.user.siteId, ...(search ? { search } : {}), limit: 50, offset: (page - 1) * 50 });
-      const notice = request.query.notice ? notices[request.query.notice] : undefined;
-      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(usersPage(c, token, list, { search, ...(notice ? { notice } : {}) }).value);
-    });
+    app.get(
+      '/admin/users',
+      {
+        schema: {
+          querystring: Type.Object({
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            notice: Type.Optional(Type.String({ maxLength: 20 })),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { chrome: c, csrf: token, viewer } = await chrome(request, reply);
+        const search = request.query.q?.trim() ?? '';
+        const page = request.query.page ?? 1;
+        const list = await users.list({
+          siteId: viewer.user.siteId,
+          ...(search ? { search } : {}),
+          limit: 50,
+          offset: (page - 1) * 50,
+        });
+        const notice = request.query.notice ? notices[request.query.notice] : undefined;
+        return reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .send(usersPage(c, token, list, { search, ...(notice ? { notice } : {}) }).value);
+      },
+    );
 
-    app.post('/admin/users/:id/role', { schema: { params: Id, body: Type.Object({ role: Type.Union([Type.Literal('reader'), Type.Literal('moderator'), Type.Literal('editor'), Type.Literal('admin')]), ...csrf }) } }, async (request, reply) => {
-      const { user, viewer } = await target(request);
-      // An admin cannot remove their own admin role: a site must never lose its last admin by accident.
-      if (user.id === viewer.user.id && request.body.role !== 'admin') throw new AppError(E.FORBIDDEN, 'You cannot take away your own admin role.');
-      await users.update(user.id, { role: request.body.role as Role });
-      return reply.redirect('/admin/users?notice=role', 303);
-    });
+    app.post(
+      '/admin/users/:id/role',
+      {
+        schema: {
+          params: Id,
+          body: Type.Object({
+            role: Type.Union([
+              Type.Literal('reader'),
+              Type.Literal('moderator'),
+              Type.Literal('editor'),
+              Type.Literal('admin'),
+            ]),
+            ...csrf,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { user, viewer } = await target(request);
+        // An admin cannot remove their own admin role: a site must never lose its last admin by accident.
+        if (user.id === viewer.user.id && request.body.role !== 'admin')
+          throw new AppError(E.FORBIDDEN, 'You cannot take away your own admin role.');
+        await users.update(user.id, { role: request.body.role as Role });
+        return reply.redirect('/admin/users?notice=role', 303);
+      },
+    );
 
-    app.post('/admin/users/:id/suspend', { schema: { params: Id, body: Type.Object({ until: Type.String({ format: 'date' }), reason: Type.String({ minLength: 1, maxLength: 500 }), ...csrf }) } }, async (request, reply) => {
-      const { user } = await target(request);
-      const site = await auth.site(request);
-      // The date is a day in the site's zone; the suspension ends as that day begins there.
-      const until = startOfLocalDay(new Date(`${request.body.until}T12:00:00Z`), site.timeZone).toISOString();
-      if (until <= deps.now().toISOString()) throw new AppError(E.FORBIDDEN, 'A suspension must end in the future.');
-      await users.update(user.id, { status: 'suspended', sanctionUntil: until, sanctionReason: request.body.reason, sanctionedAt: deps.now().toISOString() });
-      return reply.redirect('/admin/users?notice=suspended', 303);
-    });
+    app.post(
+      '/admin/users/:id/suspend',
+      {
+        schema: {
+          params: Id,
+          body: Type.Object({
+            until: Type.String({ format: 'date' }),
+            reason: Type.String({ minLength: 1, maxLength: 500 }),
+            ...csrf,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { user } = await target(request);
+        const site = await auth.site(request);
+        // The date is a day in the site's zone; the suspension ends as that day begins there.
+        const until = startOfLocalDay(new Date(`${request.body.until}T12:00:00Z`), site.timeZone).toISOString();
+        if (until <= deps.now().toISOString()) throw new AppError(E.FORBIDDEN, 'A suspension must end in the future.');
+        await users.update(user.id, {
+          status: 'suspended',
+          sanctionUntil: until,
+          sanctionReason: request.body.reason,
+          sanctionedAt: deps.now().toISOString(),
+        });
+        return reply.redirect('/admin/users?notice=suspended', 303);
+      },
+    );
 
-    app.post('/admin/users/:id/ban', { schema: { params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), ...csrf }) } }, async (request, reply) => {
-      const { user, viewer } = await target(request);
-      if (user.id === viewer.user.id) throw new AppError(E.FORBIDDEN, 'You cannot ban yourself.');
-      await users.update(user.id, { status: 'banned', sanctionUntil: null, sanctionReason: request.body.reason, sanctionedAt: deps.now().toISOString() });
-      return reply.redirect('/admin/users?notice=banned', 303);
-    });
+    app.post(
+      '/admin/users/:id/ban',
+      { schema: { params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), ...csrf }) } },
+      async (request, reply) => {
+        const { user, viewer } = await target(request);
+        if (user.id === viewer.user.id) throw new AppError(E.FORBIDDEN, 'You cannot ban yourself.');
+        await users.update(user.id, {
+          status: 'banned',
+          sanctionUntil: null,
+          sanctionReason: request.body.reason,
+          sanctionedAt: deps.now().toISOString(),
+        });
+        return reply.redirect('/admin/users?notice=banned', 303);
+      },
+    );
 
     app.post('/admin/users/:id/lift', { schema: { params: Id, body: Type.Object(csrf) } }, async (request, reply) => {
       const { user } = await target(request);
@@ -86,7 +155,10 @@ export function adminRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get('/admin/outbox', async (request, reply) => {
       const { chrome: c, viewer } = await chrome(request, reply);
       const mails = await deps.outbox.list(viewer.user.siteId, 200);
-      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(outboxPage(c, mails, deps.mailer.delivers).value);
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(outboxPage(c, mails, deps.mailer.delivers).value);
     });
   };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { postingBlock } from '../accounts/sanctions.ts';
 import type { App } from '../app/buildApp.ts';
 import { agent, buildTestApp, createTestUser } from '../app/testing.ts';
-import { postingBlock } from '../accounts/sanctions.ts';
 import { newId } from '../shared/ids.ts';
 
 describe('admin: roles, suspensions and bans', () => {
@@ -54,7 +54,15 @@ describe('admin: roles, suspensions and bans', () => {
     const admin = agent(app);
     await admin.login('admin@example.org');
     await admin.get('/admin/users');
-    assert.equal((await admin.post(`/admin/users/${readerId}/suspend`, { until: '2026-07-01', reason: 'Repeated personal attacks' })).status, 303);
+    assert.equal(
+      (
+        await admin.post(`/admin/users/${readerId}/suspend`, {
+          until: '2026-07-01',
+          reason: 'Repeated personal attacks',
+        })
+      ).status,
+      303,
+    );
     let user = (await app.deps.users.get(readerId))!;
     assert.equal(user.status, 'suspended');
     // the day begins at midnight in India, 18:30 UTC the evening before
@@ -82,9 +90,27 @@ describe('admin: roles, suspensions and bans', () => {
   });
 
   it('cannot act on a reader of another site', async () => {
-    await app.deps.sites.insert({ id: 'other', name: 'Other Paper', baseUrl: 'https://other.test', timeZone: 'UTC', timeZoneLabel: null, language: 'en', tagline: '', guidelines: '', createdAt: new Date().toISOString() });
+    await app.deps.sites.insert({
+      id: 'other',
+      name: 'Other Paper',
+      baseUrl: 'https://other.test',
+      timeZone: 'UTC',
+      timeZoneLabel: null,
+      language: 'en',
+      tagline: '',
+      guidelines: '',
+      createdAt: new Date().toISOString(),
+    });
     const foreign = newId();
-    await app.deps.users.insert({ id: foreign, siteId: 'other', email: 'x@other.test', emailVerified: true, displayName: 'Foreign', passwordHash: null, createdAt: new Date().toISOString() });
+    await app.deps.users.insert({
+      id: foreign,
+      siteId: 'other',
+      email: 'x@other.test',
+      emailVerified: true,
+      displayName: 'Foreign',
+      passwordHash: null,
+      createdAt: new Date().toISOString(),
+    });
     const admin = agent(app);
     await admin.login('admin@example.org');
     await admin.get('/admin/users');
@@ -96,7 +122,12 @@ describe('admin: roles, suspensions and bans', () => {
   it('shows the outbox to admins', async () => {
     const admin = agent(app);
     await admin.login('admin@example.org');
-    await app.deps.mailer.send({ siteId: 'demo', to: 'someone@example.org', subject: 'Hello from the outbox', text: 'Body <b>text</b>' });
+    await app.deps.mailer.send({
+      siteId: 'demo',
+      to: 'someone@example.org',
+      subject: 'Hello from the outbox',
+      text: 'Body <b>text</b>',
+    });
     const res = await admin.get('/admin/outbox');
     assert.match(res.body, /Hello from the outbox/);
     assert.match(res.body, /Body &lt;b&gt;text&lt;\/b&gt;/);

@@ -1,72 +1,72 @@
 import { join } from 'node:path';
+import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { createArticlesRepository } from '../articles/articles.repository.ts';
-import type { Config } from '../config/config.ts';
-import { createInProcessBus } from '../events/bus.ts';
-import { createPostgresBus } from '../events/postgres-bus.ts';
-import { feedsRoutes } from '../feeds/feeds.routes.ts';
-import { healthRoutes } from '../health/health.routes.ts';
-import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
-import { createPageCache } from '../pages/page-cache.ts';
-import { pagesRoutes } from '../pages/pages.routes.ts';
-import { createPagesUsecases } from '../pages/pages.usecases.ts';
-import { createSiteResolver } from '../sites/site-resolver.ts';
-import { createSitesRepository } from '../sites/sites.repository.ts';
-import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
-import type { AppDeps } from './deps.ts';
-import { errorHandler } from './errors.ts';
-import swagger from '@fastify/swagger';
-import { createCommentsRepository } from '../comments/comments.repository.ts';
-import { commentsRoutes } from '../comments/comments.routes.ts';
-import { commentFormRoutes } from '../comments/comments.form.routes.ts';
-import { buildBundles } from '../embed/bundles.ts';
-import { embedRoutes } from '../embed/embed.routes.ts';
-import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
-import { notificationsRoutes } from '../notifications/notifications.routes.ts';
-import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
-import { createCommentsUsecases } from '../comments/comments.usecases.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
-import type { ModerationPipeline } from '../moderation/pipeline.ts';
-import { createLegacyClaims } from '../imports/claim.ts';
-import { claimRoutes } from '../imports/claim.routes.ts';
-import { createImagesUsecases } from '../images/images.usecases.ts';
-import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
-import { imagesRoutes } from '../images/images.routes.ts';
-import { createModerationRepository } from '../moderation/moderation.repository.ts';
-import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
-import { moderationRoutes } from '../moderation/moderation.routes.ts';
-import { createNewsroomRepository } from '../newsroom/newsroom.repository.ts';
-import { createNewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
-import { newsroomRoutes } from '../newsroom/newsroom.routes.ts';
-import { createLiveHub } from '../newsroom/live.hub.ts';
-import { createViewCounter } from '../newsroom/views.ts';
-import { createWebSub } from '../newsroom/websub.ts';
-import { localDay, startOfLocalDay } from '../time/format.ts';
-import type { Site } from '../sites/sites.repository.ts';
-import type { User } from '../accounts/users.repository.ts';
-import { createModerateRepository } from '../moderate/moderate.repository.ts';
-import { createModerateUsecases } from '../moderate/moderate.usecases.ts';
-import { moderateRoutes } from '../moderate/moderate.routes.ts';
-import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
-import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { authApiRoutes } from '../accounts/api.routes.ts';
 import { createAuth, installAuth } from '../accounts/auth.ts';
 import { createExternalUsecases } from '../accounts/external.usecases.ts';
+import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import { createPasswordHasher, type PasswordHasher } from '../accounts/passwords.ts';
 import { createSessionsRepository } from '../accounts/sessions.repository.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createTokensRepository } from '../accounts/tokens.repository.ts';
+import type { User } from '../accounts/users.repository.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
+import { createArticlesRepository } from '../articles/articles.repository.ts';
+import { commentFormRoutes } from '../comments/comments.form.routes.ts';
+import { createCommentsRepository } from '../comments/comments.repository.ts';
+import { commentsRoutes } from '../comments/comments.routes.ts';
+import { createCommentsUsecases } from '../comments/comments.usecases.ts';
+import { createStoriesRepository } from '../comments/stories.repository.ts';
+import type { Config } from '../config/config.ts';
+import { buildBundles } from '../embed/bundles.ts';
+import { embedRoutes } from '../embed/embed.routes.ts';
+import { createInProcessBus } from '../events/bus.ts';
+import { createPostgresBus } from '../events/postgres-bus.ts';
+import { feedsRoutes } from '../feeds/feeds.routes.ts';
+import { healthRoutes } from '../health/health.routes.ts';
+import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { imagesRoutes } from '../images/images.routes.ts';
+import { createImagesUsecases } from '../images/images.usecases.ts';
+import { claimRoutes } from '../imports/claim.routes.ts';
+import { createLegacyClaims } from '../imports/claim.ts';
+import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createOutboxRepository } from '../mail/outbox.repository.ts';
+import { createModerateRepository } from '../moderate/moderate.repository.ts';
+import { moderateRoutes } from '../moderate/moderate.routes.ts';
+import { createModerateUsecases } from '../moderate/moderate.usecases.ts';
+import { createModerationRepository } from '../moderation/moderation.repository.ts';
+import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
+import type { ModerationPipeline } from '../moderation/pipeline.ts';
+import { createLiveHub } from '../newsroom/live.hub.ts';
+import { createNewsroomRepository } from '../newsroom/newsroom.repository.ts';
+import { newsroomRoutes } from '../newsroom/newsroom.routes.ts';
+import { createNewsroomUsecases } from '../newsroom/newsroom.usecases.ts';
+import { createViewCounter } from '../newsroom/views.ts';
+import { createWebSub } from '../newsroom/websub.ts';
+import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
+import { createPageCache } from '../pages/page-cache.ts';
+import { pagesRoutes } from '../pages/pages.routes.ts';
+import { createPagesUsecases } from '../pages/pages.usecases.ts';
 import { loadSecret } from '../shared/secrets.ts';
+import { createSiteResolver } from '../sites/site-resolver.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { createSitesRepository } from '../sites/sites.repository.ts';
 import { createOidcUsecases } from '../sso/oidc.usecases.ts';
 import { createSsoRepository } from '../sso/sso.repository.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
 import { createSsoUsecases } from '../sso/sso.usecases.ts';
+import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
+import { localDay, startOfLocalDay } from '../time/format.ts';
+import type { AppDeps } from './deps.ts';
+import { errorHandler } from './errors.ts';
 
 export interface BuildOptions {
   /** an already open storage (tests); otherwise opened from the config */
@@ -93,9 +93,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const now = options.now ?? (() => new Date());
   // One instance: events stay in the process. On PostgreSQL, instances share them.
-  const bus = storage.engine === 'postgres' && (options.busChannel || config.databaseUrl)
-    ? await createPostgresBus({ connectionString: options.busConnectionString ?? config.databaseUrl!, channel: options.busChannel ?? 'parley_events' })
-    : createInProcessBus();
+  const bus =
+    storage.engine === 'postgres' && (options.busChannel || config.databaseUrl)
+      ? await createPostgresBus({
+          connectionString: options.busConnectionString ?? config.databaseUrl!,
+          channel: options.busChannel ?? 'parley_events',
+        })
+      : createInProcessBus();
   const sites = createSitesRepository(storage);
   const articles = createArticlesRepository(storage);
   const liveblogs = createLiveblogsRepository(storage);
@@ -112,7 +116,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const passwords = options.passwords ?? createPasswordHasher();
   const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
   const claims = createLegacyClaims({ db: storage.db, now, mailer });
-  const sessionsUsecases = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now, onSignIn: (u) => claims.claimFor(u) });
+  const sessionsUsecases = createSessionsUsecases({
+    sessions: sessionsRepo,
+    users,
+    secret,
+    now,
+    onSignIn: (u) => claims.claimFor(u),
+  });
   const accounts = createAccountsUsecases({
     users,
     tokens,
@@ -129,7 +139,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? moderation.pipeline;
   const bundles = await buildBundles();
-  const notifications = createNotificationsUsecases({ notifications: createNotificationsRepository(storage), users, comments: commentsRepo, mailer, now });
+  const notifications = createNotificationsUsecases({
+    notifications: createNotificationsRepository(storage),
+    users,
+    comments: commentsRepo,
+    mailer,
+    now,
+  });
   let logError: (err: unknown) => void = () => {};
   const commentsUsecases = createCommentsUsecases({
     comments: commentsRepo,
@@ -144,10 +160,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const moderateRepo = createModerateRepository(storage);
   const newsroomRepo = createNewsroomRepository(storage);
   // Image files: on disk beside the database unless the caller gives a store (tests: memory; S3 could follow).
-  const images = createImagesUsecases({ db: storage.db, store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')), now });
+  const images = createImagesUsecases({
+    db: storage.db,
+    store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
+    now,
+  });
   const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
   // Today's reading and commenting, for Top News: the day in the site's zone.
-  const activity = (site: Site) => newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
+  const activity = (site: Site) =>
+    newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
   const deps: AppDeps = {
     config,
     storage,
@@ -157,7 +178,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     siteResolver,
     articles,
     liveblogs,
-    pages: createPagesUsecases({ articles, liveblogs, comments: commentsUsecases, stories, now, scripts: { app: bundles.app.path, counts: bundles.counts.path }, activity }),
+    pages: createPagesUsecases({
+      articles,
+      liveblogs,
+      comments: commentsUsecases,
+      stories,
+      now,
+      scripts: { app: bundles.app.path, counts: bundles.counts.path },
+      activity,
+    }),
     bundles,
     notifications,
     pageCache,
@@ -176,9 +205,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pipeline,
     commentsUsecases,
     moderation,
-    moderate: createModerateUsecases({ moderate: moderateRepo, users, comments: commentsUsecases, moderation, mailer, bus, now }),
+    moderate: createModerateUsecases({
+      moderate: moderateRepo,
+      users,
+      comments: commentsUsecases,
+      moderation,
+      mailer,
+      bus,
+      now,
+    }),
     moderateRepo,
-    newsroom: createNewsroomUsecases({ newsroom: newsroomRepo, articles, liveblogs, images, bus, now, sites: (id) => sites.get(id), websub: createWebSub({ hub: config.websubHub, ...(options.fetch ? { fetch: options.fetch } : {}), onError: (err) => logError(err) }) }),
+    newsroom: createNewsroomUsecases({
+      newsroom: newsroomRepo,
+      articles,
+      liveblogs,
+      images,
+      bus,
+      now,
+      sites: (id) => sites.get(id),
+      websub: createWebSub({
+        hub: config.websubHub,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        onError: (err) => logError(err),
+      }),
+    }),
     newsroomRepo,
     liveHub: createLiveHub({ bus, liveblogs, site: (id) => sites.get(id), entry: (a, e) => liveblogs.getEntry(a, e) }),
     views,
@@ -209,7 +259,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // One line per request, written after the response: method, path, status, time.
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
   app.setErrorHandler(errorHandler);
   logError = (err) => app.log.error({ err }, 'after-publish work failed');
@@ -219,8 +277,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    if (
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
+      !reply.hasHeader('content-security-policy')
+    ) {
+      reply.header(
+        'content-security-policy',
+        "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'",
+      );
     }
     return payload;
   });
@@ -229,13 +293,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Parley API', version: '1', description: 'Comments, accounts and sign-on. Errors are {"error": {"code", "message", "details"}} with stable codes.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'parley_session' } } },
+      info: {
+        title: 'Parley API',
+        version: '1',
+        description:
+          'Comments, accounts and sign-on. Errors are {"error": {"code", "message", "details"}} with stable codes.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'parley_session' },
+        },
+      },
     },
     hideUntagged: false,
-    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...(schema ?? {}), hide: true }, url }) as never,
+    transform: ({ schema, url }) =>
+      ({ schema: url.startsWith('/api/') ? schema : { ...(schema ?? {}), hide: true }, url }) as never,
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(app.swagger()));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(app.swagger()),
+  );
   await installAuth(app, deps.auth);
   await app.register(healthRoutes(deps));
   await app.register(accountsRoutes(deps));
@@ -257,7 +334,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Hourly housekeeping in every instance; each step is safe to run twice.
   const housekeeping = setInterval(() => {
-    runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso: ssoRepo, now, forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise') }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
+    runAccountMaintenance({
+      accounts,
+      sessions: sessionsRepo,
+      tokens,
+      sso: ssoRepo,
+      now,
+      forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise'),
+    }).catch((err) => app.log.error({ err }, 'account maintenance failed'));
   }, 3_600_000);
   // Digests are checked every five minutes; each reader's own hour or day decides.
   const digests = setInterval(() => {
@@ -269,8 +353,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await deps.newsroom.publishDue(system);
     await deps.newsroom.endIdleLiveBlogs(system);
   };
-  const scheduler = setInterval(() => void newsroomTick().catch((err) => app.log.error({ err }, 'scheduled publishing failed')), 15_000);
-  const viewFlush = setInterval(() => void views.flush().catch((err) => app.log.error({ err }, 'page views not written')), 5_000);
+  const scheduler = setInterval(
+    () => void newsroomTick().catch((err) => app.log.error({ err }, 'scheduled publishing failed')),
+    15_000,
+  );
+  const viewFlush = setInterval(
+    () => void views.flush().catch((err) => app.log.error({ err }, 'page views not written')),
+    5_000,
+  );
   void newsroomTick().catch((err) => app.log.error({ err }, 'scheduled publishing failed'));
   digests.unref();
   housekeeping.unref();

@@ -8,7 +8,10 @@ interface ErrorBody {
 
 function toBody(err: FastifyError | AppError | Error): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } } };
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
+    };
   }
   const fe = err as FastifyError;
   if (fe.validation) {
@@ -18,13 +21,19 @@ function toBody(err: FastifyError | AppError | Error): { status: number; body: E
         error: {
           code: 'VALIDATION_FAILED',
           message: `${commonErrors.VALIDATION_FAILED.message} ${fe.message}`,
-          details: fe.validation.map((v) => ({ where: `${fe.validationContext ?? ''}${v.instancePath}`, problem: v.message })),
+          details: fe.validation.map((v) => ({
+            where: `${fe.validationContext ?? ''}${v.instancePath}`,
+            problem: v.message,
+          })),
         },
       },
     };
   }
   if (fe.statusCode === 429) {
-    return { status: 429, body: { error: { code: 'RATE_LIMITED', message: fe.message || commonErrors.RATE_LIMITED.message } } };
+    return {
+      status: 429,
+      body: { error: { code: 'RATE_LIMITED', message: fe.message || commonErrors.RATE_LIMITED.message } },
+    };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message } } };

@@ -1,19 +1,19 @@
 import { after, before } from 'node:test';
+import { createPasswordHasher } from '../accounts/passwords.ts';
+import { createUsersRepository } from '../accounts/users.repository.ts';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
-import type { EngineUnderTest } from '../storage/testing.ts';
 import { loadConfig } from '../config/config.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { createMemoryImageStore } from '../images/image-store.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
-import { createSitesRepository } from '../sites/sites.repository.ts';
-import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
-import { type App, buildApp } from './buildApp.ts';
-import { createPasswordHasher } from '../accounts/passwords.ts';
-import type { Role } from '../storage/schema.ts';
 import type { ModerationPipeline } from '../moderation/pipeline.ts';
 import type { PolicyChanges } from '../moderation/policy.ts';
-import { createMemoryImageStore } from '../images/image-store.ts';
 import { newId } from '../shared/ids.ts';
-import { createUsersRepository } from '../accounts/users.repository.ts';
+import { createSitesRepository } from '../sites/sites.repository.ts';
+import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
+import type { Role } from '../storage/schema.ts';
+import type { EngineUnderTest } from '../storage/testing.ts';
+import { type App, buildApp } from './buildApp.ts';
 
 /** Noon in India on a fixed day: page times in tests are exact. */
 export const TEST_NOW = new Date('2026-06-15T06:30:00.000Z');
@@ -24,15 +24,38 @@ export const TEST_BASE_URL = 'https://news.test';
 // production setting is checked on its own (passwords.test.ts).
 export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-export async function buildTestApp(options: { storage?: Storage; now?: () => Date; env?: Record<string, string>; fetch?: typeof fetch; pipeline?: ModerationPipeline; busChannel?: string; policy?: PolicyChanges } = {}): Promise<App> {
+export async function buildTestApp(
+  options: {
+    storage?: Storage;
+    now?: () => Date;
+    env?: Record<string, string>;
+    fetch?: typeof fetch;
+    pipeline?: ModerationPipeline;
+    busChannel?: string;
+    policy?: PolicyChanges;
+  } = {},
+): Promise<App> {
   const now = options.now ?? (() => TEST_NOW);
   const storage = options.storage ?? (await openStorage({ dataDir: ':memory:' }));
   await migrateToLatest(storage);
   await seedDemo(
-    { sites: createSitesRepository(storage), articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
+    {
+      sites: createSitesRepository(storage),
+      articles: createArticlesRepository(storage),
+      liveblogs: createLiveblogsRepository(storage),
+      now,
+    },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), { storage, now, passwords: testPasswords, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.busChannel ? { busChannel: options.busChannel } : {}), imageStore: createMemoryImageStore() });
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), {
+    storage,
+    now,
+    passwords: testPasswords,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
+    ...(options.busChannel ? { busChannel: options.busChannel } : {}),
+    imageStore: createMemoryImageStore(),
+  });
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   // A policy of the test's own, saved as the demo site's first version.
   if (options.policy) await app.deps.moderation.savePolicy('demo', 0, options.policy, 'test');
@@ -42,18 +65,30 @@ export async function buildTestApp(options: { storage?: Storage; now?: () => Dat
 /** The text of the first element matching a class, tags stripped: enough to check what a reader sees. */
 export function textOf(html: string, className: string): string | undefined {
   const m = new RegExp(`class="${className}"[^>]*>([\\s\\S]*?)</(p|div|h1|section|ol|ul|span|a)>`).exec(html);
-  return m?.[1]?.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+  return m?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 /** A user straight into the database, verified, with a known password. */
-export async function createTestUser(app: App, input: { email: string; name?: string; password?: string; role?: Role; siteId?: string }): Promise<string> {
+export async function createTestUser(
+  app: App,
+  input: { email: string; name?: string; password?: string; role?: Role; siteId?: string },
+): Promise<string> {
   const id = newId();
   await createUsersRepository(app.deps.storage).insert({
     id,
     siteId: input.siteId ?? 'demo',
     email: input.email,
     emailVerified: true,
-    displayName: input.name ?? input.email.split('@')[0]!.replace(/[^a-z]/gi, ' ').trim().padEnd(2, 'x'),
+    displayName:
+      input.name ??
+      input.email
+        .split('@')[0]!
+        .replace(/[^a-z]/gi, ' ')
+        .trim()
+        .padEnd(2, 'x'),
     passwordHash: await testPasswords.hash(input.password ?? 'correct horse battery'),
     role: input.role ?? 'reader',
     createdAt: new Date().toISOString(),
@@ -89,8 +124,15 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
   function cookieHeader() {
     return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
-  async function request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<AgentResponse> {
-    const headers: Record<string, string> = { 'user-agent': options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0', ...init.headers };
+  async function request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<AgentResponse> {
+    const headers: Record<string, string> = {
+      'user-agent': options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0',
+      ...init.headers,
+    };
     if (jar.size) headers.cookie = cookieHeader();
     let payload: string | undefined;
     if (init.form) {
@@ -100,7 +142,13 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(init.json);
     }
-    const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}), remoteAddress: options.ip ?? '203.0.113.7' });
+    const res = await app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+      remoteAddress: options.ip ?? '203.0.113.7',
+    });
     remember(res.headers);
     const found = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (found?.[1]) csrf = found[1];
@@ -109,7 +157,12 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
   return {
     get: (url: string, headers?: Record<string, string>) => request('GET', url, headers ? { headers } : {}),
     post: (url: string, form: Record<string, string> = {}) => request('POST', url, { form }),
-    api: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, json?: unknown, headers?: Record<string, string>) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
+    api: (
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      url: string,
+      json?: unknown,
+      headers?: Record<string, string>,
+    ) => request(method, url, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) }),
     cookie: (name: string) => jar.get(name),
     cookieHeader,
     setCookie: (name: string, value: string) => jar.set(name, value),
@@ -127,7 +180,10 @@ export function agent(app: App, options: { userAgent?: string; ip?: string } = {
 }
 
 /** The newest mail sent to an address, and the first link in it. */
-export async function lastMail(app: App, to: string): Promise<{ subject: string; text: string; link: string | undefined }> {
+export async function lastMail(
+  app: App,
+  to: string,
+): Promise<{ subject: string; text: string; link: string | undefined }> {
   const [mail] = await app.deps.outbox.list('demo', 1, to);
   if (!mail) throw new Error(`no mail to ${to}`);
   const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
@@ -143,7 +199,8 @@ export function pathOf(link: string | undefined): string {
 
 /** A signed-in reader's browser, with the CSRF header its scripts would send. */
 export async function signedInReader(app: App, email: string, name: string, role: Role = 'reader') {
-  if (!(await createUsersRepository(app.deps.storage).getByEmail('demo', email))) await createTestUser(app, { email, name, role });
+  if (!(await createUsersRepository(app.deps.storage).getByEmail('demo', email)))
+    await createTestUser(app, { email, name, role });
   const a = agent(app);
   await a.login(email);
   const header = async () => ({ 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken as string });

@@ -1,5 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ArticleKind, ArticlesTable, ArticleStatus, AuthorsTable, Database, LiveStatus, SectionsTable } from '../storage/schema.ts';
+import type {
+  ArticleKind,
+  ArticleStatus,
+  ArticlesTable,
+  AuthorsTable,
+  Database,
+  LiveStatus,
+  SectionsTable,
+} from '../storage/schema.ts';
 import { type Block, parseBody } from './body.ts';
 
 export interface Section {
@@ -110,7 +118,20 @@ const toAuthor = (r: Selectable<AuthorsTable>): Author => ({
 
 type SummaryRow = Pick<
   Selectable<ArticlesTable>,
-  'id' | 'site_id' | 'kind' | 'slug' | 'headline' | 'short_title' | 'standfirst' | 'dateline' | 'published_at' | 'updated_at' | 'modified_at' | 'live_status' | 'live_topic' | 'section_id'
+  | 'id'
+  | 'site_id'
+  | 'kind'
+  | 'slug'
+  | 'headline'
+  | 'short_title'
+  | 'standfirst'
+  | 'dateline'
+  | 'published_at'
+  | 'updated_at'
+  | 'modified_at'
+  | 'live_status'
+  | 'live_topic'
+  | 'section_id'
 > & { section_slug: string; section_name: string };
 
 function toSummary(r: SummaryRow): ArticleSummary {
@@ -175,19 +196,37 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async listSections(siteId: string): Promise<Section[]> {
-      const rows = await db.selectFrom('sections').selectAll().where('site_id', '=', siteId).orderBy('position').orderBy('name').execute();
+      const rows = await db
+        .selectFrom('sections')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('position')
+        .orderBy('name')
+        .execute();
       return rows.map(toSection);
     },
 
     async getSectionBySlug(siteId: string, slug: string): Promise<Section | undefined> {
-      const row = await db.selectFrom('sections').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+      const row = await db
+        .selectFrom('sections')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       return row && toSection(row);
     },
 
     async insertAuthor(author: Author): Promise<void> {
       await db
         .insertInto('authors')
-        .values({ id: author.id, site_id: author.siteId, slug: author.slug, name: author.name, title: author.title, bio: author.bio })
+        .values({
+          id: author.id,
+          site_id: author.siteId,
+          slug: author.slug,
+          name: author.name,
+          title: author.title,
+          bio: author.bio,
+        })
         .execute();
     },
 
@@ -197,11 +236,18 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async listAuthors(siteId: string): Promise<Author[]> {
-      return (await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).orderBy('name').execute()).map(toAuthor);
+      return (await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).orderBy('name').execute()).map(
+        toAuthor,
+      );
     },
 
     async getAuthorBySlug(siteId: string, slug: string): Promise<Author | undefined> {
-      const row = await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+      const row = await db
+        .selectFrom('authors')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       return row && toAuthor(row);
     },
 
@@ -248,7 +294,15 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
 
     async getPublishedBySlug(siteId: string, slug: string): Promise<Article | undefined> {
       const row = await summaries()
-        .select(['a.body', 'a.comments_open', 'a.in_banner', 'a.correction', 'a.corrected_at', 'a.seo_title', 'a.seo_description'])
+        .select([
+          'a.body',
+          'a.comments_open',
+          'a.in_banner',
+          'a.correction',
+          'a.corrected_at',
+          'a.seo_title',
+          'a.seo_description',
+        ])
         .where('a.site_id', '=', siteId)
         .where('a.slug', '=', slug)
         .executeTakeFirst();
@@ -261,7 +315,12 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
           .where('aa.article_id', '=', row.id)
           .orderBy('aa.position')
           .execute(),
-        db.selectFrom('article_tags').select(['slug', 'name']).where('article_id', '=', row.id).orderBy('name').execute(),
+        db
+          .selectFrom('article_tags')
+          .select(['slug', 'name'])
+          .where('article_id', '=', row.id)
+          .orderBy('name')
+          .execute(),
       ]);
       return {
         ...toSummary(row),
@@ -285,12 +344,18 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
       if (q.publishedSince) query = query.where('a.published_at', '>=', q.publishedSince);
       if (q.authorId) {
         const authorId = q.authorId;
-        query = query.where('a.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+        query = query.where('a.id', 'in', (eb) =>
+          eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
+        );
       }
       if (q.tagSlug) {
         const tagSlug = q.tagSlug;
         query = query.where('a.id', 'in', (eb) =>
-          eb.selectFrom('article_tags').select('article_id').where('site_id', '=', q.siteId).where('slug', '=', tagSlug),
+          eb
+            .selectFrom('article_tags')
+            .select('article_id')
+            .where('site_id', '=', q.siteId)
+            .where('slug', '=', tagSlug),
         );
       }
       const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
@@ -338,7 +403,10 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /** Every published article, newest change first, for sitemaps. */
-    async listForSitemap(siteId: string, limit: number): Promise<{ slug: string; sectionSlug: string; modifiedAt: string }[]> {
+    async listForSitemap(
+      siteId: string,
+      limit: number,
+    ): Promise<{ slug: string; sectionSlug: string; modifiedAt: string }[]> {
       const rows = await db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.section_id')

@@ -20,11 +20,16 @@ describe('article body', () => {
     assert.equal(renderInline('<script>alert(1)</script>').value, '&lt;script&gt;alert(1)&lt;/script&gt;');
     assert.equal(renderInline('[click](javascript:void)').value, 'click');
     assert.equal(renderInline('[x](//evil.example/p)').value, 'x');
-    assert.equal(renderInline('[x](https://a.example/"onmouseover=1)').value, '<a href="https://a.example/%22onmouseover=1">x</a>');
+    assert.equal(
+      renderInline('[x](https://a.example/"onmouseover=1)').value,
+      '<a href="https://a.example/%22onmouseover=1">x</a>',
+    );
   });
 
   it('drops blocks it does not know and gives plain text', () => {
-    assert.deepEqual(parseBody('[{"type":"paragraph","text":"a"},{"type":"script","text":"b"},7]'), [{ type: 'paragraph', text: 'a' }]);
+    assert.deepEqual(parseBody('[{"type":"paragraph","text":"a"},{"type":"script","text":"b"},7]'), [
+      { type: 'paragraph', text: 'a' },
+    ]);
     assert.equal(inlineToText('A **b** [c](https://d.example)'), 'A b c');
   });
 });

@@ -17,7 +17,14 @@ export function youtubeId(url: string): string | undefined {
   try {
     const u = new URL(url);
     const host = u.hostname.replace(/^www\.|^m\./, '');
-    const id = host === 'youtu.be' ? u.pathname.slice(1) : host === 'youtube.com' ? (u.pathname === '/watch' ? u.searchParams.get('v') : /^\/(?:shorts|embed)\/([^/]+)/.exec(u.pathname)?.[1]) : undefined;
+    const id =
+      host === 'youtu.be'
+        ? u.pathname.slice(1)
+        : host === 'youtube.com'
+          ? u.pathname === '/watch'
+            ? u.searchParams.get('v')
+            : /^\/(?:shorts|embed)\/([^/]+)/.exec(u.pathname)?.[1]
+          : undefined;
     return id && /^[A-Za-z0-9_-]{6,20}$/.test(id) ? id : undefined;
   } catch {
     return undefined;
@@ -47,7 +54,14 @@ function isBlock(value: unknown): value is Block {
   if (b.type === 'embed') return typeof b.url === 'string' && /^https?:\/\//.test(b.url);
   if (b.type === 'image') {
     const i = b.image as Record<string, unknown> | undefined;
-    return typeof b.alt === 'string' && typeof i === 'object' && i !== null && typeof i.base === 'string' && Array.isArray(i.widths) && typeof i.fallback === 'string';
+    return (
+      typeof b.alt === 'string' &&
+      typeof i === 'object' &&
+      i !== null &&
+      typeof i.base === 'string' &&
+      Array.isArray(i.widths) &&
+      typeof i.fallback === 'string'
+    );
   }
   return b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote';
 }
@@ -112,7 +126,9 @@ export function renderBody(blocks: Block[]): SafeHtml {
         const i = b.image;
         const srcset = i.widths.map((w) => `${i.base}/${w}.webp ${w}w`).join(', ');
         return html`<figure class="article-image"><picture><source type="image/webp" srcset="${srcset}" sizes="(max-width: 720px) 100vw, 720px"><img src="${i.fallback}" alt="${b.alt}" width="${String(i.width)}" height="${String(i.height)}" loading="lazy" decoding="async"></picture>${
-          b.text || b.credit ? html`<figcaption>${b.text ? renderInline(b.text) : ''}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : ''
+          b.text || b.credit
+            ? html`<figcaption>${b.text ? renderInline(b.text) : ''}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>`
+            : ''
         }</figure>`;
       }
       default:

@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
-import { createCommentsRepository } from '../comments/comments.repository.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { createPasswordHasher, passwordProblem } from '../accounts/passwords.ts';
 import { createSessionsRepository } from '../accounts/sessions.repository.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createTokensRepository } from '../accounts/tokens.repository.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
+import { createCommentsRepository } from '../comments/comments.repository.ts';
+import { createStoriesRepository } from '../comments/stories.repository.ts';
 import type { Config } from '../config/config.ts';
-import { moderateCommand } from './moderate.ts';
-import { importCommand } from './import.ts';
 import { exportComments } from '../imports/export.ts';
-import { createModerationRepository } from '../moderation/moderation.repository.ts';
-import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createOutboxRepository } from '../mail/outbox.repository.ts';
+import { createModerationRepository } from '../moderation/moderation.repository.ts';
+import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
 import { loadSecret } from '../shared/secrets.ts';
@@ -24,6 +22,8 @@ import { createSitesRepository } from '../sites/sites.repository.ts';
 import { createSsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
 import type { Role } from '../storage/schema.ts';
+import { importCommand } from './import.ts';
+import { moderateCommand } from './moderate.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -44,7 +44,16 @@ export async function adminCommand(command: string, values: Values, storage: Sto
 
   if (command === 'import') {
     const site = (await createSitesRepository(storage).get(siteId))!;
-    return importCommand({ format: values.format as string | undefined, file: values.file as string | undefined, site, dryRun: values['dry-run'] === true, urlMap: values['url-map'] as string | undefined }, storage);
+    return importCommand(
+      {
+        format: values.format as string | undefined,
+        file: values.file as string | undefined,
+        site,
+        dryRun: values['dry-run'] === true,
+        urlMap: values['url-map'] as string | undefined,
+      },
+      storage,
+    );
   }
 
   if (command === 'export') {
@@ -68,13 +77,23 @@ export async function adminCommand(command: string, values: Values, storage: Sto
     const name = normaliseDisplayName(need(values, 'name'));
     if (!name) throw new Error('--name needs 2 to 50 characters');
     const role = (typeof values.role === 'string' ? values.role : 'reader') as Role;
-    if (!['reader', 'moderator', 'editor', 'admin'].includes(role)) throw new Error('--role must be reader, moderator, editor or admin');
+    if (!['reader', 'moderator', 'editor', 'admin'].includes(role))
+      throw new Error('--role must be reader, moderator, editor or admin');
     const generated = typeof values.password !== 'string';
     const password = generated ? randomToken(15) : (values.password as string);
     const problem = passwordProblem(password, { email });
     if (problem) throw new Error(`--password: ${problem}`);
     if (await users.getByEmail(siteId, email)) throw new Error(`${email} already has an account on ${siteId}`);
-    await users.insert({ id: newId(), siteId, email, emailVerified: true, displayName: name, passwordHash: await createPasswordHasher().hash(password), role, createdAt: now().toISOString() });
+    await users.insert({
+      id: newId(),
+      siteId,
+      email,
+      emailVerified: true,
+      displayName: name,
+      passwordHash: await createPasswordHasher().hash(password),
+      role,
+      createdAt: now().toISOString(),
+    });
     console.log(`created ${role} ${email} on site ${siteId}`);
     if (generated) console.log(`password (shown once, change it after logging in): ${password}`);
     return 0;
@@ -82,12 +101,16 @@ export async function adminCommand(command: string, values: Values, storage: Sto
 
   if (command === 'sso configure') {
     const algorithm = need(values, 'algorithm');
-    if (algorithm !== 'HS256' && algorithm !== 'RS256' && algorithm !== 'ES256') throw new Error('--algorithm must be HS256, RS256 or ES256');
+    if (algorithm !== 'HS256' && algorithm !== 'RS256' && algorithm !== 'ES256')
+      throw new Error('--algorithm must be HS256, RS256 or ES256');
     const secret = typeof values.secret === 'string' ? values.secret : null;
-    const publicKey = typeof values['public-key-file'] === 'string' ? readFileSync(values['public-key-file'], 'utf8') : null;
+    const publicKey =
+      typeof values['public-key-file'] === 'string' ? readFileSync(values['public-key-file'], 'utf8') : null;
     const jwksUrl = typeof values['jwks-url'] === 'string' ? values['jwks-url'] : null;
-    if (algorithm === 'HS256' && (!secret || secret.length < 32)) throw new Error('HS256 needs --secret of at least 32 characters');
-    if (algorithm !== 'HS256' && !publicKey && !jwksUrl) throw new Error(`${algorithm} needs --public-key-file or --jwks-url`);
+    if (algorithm === 'HS256' && (!secret || secret.length < 32))
+      throw new Error('HS256 needs --secret of at least 32 characters');
+    if (algorithm !== 'HS256' && !publicKey && !jwksUrl)
+      throw new Error(`${algorithm} needs --public-key-file or --jwks-url`);
     const audience = typeof values.audience === 'string' ? values.audience : `parley:${siteId}`;
     await sso.saveSettings({
       siteId,
@@ -100,7 +123,9 @@ export async function adminCommand(command: string, values: Values, storage: Sto
       signOnOnly: values['sign-on-only'] === true,
       loginUrl: typeof values['login-url'] === 'string' ? values['login-url'] : null,
     });
-    console.log(`publisher sign-on for ${siteId}: ${algorithm}, audience "${audience}"${values['sign-on-only'] ? ', sign-on only' : ''}`);
+    console.log(
+      `publisher sign-on for ${siteId}: ${algorithm}, audience "${audience}"${values['sign-on-only'] ? ', sign-on only' : ''}`,
+    );
     return 0;
   }
 
@@ -116,7 +141,9 @@ export async function adminCommand(command: string, values: Values, storage: Sto
       clientSecret: typeof values['client-secret'] === 'string' ? values['client-secret'] : null,
       scopes: 'openid email profile',
     });
-    console.log(`OpenID Connect provider "${name}" saved for ${siteId}; its redirect URI is <site URL>/account/oidc/${name}/callback`);
+    console.log(
+      `OpenID Connect provider "${name}" saved for ${siteId}; its redirect URI is <site URL>/account/oidc/${name}/callback`,
+    );
     return 0;
   }
 
@@ -127,15 +154,21 @@ export async function adminCommand(command: string, values: Values, storage: Sto
       const v = values[name];
       if (typeof v !== 'string') return undefined;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
       return n;
     };
     if (typeof values['allowed-origins'] === 'string') {
-      s.allowedOrigins = values['allowed-origins'].split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
-        const u = new URL(o);
-        if (u.origin !== o.replace(/\/+$/, '')) throw new Error(`--allowed-origins: "${o}" is not an origin (scheme://host[:port])`);
-        return u.origin;
-      });
+      s.allowedOrigins = values['allowed-origins']
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+        .map((o) => {
+          const u = new URL(o);
+          if (u.origin !== o.replace(/\/+$/, ''))
+            throw new Error(`--allowed-origins: "${o}" is not an origin (scheme://host[:port])`);
+          return u.origin;
+        });
     }
     s.maxLength = num('max-length', 50, 20_000) ?? s.maxLength;
     const edit = num('edit-minutes', 0, 1440);
@@ -160,12 +193,24 @@ export async function adminCommand(command: string, values: Values, storage: Sto
     tokens,
     sessions,
     passwords: createPasswordHasher(),
-    mailer: createMailer({ outbox: createOutboxRepository(storage), smtpUrl: config.smtpUrl, from: config.mailFrom, now }),
+    mailer: createMailer({
+      outbox: createOutboxRepository(storage),
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      now,
+    }),
     now,
     signOnOnly: async () => false,
   });
   const commentsRepo = createCommentsRepository(storage);
-  const result = await runAccountMaintenance({ accounts, sessions: sessionsRepo, tokens, sso, now, forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise') });
+  const result = await runAccountMaintenance({
+    accounts,
+    sessions: sessionsRepo,
+    tokens,
+    sso,
+    now,
+    forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise'),
+  });
   console.log(`deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`);
   return 0;
 }

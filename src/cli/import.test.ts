@@ -18,20 +18,46 @@ describe('parley import and export', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ type: 'comment', id: 'a', url: 'https://www.news.test/world/island-nations-agree-to-reopen-fisheries-talks/', author: { name: 'Old Reader' }, text: 'An old comment about the talks.', createdAt: '2023-01-01T00:00:00Z' }),
-        JSON.stringify({ type: 'comment', id: 'b', url: 'https://old.example/gone', author: { name: 'Old Reader' }, text: 'On a page that is gone.', createdAt: '2023-01-02T00:00:00Z' }),
-        JSON.stringify({ type: 'comment', id: 'c', author: { name: 'No Thread' }, text: 'x', createdAt: '2023-01-02T00:00:00Z' }),
+        JSON.stringify({
+          type: 'comment',
+          id: 'a',
+          url: 'https://www.news.test/world/island-nations-agree-to-reopen-fisheries-talks/',
+          author: { name: 'Old Reader' },
+          text: 'An old comment about the talks.',
+          createdAt: '2023-01-01T00:00:00Z',
+        }),
+        JSON.stringify({
+          type: 'comment',
+          id: 'b',
+          url: 'https://old.example/gone',
+          author: { name: 'Old Reader' },
+          text: 'On a page that is gone.',
+          createdAt: '2023-01-02T00:00:00Z',
+        }),
+        JSON.stringify({
+          type: 'comment',
+          id: 'c',
+          author: { name: 'No Thread' },
+          text: 'x',
+          createdAt: '2023-01-02T00:00:00Z',
+        }),
       ].join('\n'),
     );
     const dry = parley('import', 'jsonl', file, '--dry-run');
     assert.equal(dry.status, 0, dry.stderr);
-    assert.match(dry.stdout, /dry run, nothing written: 2 threads \(1 matched to articles, 1 kept as stories of their own\), 2 comments/);
+    assert.match(
+      dry.stdout,
+      /dry run, nothing written: 2 threads \(1 matched to articles, 1 kept as stories of their own\), 2 comments/,
+    );
     assert.match(dry.stdout, /skipped at line 3: comment c needs a thread or url/);
     const real = parley('import', 'jsonl', file);
     assert.match(real.stdout, /written: 2 new, 0 already there/);
     assert.match(parley('import', 'jsonl', file).stdout, /written: 0 new, 2 already there/);
     const broken = join(dir, 'broken.jsonl');
-    writeFileSync(broken, `${JSON.stringify({ type: 'thread', id: 't', url: 'https://old.example/t' })}\n{"type": "comment", oops\n`);
+    writeFileSync(
+      broken,
+      `${JSON.stringify({ type: 'thread', id: 't', url: 'https://old.example/t' })}\n{"type": "comment", oops\n`,
+    );
     const bad = parley('import', 'jsonl', broken);
     assert.equal(bad.status, 65);
     assert.match(bad.stderr, /malformed JSON.*\(at line 2\)/);

@@ -36,15 +36,29 @@ function bar(s: ImportSummary, bytes: number, total: number, started: number): s
 }
 
 /** parley import <format> <file> --site SITE [--dry-run] [--url-map FILE] */
-export async function importCommand(args: { format: string | undefined; file: string | undefined; site: Site; dryRun: boolean; urlMap?: string | undefined }, storage: Storage): Promise<number> {
-  if (!args.format || !FORMATS.includes(args.format as Format)) throw new Error(`the format must be one of ${FORMATS.join(', ')}`);
+export async function importCommand(
+  args: {
+    format: string | undefined;
+    file: string | undefined;
+    site: Site;
+    dryRun: boolean;
+    urlMap?: string | undefined;
+  },
+  storage: Storage,
+): Promise<number> {
+  if (!args.format || !FORMATS.includes(args.format as Format))
+    throw new Error(`the format must be one of ${FORMATS.join(', ')}`);
   if (!args.file) throw new Error('name the export file: parley import <format> <file>');
   const total = statSync(args.file).size;
   const stream = createReadStream(args.file, { highWaterMark: 1 << 20 });
   let bytes = 0;
   stream.on('data', (c) => (bytes += c.length));
   const stats = { invalidCharacters: 0 };
-  const usecases = createImportsUsecases({ imports: createImportsRepository(storage), stories: createStoriesRepository(storage), articles: createArticlesRepository(storage) });
+  const usecases = createImportsUsecases({
+    imports: createImportsRepository(storage),
+    stories: createStoriesRepository(storage),
+    articles: createArticlesRepository(storage),
+  });
   const tty = process.stderr.isTTY;
   const started = Date.now();
   let lastDraw = 0;
@@ -78,7 +92,9 @@ export async function importCommand(args: { format: string | undefined; file: st
   } catch (err) {
     if (tty) process.stderr.write('\n');
     if (err instanceof ImportFormatError) {
-      console.error(`${args.file}: ${err.message}. Batches written before this point are complete; fix the file and run the same command again: what is there already is kept, not duplicated.`);
+      console.error(
+        `${args.file}: ${err.message}. Batches written before this point are complete; fix the file and run the same command again: what is there already is kept, not duplicated.`,
+      );
       return 65;
     }
     throw err;

@@ -85,7 +85,8 @@ const options = {
 export async function main(argv: string[]): Promise<number> {
   const [first = 'help', ...afterFirst] = argv;
   // Two-word commands ("user create") read as one.
-  const twoWord = ['user', 'sso', 'oidc', 'comments'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
+  const twoWord =
+    ['user', 'sso', 'oidc', 'comments'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
   const command = twoWord ? `${first} ${afterFirst[0]}` : first;
   const rest = twoWord ? afterFirst.slice(1) : afterFirst;
   let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>['values'];
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       return 66; // EX_NOINPUT
     }
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
@@ -166,7 +167,12 @@ export async function main(argv: string[]): Promise<number> {
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(storage);
-        return await adminCommand(command, { ...values, format: values.format ?? positionals[0], file: positionals[1] }, storage, config);
+        return await adminCommand(
+          command,
+          { ...values, format: values.format ?? positionals[0], file: positionals[1] },
+          storage,
+          config,
+        );
       } catch (err) {
         console.error((err as Error).message);
         return 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,17 @@ function run(args: string[], input: string): Promise<{ code: number | null; line
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   child.stdin.end(input);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, lines: out.trim().split('\n').map((l) => JSON.parse(l)) })));
+  return new Promise((resolve) =>
+    child.on('exit', (code) =>
+      resolve({
+        code,
+        lines: out
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      }),
+    ),
+  );
 }
 
 describe('parley moderate', () => {
@@ -26,7 +36,10 @@ describe('parley moderate', () => {
     ].join('\n');
     const { code, lines } = await run([], input);
     assert.equal(code, 65);
-    assert.deepEqual(lines.map((l) => l.id ?? `line ${l.line}`), ['a', 'b', 'line 3', 'line 4', 'd']);
+    assert.deepEqual(
+      lines.map((l) => l.id ?? `line ${l.line}`),
+      ['a', 'b', 'line 3', 'line 4', 'd'],
+    );
     assert.equal(lines[0].decision, 'publish');
     assert.equal(lines[0].checks.english.verdict, 'pass');
     assert.equal(lines[1].decision, 'refuse');
@@ -40,8 +53,21 @@ describe('parley moderate', () => {
   it('takes word lists and rules from a policy file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-policy-'));
     const file = join(dir, 'policy.json');
-    writeFileSync(file, JSON.stringify({ version: 'paper-7', words: { banned: ['scoundrel'], suspect: ['rigged'] }, rules: { banned: { decision: 'refuse', nudge: false, message: 'No name-calling.' }, suspect: { decision: 'hold', nudge: false, message: 'A moderator will look.' } } }));
-    const { code, lines } = await run(['--policy', file], '{"id":1,"text":"What a sc0undrel this man is."}\n{"id":2,"text":"The election was rigged, I am sure of it."}\n');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 'paper-7',
+        words: { banned: ['scoundrel'], suspect: ['rigged'] },
+        rules: {
+          banned: { decision: 'refuse', nudge: false, message: 'No name-calling.' },
+          suspect: { decision: 'hold', nudge: false, message: 'A moderator will look.' },
+        },
+      }),
+    );
+    const { code, lines } = await run(
+      ['--policy', file],
+      '{"id":1,"text":"What a sc0undrel this man is."}\n{"id":2,"text":"The election was rigged, I am sure of it."}\n',
+    );
     assert.equal(code, 0);
     assert.equal(lines[0].decision, 'refuse');
     assert.equal(lines[0].nudge, false);

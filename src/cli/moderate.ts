@@ -15,7 +15,9 @@ export function readPolicyFile(path: string): Policy {
   }
   const { version, ...changes } = (parsed ?? {}) as PolicyChanges;
   if (!Value.Check(PolicyChangesSchema, changes)) {
-    const problems = [...Value.Errors(PolicyChangesSchema, changes)].slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    const problems = [...Value.Errors(PolicyChangesSchema, changes)]
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`the policy file ${path} is not valid: ${problems.join('; ')}`);
   }
   return withChanges(defaultPolicy, { ...changes, version: typeof version === 'string' ? version : 'file' });
@@ -27,7 +29,11 @@ export function readPolicyFile(path: string): Policy {
  * runs in flat memory; a malformed line becomes an error line with its number
  * and the rest goes on. Without --site no database is needed.
  */
-export async function moderateCommand(options: { policy?: Policy }, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function moderateCommand(
+  options: { policy?: Policy },
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const { judge } = createGuidelines(options.policy ? { policy: options.policy } : {});
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -38,9 +44,17 @@ export async function moderateCommand(options: { policy?: Policy }, input: NodeJ
     let out: unknown;
     try {
       const item = JSON.parse(line) as { id?: unknown; text?: unknown };
-      if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('expected an object with a "text" string');
+      if (typeof item !== 'object' || item === null || typeof item.text !== 'string')
+        throw new Error('expected an object with a "text" string');
       const r = judge(item.text);
-      out = { id: item.id ?? null, decision: r.decision, checks: r.checks, reasons: r.reasons.map((x) => x.message), nudge: r.nudge, policy: r.policyVersion };
+      out = {
+        id: item.id ?? null,
+        decision: r.decision,
+        checks: r.checks,
+        reasons: r.reasons.map((x) => x.message),
+        nudge: r.nudge,
+        policy: r.policyVersion,
+      };
     } catch (err) {
       errors++;
       out = { line: n, error: (err as Error).message };

@@ -15,7 +15,10 @@ for (const engine of await enginesUnderTest()) {
     let storyId: string;
     const users: string[] = [];
     let t = Date.parse('2026-01-01T00:00:00.000Z');
-    const at = () => new Date((t += 1000)).toISOString();
+    const at = () => {
+      t += 1000;
+      return new Date(t).toISOString();
+    };
 
     function comment(over: Partial<NewComment>): NewComment {
       return {
@@ -42,13 +45,43 @@ for (const engine of await enginesUnderTest()) {
 
     before(async () => {
       storage = await engine.open();
-      await createSitesRepository(storage).insert({ id: 's1', name: 'S', baseUrl: 'https://s1.example', timeZone: 'UTC', timeZoneLabel: null, language: 'en', tagline: '', guidelines: '', createdAt: at() });
+      await createSitesRepository(storage).insert({
+        id: 's1',
+        name: 'S',
+        baseUrl: 'https://s1.example',
+        timeZone: 'UTC',
+        timeZoneLabel: null,
+        language: 'en',
+        tagline: '',
+        guidelines: '',
+        createdAt: at(),
+      });
       for (const name of ['a', 'b', 'c']) {
         const id = newId();
-        await createUsersRepository(storage).insert({ id, siteId: 's1', email: `${name}@x.example`, emailVerified: true, displayName: name.toUpperCase(), passwordHash: null, badges: ['subscriber'], createdAt: at() });
+        await createUsersRepository(storage).insert({
+          id,
+          siteId: 's1',
+          email: `${name}@x.example`,
+          emailVerified: true,
+          displayName: name.toUpperCase(),
+          passwordHash: null,
+          badges: ['subscriber'],
+          createdAt: at(),
+        });
         users.push(id);
       }
-      storyId = (await createStoriesRepository(storage).ensure({ id: newId(), siteId: 's1', key: 'ext:1', articleId: null, url: 'https://s1.example/1', title: 'One', openedAt: at(), createdAt: at() })).id;
+      storyId = (
+        await createStoriesRepository(storage).ensure({
+          id: newId(),
+          siteId: 's1',
+          key: 'ext:1',
+          articleId: null,
+          url: 'https://s1.example/1',
+          title: 'One',
+          openedAt: at(),
+          createdAt: at(),
+        })
+      ).id;
     });
     after(async () => {
       await storage.close();
@@ -58,8 +91,19 @@ for (const engine of await enginesUnderTest()) {
       const repo = createCommentsRepository(storage);
       const top = comment({ body: 'top' });
       await repo.insert(top);
-      await repo.insert(comment({ parentId: top.id, displayParentId: top.id, rootId: top.id, depth: 1, authorId: users[1]! }));
-      await repo.insert(comment({ parentId: top.id, displayParentId: top.id, rootId: top.id, depth: 1, status: 'pending', authorId: users[2]! }));
+      await repo.insert(
+        comment({ parentId: top.id, displayParentId: top.id, rootId: top.id, depth: 1, authorId: users[1]! }),
+      );
+      await repo.insert(
+        comment({
+          parentId: top.id,
+          displayParentId: top.id,
+          rootId: top.id,
+          depth: 1,
+          status: 'pending',
+          authorId: users[2]!,
+        }),
+      );
       const got = (await repo.get(top.id))!;
       assert.equal(got.replyCount, 1);
       assert.deepEqual(got.authorBadges, ['subscriber']);
@@ -70,7 +114,13 @@ for (const engine of await enginesUnderTest()) {
       const repo = createCommentsRepository(storage);
       const c = comment({ contentHash: 'same-hash' });
       await repo.insert(c);
-      const q = { authorId: users[0]!, storyId, parentId: null, contentHash: 'same-hash', since: '2020-01-01T00:00:00.000Z' };
+      const q = {
+        authorId: users[0]!,
+        storyId,
+        parentId: null,
+        contentHash: 'same-hash',
+        since: '2020-01-01T00:00:00.000Z',
+      };
       assert.equal((await repo.findRecentDuplicate(q))?.id, c.id);
       assert.equal(await repo.findRecentDuplicate({ ...q, parentId: c.id }), undefined);
       assert.equal(await repo.findRecentDuplicate({ ...q, authorId: users[1]! }), undefined);
@@ -92,7 +142,10 @@ for (const engine of await enginesUnderTest()) {
       };
       const newest = await all('newest');
       const oldest = await all('oldest');
-      assert.deepEqual(oldest.map((c) => c.id), newest.map((c) => c.id).reverse());
+      assert.deepEqual(
+        oldest.map((c) => c.id),
+        newest.map((c) => c.id).reverse(),
+      );
       const byReplies = await all('replies');
       assert.equal(byReplies[0]?.replyCount, 1);
       assert.equal(new Set(byReplies.map((c) => c.id)).size, newest.length);
@@ -102,7 +155,8 @@ for (const engine of await enginesUnderTest()) {
       const repo = createCommentsRepository(storage);
       const held = comment({ status: 'pending', authorId: users[2]! });
       await repo.insert(held);
-      const seen = async (viewer: string | null) => (await repo.listTop({ storyId, sort: 'newest', limit: 100, viewerId: viewer })).some((c) => c.id === held.id);
+      const seen = async (viewer: string | null) =>
+        (await repo.listTop({ storyId, sort: 'newest', limit: 100, viewerId: viewer })).some((c) => c.id === held.id);
       assert.equal(await seen(null), false);
       assert.equal(await seen(users[0]!), false);
       assert.equal(await seen(users[2]!), true);
@@ -116,8 +170,14 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(await repo.react(c.id, users[1]!, true, at()), false);
       assert.equal((await repo.get(c.id))?.reactionCount, 1);
       assert.deepEqual([...(await repo.reactedBy(users[1]!, [c.id]))], [c.id]);
-      assert.equal(await repo.report({ commentId: c.id, userId: users[1]!, reason: 'spam', note: null, at: at() }), true);
-      assert.equal(await repo.report({ commentId: c.id, userId: users[1]!, reason: 'abusive', note: null, at: at() }), false);
+      assert.equal(
+        await repo.report({ commentId: c.id, userId: users[1]!, reason: 'spam', note: null, at: at() }),
+        true,
+      );
+      assert.equal(
+        await repo.report({ commentId: c.id, userId: users[1]!, reason: 'abusive', note: null, at: at() }),
+        false,
+      );
       const before = (await createStoriesRepository(storage).get(storyId))!.commentCount;
       await repo.setStatus((await repo.get(c.id))!, 'deleted', 'x', { bodyHtml: '' });
       assert.equal((await createStoriesRepository(storage).get(storyId))!.commentCount, before - 1);
@@ -129,7 +189,10 @@ for (const engine of await enginesUnderTest()) {
       await repo.insert(comment({ idempotencyKey: 'taken' }));
       const batch = [comment({}), comment({ idempotencyKey: 'taken' }), comment({}), comment({})];
       const results = await Promise.allSettled(batch.map((c) => repo.insert(c)));
-      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+      );
       for (const [i, c] of batch.entries()) assert.equal(Boolean(await repo.get(c.id)), i !== 1);
       assert.equal((await createStoriesRepository(storage).get(storyId))!.commentCount, before + 4);
     });

@@ -7,7 +7,10 @@ export const commentErrors = defineErrors({
   COMMENT_EMPTY: { status: 400, message: 'Write something before you post.' },
   COMMENT_TOO_LONG: { status: 400, message: 'This comment is too long.' },
   PARENT_NOT_FOUND: { status: 400, message: 'The comment you are replying to is not there any more.' },
-  EMAIL_NOT_VERIFIED: { status: 403, message: 'Please confirm your e-mail address before you comment: we sent you a link.' },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    message: 'Please confirm your e-mail address before you comment: we sent you a link.',
+  },
   NOT_YOUR_COMMENT: { status: 403, message: 'Only the author can change this comment.' },
   EDIT_WINDOW_CLOSED: { status: 403, message: 'Comments can be edited only for a short while after posting.' },
   COMMENT_DELETED: { status: 409, message: 'This comment has been deleted.' },

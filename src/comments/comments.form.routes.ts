@@ -14,19 +14,39 @@ export function commentFormRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const { auth, commentsUsecases: uc, pages } = deps;
     app.post(
       '/comments/post',
-      { schema: { body: Type.Object({ storyId: Type.String({ maxLength: 40 }), body: Type.String({ maxLength: 20_000 }), parentId: Type.Optional(Type.String({ maxLength: 40 })), return: Type.Optional(Type.String({ maxLength: 500 })), sendAnyway: Type.Optional(Type.String()), _csrf: Type.Optional(Type.String()) }) } },
+      {
+        schema: {
+          body: Type.Object({
+            storyId: Type.String({ maxLength: 40 }),
+            body: Type.String({ maxLength: 20_000 }),
+            parentId: Type.Optional(Type.String({ maxLength: 40 })),
+            return: Type.Optional(Type.String({ maxLength: 500 })),
+            sendAnyway: Type.Optional(Type.String()),
+            _csrf: Type.Optional(Type.String()),
+          }),
+        },
+      },
       async (request, reply) => {
         const site = await auth.site(request);
         const viewer = await auth.viewer(request);
         const back = safeReturnPath(request.body.return, '/');
         if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent(back)}`, 303);
         try {
-          const { comment } = await uc.post(site, viewer.user, { storyId: request.body.storyId, parentId: request.body.parentId || null, body: request.body.body, sendAnyway: request.body.sendAnyway === 'yes' });
+          const { comment } = await uc.post(site, viewer.user, {
+            storyId: request.body.storyId,
+            parentId: request.body.parentId || null,
+            body: request.body.body,
+            sendAnyway: request.body.sendAnyway === 'yes',
+          });
           return reply.redirect(`${back}?comment=${comment.id}#comment-${comment.id}`, 303);
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           const csrf = await auth.csrfToken(request, reply);
-          const chrome = await pages.chrome(site, { displayName: viewer.user.displayName, csrf, role: viewer.user.role });
+          const chrome = await pages.chrome(site, {
+            displayName: viewer.user.displayName,
+            csrf,
+            role: viewer.user.role,
+          });
           const nudge = err.code === 'COMMENT_REFUSED' && (err.details as { nudge?: boolean } | undefined)?.nudge;
           const page = messagePage(
             chrome,
@@ -38,7 +58,11 @@ export function commentFormRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 <button class="button" type="submit">Post the revised comment</button>${nudge ? html` <button class="button secondary" type="submit" name="sendAnyway" value="yes">Send it to a moderator as it is</button>` : ''}</form>
 <p><a href="${back}#comments">Back to the story</a></p>`,
           );
-          return reply.code(err.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(page.value);
+          return reply
+            .code(err.status)
+            .header('content-type', 'text/html; charset=utf-8')
+            .header('cache-control', 'private, no-store')
+            .send(page.value);
         }
       },
     );

@@ -26,7 +26,10 @@ export interface Comment {
   editedAt: string | null;
 }
 
-export type NewComment = Omit<Comment, 'authorBadges' | 'authorRole' | 'reactionCount' | 'replyCount' | 'featured' | 'editedAt'> & { idempotencyKey: string | null };
+export type NewComment = Omit<
+  Comment,
+  'authorBadges' | 'authorRole' | 'reactionCount' | 'replyCount' | 'featured' | 'editedAt'
+> & { idempotencyKey: string | null };
 
 export type Sort = 'newest' | 'oldest' | 'reactions' | 'replies';
 
@@ -106,7 +109,12 @@ const sortColumns: Record<Sort, { columns: string[]; direction: 'asc' | 'desc' }
 };
 
 export function cursorOf(c: Comment, sort: Sort): Cursor {
-  const map: Record<string, string | number> = { created_at: c.createdAt, id: c.id, reaction_count: c.reactionCount, reply_count: c.replyCount };
+  const map: Record<string, string | number> = {
+    created_at: c.createdAt,
+    id: c.id,
+    reaction_count: c.reactionCount,
+    reply_count: c.replyCount,
+  };
   return sortColumns[sort].columns.map((col) => map[col]!);
 }
 
@@ -147,7 +155,9 @@ function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Data
     `insert into comments (id, site_id, story_id, parent_id, display_parent_id, root_id, depth, author_id, author_name, body, body_html, status, status_reason, moderation, featured, reaction_count, reply_count, content_hash, idempotency_key, created_at, edited_at)
      values (@id, @site_id, @story_id, @parent_id, @display_parent_id, @root_id, @depth, @author_id, @author_name, @body, @body_html, @status, @status_reason, @moderation, @featured, @reaction_count, @reply_count, @content_hash, @idempotency_key, @created_at, @edited_at)`,
   );
-  const countStory = raw.prepare('update stories set comment_count = comment_count + 1, last_comment_at = ? where id = ?');
+  const countStory = raw.prepare(
+    'update stories set comment_count = comment_count + 1, last_comment_at = ? where id = ?',
+  );
   const countParent = raw.prepare('update comments set reply_count = reply_count + 1 where id = ?');
   const duplicate = raw.prepare(
     `select id from comments where author_id = ? and story_id = ? and content_hash = ? and created_at >= ? and status != 'deleted' and coalesce(parent_id, '') = ? order by created_at limit 1`,
@@ -192,7 +202,12 @@ function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Data
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(() => void flush().catch((err) => queue.splice(0).forEach((b) => b.reject(err))));
+    setImmediate(
+      () =>
+        void flush().catch((err) => {
+          for (const b of queue.splice(0)) b.reject(err);
+        }),
+    );
   }
 
   return {
@@ -201,12 +216,33 @@ function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Data
         queue.push({ c, resolve, reject });
         schedule();
       }),
-    duplicateId: (q: { authorId: string; storyId: string; parentId: string | null; contentHash: string; since: string }) =>
-      db.connection().execute(async () => (duplicate.get(q.authorId, q.storyId, q.contentHash, q.since, q.parentId ?? '') as { id: string } | undefined)?.id),
+    duplicateId: (q: {
+      authorId: string;
+      storyId: string;
+      parentId: string | null;
+      contentHash: string;
+      since: string;
+    }) =>
+      db
+        .connection()
+        .execute(
+          async () =>
+            (
+              duplicate.get(q.authorId, q.storyId, q.contentHash, q.since, q.parentId ?? '') as
+                | { id: string }
+                | undefined
+            )?.id,
+        ),
   };
 }
 
-export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>; sqlite?: import('better-sqlite3').Database | undefined }) {
+export function createCommentsRepository({
+  db,
+  sqlite,
+}: {
+  db: Kysely<Database>;
+  sqlite?: import('better-sqlite3').Database | undefined;
+}) {
   const fast = sqlite ? sqliteFastPath(db, sqlite) : undefined;
   /**
    * What a reader may see: published comments; their own held or refused
@@ -233,8 +269,17 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
       await db.transaction().execute(async (tx) => {
         await tx.insertInto('comments').values(newRow(c)).execute();
         if (c.status === 'published') {
-          await tx.updateTable('stories').set((eb) => ({ comment_count: eb('comment_count', '+', 1), last_comment_at: c.createdAt })).where('id', '=', c.storyId).execute();
-          if (c.parentId) await tx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', 1) })).where('id', '=', c.parentId).execute();
+          await tx
+            .updateTable('stories')
+            .set((eb) => ({ comment_count: eb('comment_count', '+', 1), last_comment_at: c.createdAt }))
+            .where('id', '=', c.storyId)
+            .execute();
+          if (c.parentId)
+            await tx
+              .updateTable('comments')
+              .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
+              .where('id', '=', c.parentId)
+              .execute();
         }
       });
     },
@@ -250,7 +295,13 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     },
 
     /** The same author posting the same text under the same parent recently: a resubmission. */
-    async findRecentDuplicate(q: { authorId: string; storyId: string; parentId: string | null; contentHash: string; since: string }): Promise<Comment | undefined> {
+    async findRecentDuplicate(q: {
+      authorId: string;
+      storyId: string;
+      parentId: string | null;
+      contentHash: string;
+      since: string;
+    }): Promise<Comment | undefined> {
       if (fast) {
         // Almost every post has no duplicate: ask cheaply, load fully only when there is one.
         const id = await fast.duplicateId(q);
@@ -268,14 +319,27 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     },
 
     async findByIdempotencyKey(authorId: string, key: string): Promise<Comment | undefined> {
-      const r = await select(db).where('c.author_id', '=', authorId).where(sql.ref('c.idempotency_key'), '=', key).executeTakeFirst();
+      const r = await select(db)
+        .where('c.author_id', '=', authorId)
+        .where(sql.ref('c.idempotency_key'), '=', key)
+        .executeTakeFirst();
       return r && toComment(r);
     },
 
     /** A page of top-level comments (or featured ones) in the chosen order. */
-    async listTop(q: { storyId: string; sort: Sort; cursor?: Cursor; limit: number; viewerId: string | null; featuredOnly?: boolean }): Promise<Comment[]> {
+    async listTop(q: {
+      storyId: string;
+      sort: Sort;
+      cursor?: Cursor;
+      limit: number;
+      viewerId: string | null;
+      featuredOnly?: boolean;
+    }): Promise<Comment[]> {
       const { columns, direction } = sortColumns[q.sort];
-      let query = select(db).where('c.story_id', '=', q.storyId).where('c.parent_id', 'is', null).where(visible(q.viewerId));
+      let query = select(db)
+        .where('c.story_id', '=', q.storyId)
+        .where('c.parent_id', 'is', null)
+        .where(visible(q.viewerId));
       if (q.featuredOnly) query = query.where('c.featured', '=', 1).where('c.status', '=', 'published');
       if (q.cursor) query = query.where(after(q.sort, q.cursor));
       for (const col of columns) query = query.orderBy(sql.ref(`c.${col}`), direction);
@@ -285,12 +349,23 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     /** Every visible reply in these threads, oldest first (bounded). */
     async listThreads(rootIds: string[], viewerId: string | null, limit: number): Promise<Comment[]> {
       if (rootIds.length === 0) return [];
-      const rows = await select(db).where('c.root_id', 'in', rootIds).where(visible(viewerId)).orderBy('c.created_at').orderBy('c.id').limit(limit).execute();
+      const rows = await select(db)
+        .where('c.root_id', 'in', rootIds)
+        .where(visible(viewerId))
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .limit(limit)
+        .execute();
       return rows.map(toComment);
     },
 
     /** Replies shown under one comment, oldest first, after a cursor ("show more replies"). */
-    async listReplies(q: { displayParentId: string; cursor?: Cursor; limit: number; viewerId: string | null }): Promise<Comment[]> {
+    async listReplies(q: {
+      displayParentId: string;
+      cursor?: Cursor;
+      limit: number;
+      viewerId: string | null;
+    }): Promise<Comment[]> {
       let query = select(db).where('c.display_parent_id', '=', q.displayParentId).where(visible(q.viewerId));
       if (q.cursor) query = query.where(after('oldest', q.cursor));
       return (await query.orderBy('c.created_at').orderBy('c.id').limit(q.limit).execute()).map(toComment);
@@ -310,36 +385,74 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
       return out;
     },
 
-    async updateBody(id: string, previous: string, next: { body: string; bodyHtml: string; contentHash: string; editedAt: string; revisionId: string }): Promise<void> {
+    async updateBody(
+      id: string,
+      previous: string,
+      next: { body: string; bodyHtml: string; contentHash: string; editedAt: string; revisionId: string },
+    ): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await tx.insertInto('comment_revisions').values({ id: next.revisionId, comment_id: id, body: previous, replaced_at: next.editedAt }).execute();
-        await tx.updateTable('comments').set({ body: next.body, body_html: next.bodyHtml, content_hash: next.contentHash, edited_at: next.editedAt }).where('id', '=', id).execute();
+        await tx
+          .insertInto('comment_revisions')
+          .values({ id: next.revisionId, comment_id: id, body: previous, replaced_at: next.editedAt })
+          .execute();
+        await tx
+          .updateTable('comments')
+          .set({ body: next.body, body_html: next.bodyHtml, content_hash: next.contentHash, edited_at: next.editedAt })
+          .where('id', '=', id)
+          .execute();
       });
     },
 
     async revisions(id: string): Promise<{ body: string; replacedAt: string }[]> {
-      const rows = await db.selectFrom('comment_revisions').select(['body', 'replaced_at']).where('comment_id', '=', id).orderBy('replaced_at').execute();
+      const rows = await db
+        .selectFrom('comment_revisions')
+        .select(['body', 'replaced_at'])
+        .where('comment_id', '=', id)
+        .orderBy('replaced_at')
+        .execute();
       return rows.map((r) => ({ body: r.body, replacedAt: r.replaced_at }));
     },
 
     /** Moves a comment to another status, keeping the story's and parent's counts right. */
-    async setStatus(c: Comment, status: CommentStatus, reason: string | null, extra: { bodyHtml?: string } = {}): Promise<void> {
+    async setStatus(
+      c: Comment,
+      status: CommentStatus,
+      reason: string | null,
+      extra: { bodyHtml?: string } = {},
+    ): Promise<void> {
       const delta = (status === 'published' ? 1 : 0) - (c.status === 'published' ? 1 : 0);
       await db.transaction().execute(async (tx) => {
         await tx
           .updateTable('comments')
-          .set({ status, status_reason: reason, ...(extra.bodyHtml !== undefined ? { body_html: extra.bodyHtml } : {}) })
+          .set({
+            status,
+            status_reason: reason,
+            ...(extra.bodyHtml !== undefined ? { body_html: extra.bodyHtml } : {}),
+          })
           .where('id', '=', c.id)
           .execute();
         if (delta !== 0) {
-          await tx.updateTable('stories').set((eb) => ({ comment_count: eb('comment_count', '+', delta) })).where('id', '=', c.storyId).execute();
-          if (c.parentId) await tx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', delta) })).where('id', '=', c.parentId).execute();
+          await tx
+            .updateTable('stories')
+            .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+            .where('id', '=', c.storyId)
+            .execute();
+          if (c.parentId)
+            await tx
+              .updateTable('comments')
+              .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
+              .where('id', '=', c.parentId)
+              .execute();
         }
       });
     },
 
     async setFeatured(id: string, featured: boolean): Promise<void> {
-      await db.updateTable('comments').set({ featured: featured ? 1 : 0 }).where('id', '=', id).execute();
+      await db
+        .updateTable('comments')
+        .set({ featured: featured ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Adds or removes one reader's reaction; returns whether anything changed. */
@@ -347,25 +460,49 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
       return db.transaction().execute(async (tx) => {
         let changed: boolean;
         if (on) {
-          const r = await tx.insertInto('reactions').values({ comment_id: commentId, user_id: userId, created_at: at }).onConflict((oc) => oc.columns(['comment_id', 'user_id']).doNothing()).executeTakeFirst();
+          const r = await tx
+            .insertInto('reactions')
+            .values({ comment_id: commentId, user_id: userId, created_at: at })
+            .onConflict((oc) => oc.columns(['comment_id', 'user_id']).doNothing())
+            .executeTakeFirst();
           changed = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
         } else {
-          const r = await tx.deleteFrom('reactions').where('comment_id', '=', commentId).where('user_id', '=', userId).executeTakeFirst();
+          const r = await tx
+            .deleteFrom('reactions')
+            .where('comment_id', '=', commentId)
+            .where('user_id', '=', userId)
+            .executeTakeFirst();
           changed = Number(r.numDeletedRows) === 1;
         }
-        if (changed) await tx.updateTable('comments').set((eb) => ({ reaction_count: eb('reaction_count', '+', on ? 1 : -1) })).where('id', '=', commentId).execute();
+        if (changed)
+          await tx
+            .updateTable('comments')
+            .set((eb) => ({ reaction_count: eb('reaction_count', '+', on ? 1 : -1) }))
+            .where('id', '=', commentId)
+            .execute();
         return changed;
       });
     },
 
     async reactedBy(userId: string, commentIds: string[]): Promise<Set<string>> {
       if (commentIds.length === 0) return new Set();
-      const rows = await db.selectFrom('reactions').select('comment_id').where('user_id', '=', userId).where('comment_id', 'in', commentIds).execute();
+      const rows = await db
+        .selectFrom('reactions')
+        .select('comment_id')
+        .where('user_id', '=', userId)
+        .where('comment_id', 'in', commentIds)
+        .execute();
       return new Set(rows.map((r) => r.comment_id));
     },
 
     /** One report per reader per comment; false when this reader had reported it already. */
-    async report(r: { commentId: string; userId: string; reason: ReportReason; note: string | null; at: string }): Promise<boolean> {
+    async report(r: {
+      commentId: string;
+      userId: string;
+      reason: ReportReason;
+      note: string | null;
+      at: string;
+    }): Promise<boolean> {
       const res = await db
         .insertInto('reports')
         .values({ comment_id: r.commentId, user_id: r.userId, reason: r.reason, note: r.note, created_at: r.at })
@@ -375,12 +512,22 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
     },
 
     async reportCount(commentId: string): Promise<number> {
-      const r = await db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('comment_id', '=', commentId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('comment_id', '=', commentId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     /** A reader's own comments, every status, newest first, with where they were posted. */
-    async listByAuthor(authorId: string, cursor: Cursor | undefined, limit: number): Promise<(Comment & { storyTitle: string; storyUrl: string; importedFrom: string | null; appealedAt: string | null })[]> {
+    async listByAuthor(
+      authorId: string,
+      cursor: Cursor | undefined,
+      limit: number,
+    ): Promise<
+      (Comment & { storyTitle: string; storyUrl: string; importedFrom: string | null; appealedAt: string | null })[]
+    > {
       let query = select(db)
         .innerJoin('stories as s', 's.id', 'c.story_id')
         .select(['s.title as story_title', 's.url as story_url', 'c.import_source', 'c.appealed_at'])
@@ -388,18 +535,32 @@ export function createCommentsRepository({ db, sqlite }: { db: Kysely<Database>;
         .where('c.status', '!=', 'deleted');
       if (cursor) query = query.where(after('newest', cursor));
       const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
-      return rows.map((r) => ({ ...toComment(r), storyTitle: r.story_title, storyUrl: r.story_url, importedFrom: r.import_source ?? null, appealedAt: r.appealed_at ?? null }));
+      return rows.map((r) => ({
+        ...toComment(r),
+        storyTitle: r.story_title,
+        storyUrl: r.story_url,
+        importedFrom: r.import_source ?? null,
+        appealedAt: r.appealed_at ?? null,
+      }));
     },
 
     /** Anonymise (keep the words, drop the name) or delete everything a departing reader wrote. */
     async forgetAuthor(authorId: string, mode: 'delete' | 'anonymise'): Promise<void> {
       if (mode === 'anonymise') {
-        await db.updateTable('comments').set({ author_id: null, author_name: 'Former reader' }).where('author_id', '=', authorId).execute();
+        await db
+          .updateTable('comments')
+          .set({ author_id: null, author_name: 'Former reader' })
+          .where('author_id', '=', authorId)
+          .execute();
         return;
       }
       const mine = await select(db).where('c.author_id', '=', authorId).where('c.status', '!=', 'deleted').execute();
       for (const r of mine) await this.setStatus(toComment(r), 'deleted', 'deleted with the account', { bodyHtml: '' });
-      await db.updateTable('comments').set({ author_id: null, author_name: 'Former reader', body: '' }).where('author_id', '=', authorId).execute();
+      await db
+        .updateTable('comments')
+        .set({ author_id: null, author_name: 'Former reader', body: '' })
+        .where('author_id', '=', authorId)
+        .execute();
     },
   };
 }

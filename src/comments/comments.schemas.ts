@@ -18,7 +18,12 @@ export const CommentViewSchema = Type.Object(
     depth: Type.Integer(),
     author: CommentAuthor,
     html: Type.String({ description: 'sanitised HTML of the comment' }),
-    status: Type.Union([Type.Literal('published'), Type.Literal('pending'), Type.Literal('rejected'), Type.Literal('deleted')]),
+    status: Type.Union([
+      Type.Literal('published'),
+      Type.Literal('pending'),
+      Type.Literal('rejected'),
+      Type.Literal('deleted'),
+    ]),
     statusReason: Nullable(Type.String()),
     deleted: Type.Boolean(),
     createdAt: Type.String({ format: 'date-time' }),
@@ -53,7 +58,9 @@ export const ThreadPageSchema = Type.Object({
 export const PostComment = Type.Object({
   body: Type.String({ maxLength: 20_000 }),
   parentId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  sendAnyway: Type.Optional(Type.Boolean({ description: 'after a refusal the author may fix: send it to a moderator instead' })),
+  sendAnyway: Type.Optional(
+    Type.Boolean({ description: 'after a refusal the author may fix: send it to a moderator instead' }),
+  ),
 });
 
 export const PostResult = Type.Object({
@@ -66,13 +73,21 @@ export const PostResult = Type.Object({
 });
 
 export const SortQuery = Type.Object({
-  sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('reactions'), Type.Literal('replies')])),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('reactions'), Type.Literal('replies')]),
+  ),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   tab: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('featured')])),
 });
 
 export const ReportBody = Type.Object({
-  reason: Type.Union([Type.Literal('abusive'), Type.Literal('personal'), Type.Literal('spam'), Type.Literal('off_topic'), Type.Literal('other')]),
+  reason: Type.Union([
+    Type.Literal('abusive'),
+    Type.Literal('personal'),
+    Type.Literal('spam'),
+    Type.Literal('off_topic'),
+    Type.Literal('other'),
+  ]),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser, signedInReader, demoArticleStoryId } from '../app/testing.ts';
+import { agent, buildTestApp, createTestUser, demoArticleStoryId, signedInReader } from '../app/testing.ts';
 import type { ModerationPipeline, ModerationResult } from '../moderation/pipeline.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -11,14 +11,29 @@ describe('comments', () => {
   let now = new Date('2026-06-15T06:30:00.000Z');
   let storyId: string;
   type Reader = Awaited<ReturnType<typeof signedInReader>>;
-  const signedIn = (email: string, name: string, role: 'reader' | 'moderator' | 'editor' = 'reader') => signedInReader(app, email, name, role);
+  const signedIn = (email: string, name: string, role: 'reader' | 'moderator' | 'editor' = 'reader') =>
+    signedInReader(app, email, name, role);
 
-  async function post(a: Reader, body: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    return a.api('POST', `/api/stories/${storyId}/comments`, { body, ...extra }, { ...(await a.csrfHeader()), ...headers });
+  async function post(
+    a: Reader,
+    body: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
+    return a.api(
+      'POST',
+      `/api/stories/${storyId}/comments`,
+      { body, ...extra },
+      { ...(await a.csrfHeader()), ...headers },
+    );
   }
 
   before(async () => {
-    app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
+    app = await buildTestApp({
+      now: () => now,
+      env: { PARLEY_COMMENTS_PER_MINUTE: '1000' },
+      policy: { spam: { floodPerTenMinutes: 1000 } },
+    });
     storyId = await demoArticleStoryId(app);
   });
   after(async () => {
@@ -32,7 +47,10 @@ describe('comments', () => {
     assert.equal(res.status, 201);
     const c = res.json().comment;
     assert.equal(c.status, 'published');
-    assert.equal(c.html, '<p>The <strong>quota</strong> question matters most. &lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    assert.equal(
+      c.html,
+      '<p>The <strong>quota</strong> question matters most. &lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
     assert.equal(res.json().moderation.decision, 'publish');
     const list = await app.inject({ url: `/api/stories/${storyId}/comments` });
     assert.equal(list.json().comments[0].id, c.id);
@@ -49,7 +67,12 @@ describe('comments', () => {
   it('needs a signed-in reader with a confirmed address, and a CSRF token for cookies', async () => {
     const anon = agent(app);
     const csrf = (await anon.api('GET', '/api/auth/session')).json().csrfToken;
-    const res = await anon.api('POST', `/api/stories/${storyId}/comments`, { body: 'Hello there, everyone.' }, { 'x-csrf-token': csrf });
+    const res = await anon.api(
+      'POST',
+      `/api/stories/${storyId}/comments`,
+      { body: 'Hello there, everyone.' },
+      { 'x-csrf-token': csrf },
+    );
     assert.equal(res.status, 401);
     const asha = await signedIn('asha@example.org', 'Asha');
     assert.equal((await asha.api('POST', `/api/stories/${storyId}/comments`, { body: 'No token here.' })).status, 403);
@@ -93,7 +116,10 @@ describe('comments', () => {
       parent = (await post(who, `Reply number ${i} in the chain.`, { parentId: parent.id })).json().comment;
       chain.push(parent);
     }
-    assert.deepEqual(chain.map((c) => c.depth), [0, 1, 2, 3, 3, 3]);
+    assert.deepEqual(
+      chain.map((c) => c.depth),
+      [0, 1, 2, 3, 3, 3],
+    );
     assert.equal(chain[4].inReplyTo.id, chain[3].id);
     assert.equal(chain[4].inReplyTo.name, 'Ravi');
     const ctx = await app.inject({ url: `/api/comments/${chain[5].id}/context` });
@@ -128,7 +154,9 @@ describe('comments', () => {
       const ids: string[] = [];
       let cursor = '';
       for (let i = 0; i < 50; i++) {
-        const res = await app.inject({ url: `/api/stories/${storyId}/comments?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}` });
+        const res = await app.inject({
+          url: `/api/stories/${storyId}/comments?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        });
         ids.push(...res.json().comments.map((c: { id: string }) => c.id));
         if (!res.json().nextCursor) break;
         cursor = res.json().nextCursor;
@@ -140,9 +168,13 @@ describe('comments', () => {
     assert.ok(newest.length >= 5);
     assert.equal(new Set(newest).size, newest.length);
     assert.deepEqual(oldest, [...newest].reverse());
-    const byReplies = (await app.inject({ url: `/api/stories/${storyId}/comments?sort=replies&limit=100` })).json().comments;
+    const byReplies = (await app.inject({ url: `/api/stories/${storyId}/comments?sort=replies&limit=100` })).json()
+      .comments;
     const counts = byReplies.map((c: { replyCount: number }) => c.replyCount);
-    assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a: number, b: number) => b - a),
+    );
     assert.equal(await all('reactions').then((x) => x.length), newest.length);
   });
 
@@ -154,10 +186,18 @@ describe('comments', () => {
     const notMine = await ravi.api('PATCH', `/api/comments/${c.id}`, { body: 'Hijacked.' }, await ravi.csrfHeader());
     assert.equal(notMine.status, 403);
     assert.equal(notMine.json().error.code, 'NOT_YOUR_COMMENT');
-    const edited = await asha.api('PATCH', `/api/comments/${c.id}`, { body: 'I think the quota is far too low.' }, await asha.csrfHeader());
+    const edited = await asha.api(
+      'PATCH',
+      `/api/comments/${c.id}`,
+      { body: 'I think the quota is far too low.' },
+      await asha.csrfHeader(),
+    );
     assert.equal(edited.status, 200);
     assert.ok(edited.json().editedAt);
-    assert.deepEqual((await app.deps.commentsRepo.revisions(c.id)).map((r) => r.body), ['I think the quota is too low.']);
+    assert.deepEqual(
+      (await app.deps.commentsRepo.revisions(c.id)).map((r) => r.body),
+      ['I think the quota is too low.'],
+    );
     now = new Date(now.getTime() + 11 * 60_000);
     const late = await asha.api('PATCH', `/api/comments/${c.id}`, { body: 'Too late now.' }, await asha.csrfHeader());
     assert.equal(late.status, 403);
@@ -177,16 +217,28 @@ describe('comments', () => {
     assert.equal(ctx.thread.replies[0].id, reply.id);
   });
 
-  it('counts one reaction per reader, never one\'s own', async () => {
+  it("counts one reaction per reader, never one's own", async () => {
     const asha = await signedIn('asha@example.org', 'Asha');
     const ravi = await signedIn('ravi@example.org', 'Ravi');
     const c = (await post(asha, 'React to this, please.')).json().comment;
-    assert.equal((await asha.api('PUT', `/api/comments/${c.id}/reaction`, undefined, await asha.csrfHeader())).json().error.code, 'CANNOT_REACT_OWN');
+    assert.equal(
+      (await asha.api('PUT', `/api/comments/${c.id}/reaction`, undefined, await asha.csrfHeader())).json().error.code,
+      'CANNOT_REACT_OWN',
+    );
     const h = await ravi.csrfHeader();
-    assert.deepEqual((await ravi.api('PUT', `/api/comments/${c.id}/reaction`, undefined, h)).json(), { count: 1, mine: true });
-    assert.deepEqual((await ravi.api('PUT', `/api/comments/${c.id}/reaction`, undefined, h)).json(), { count: 1, mine: true });
+    assert.deepEqual((await ravi.api('PUT', `/api/comments/${c.id}/reaction`, undefined, h)).json(), {
+      count: 1,
+      mine: true,
+    });
+    assert.deepEqual((await ravi.api('PUT', `/api/comments/${c.id}/reaction`, undefined, h)).json(), {
+      count: 1,
+      mine: true,
+    });
     assert.equal((await app.deps.commentsRepo.get(c.id))?.reactionCount, 1);
-    assert.deepEqual((await ravi.api('DELETE', `/api/comments/${c.id}/reaction`, undefined, h)).json(), { count: 0, mine: false });
+    assert.deepEqual((await ravi.api('DELETE', `/api/comments/${c.id}/reaction`, undefined, h)).json(), {
+      count: 0,
+      mine: false,
+    });
   });
 
   it('takes reports with reasons, once per reader', async () => {
@@ -194,9 +246,18 @@ describe('comments', () => {
     const ravi = await signedIn('ravi@example.org', 'Ravi');
     const c = (await post(asha, 'Something someone may dislike.')).json().comment;
     const h = await ravi.csrfHeader();
-    assert.equal((await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'personal', note: 'aimed at me' }, h)).status, 202);
-    assert.equal((await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'spam' }, h)).json().error.code, 'ALREADY_REPORTED');
-    assert.equal((await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'rude' }, h)).json().error.code, 'VALIDATION_FAILED');
+    assert.equal(
+      (await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'personal', note: 'aimed at me' }, h)).status,
+      202,
+    );
+    assert.equal(
+      (await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'spam' }, h)).json().error.code,
+      'ALREADY_REPORTED',
+    );
+    assert.equal(
+      (await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'rude' }, h)).json().error.code,
+      'VALIDATION_FAILED',
+    );
     assert.equal(await app.deps.commentsRepo.reportCount(c.id), 1);
   });
 
@@ -204,10 +265,19 @@ describe('comments', () => {
     const asha = await signedIn('asha@example.org', 'Asha');
     const mod = await signedIn('mod@example.org', 'Mod', 'moderator');
     const c = (await post(asha, 'A thoughtful, well-argued comment.')).json().comment;
-    assert.equal((await asha.api('PUT', `/api/comments/${c.id}/featured`, undefined, await asha.csrfHeader())).json().error.code, 'STAFF_ONLY');
-    assert.equal((await mod.api('PUT', `/api/comments/${c.id}/featured`, undefined, await mod.csrfHeader())).status, 204);
+    assert.equal(
+      (await asha.api('PUT', `/api/comments/${c.id}/featured`, undefined, await asha.csrfHeader())).json().error.code,
+      'STAFF_ONLY',
+    );
+    assert.equal(
+      (await mod.api('PUT', `/api/comments/${c.id}/featured`, undefined, await mod.csrfHeader())).status,
+      204,
+    );
     const tab = await app.inject({ url: `/api/stories/${storyId}/comments?tab=featured` });
-    assert.deepEqual(tab.json().comments.map((x: { id: string }) => x.id), [c.id]);
+    assert.deepEqual(
+      tab.json().comments.map((x: { id: string }) => x.id),
+      [c.id],
+    );
   });
 
   it('enforces the length limit and refuses empty comments', async () => {
@@ -222,7 +292,10 @@ describe('comments', () => {
   it('closes stories to comments, keeping them readable', async () => {
     const mod = await signedIn('mod@example.org', 'Mod', 'moderator');
     const asha = await signedIn('asha@example.org', 'Asha');
-    assert.equal((await mod.api('PUT', `/api/stories/${storyId}/closed`, undefined, await mod.csrfHeader())).status, 204);
+    assert.equal(
+      (await mod.api('PUT', `/api/stories/${storyId}/closed`, undefined, await mod.csrfHeader())).status,
+      204,
+    );
     const res = await post(asha, 'Can I still comment here?');
     assert.equal(res.status, 403);
     assert.equal(res.json().error.code, 'STORY_CLOSED');
@@ -249,7 +322,10 @@ describe('comments', () => {
       await a.login('fast@example.org');
       const h = { 'x-csrf-token': (await a.api('GET', '/api/auth/session')).json().csrfToken };
       const statuses = [];
-      for (let i = 0; i < 11; i++) statuses.push((await a.api('POST', `/api/stories/${id}/comments`, { body: `Thought number ${i} of many.` }, h)).status);
+      for (let i = 0; i < 11; i++)
+        statuses.push(
+          (await a.api('POST', `/api/stories/${id}/comments`, { body: `Thought number ${i} of many.` }, h)).status,
+        );
       assert.deepEqual(statuses, [...Array(10).fill(201), 429]);
     } finally {
       await fast.close();
@@ -258,7 +334,11 @@ describe('comments', () => {
 
   it('tells suspended readers why they cannot post', async () => {
     const id = await createTestUser(app, { email: 'suspended@example.org', name: 'Suspended' });
-    await app.deps.users.update(id, { status: 'suspended', sanctionUntil: '2026-12-01T00:00:00.000Z', sanctionReason: 'personal attacks' });
+    await app.deps.users.update(id, {
+      status: 'suspended',
+      sanctionUntil: '2026-12-01T00:00:00.000Z',
+      sanctionReason: 'personal attacks',
+    });
     const s = await signedIn('suspended@example.org', 'Suspended');
     const res = await post(s, 'I would like to say something.');
     assert.equal(res.status, 403);
@@ -275,7 +355,7 @@ describe('comments', () => {
     assert.match(String(res.headers.location), new RegExp(`^${ARTICLE}\\?comment=[a-z0-9]+#comment-`));
   });
 
-  it('lists the reader\'s own comments with their status', async () => {
+  it("lists the reader's own comments with their status", async () => {
     const asha = await signedIn('asha@example.org', 'Asha');
     const mine = await asha.api('GET', '/api/me/comments?limit=100');
     assert.equal(mine.status, 200);
@@ -294,7 +374,7 @@ describe('comments', () => {
     assert.equal((await agent(app).get('/account/comments')).status, 303);
   });
 
-  it('anonymises or deletes a departed reader\'s comments, as they chose', async () => {
+  it("anonymises or deletes a departed reader's comments, as they chose", async () => {
     const id = await createTestUser(app, { email: 'departing@example.org', name: 'Departing Reader' });
     const d = await signedIn('departing@example.org', 'Departing Reader');
     const kept = (await post(d, 'Words worth keeping after I leave.')).json().comment;
@@ -314,7 +394,10 @@ describe('comments', () => {
   });
 
   it('serves comment counts for lists of stories', async () => {
-    const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
+    const article = await app.deps.articles.getPublishedBySlug(
+      'demo',
+      'island-nations-agree-to-reopen-fisheries-talks',
+    );
     const res = await app.inject({ url: `/api/counts?keys=article:${article!.id},ext:unknown` });
     const counts = res.json().counts;
     assert.ok(counts[`article:${article!.id}`] > 5);
@@ -334,8 +417,22 @@ describe('comments through a pipeline that holds and refuses', () => {
   it('holds for review, nudges before refusing, and tells the author', async () => {
     const pipeline: ModerationPipeline = {
       async moderate({ text }): Promise<ModerationResult> {
-        if (text.includes('hold me')) return { decision: 'hold', reasons: [{ rule: 'new-author', message: 'New readers\' first comments are read by a moderator.' }], checks: {}, nudge: false, policyVersion: 't' };
-        if (text.includes('lol')) return { decision: 'refuse', reasons: [{ rule: 'sentences', message: 'Comments have to be in full sentences (guideline 2).' }], checks: { sentences: { verdict: 'fail', score: 0.9 } }, nudge: true, policyVersion: 't' };
+        if (text.includes('hold me'))
+          return {
+            decision: 'hold',
+            reasons: [{ rule: 'new-author', message: "New readers' first comments are read by a moderator." }],
+            checks: {},
+            nudge: false,
+            policyVersion: 't',
+          };
+        if (text.includes('lol'))
+          return {
+            decision: 'refuse',
+            reasons: [{ rule: 'sentences', message: 'Comments have to be in full sentences (guideline 2).' }],
+            checks: { sentences: { verdict: 'fail', score: 0.9 } },
+            nudge: true,
+            policyVersion: 't',
+          };
         return { decision: 'publish', reasons: [], checks: {}, nudge: false, policyVersion: 't' };
       },
     };
@@ -348,7 +445,7 @@ describe('comments through a pipeline that holds and refuses', () => {
       const h = { 'x-csrf-token': (await pat.api('GET', '/api/auth/session')).json().csrfToken };
       const held = await pat.api('POST', `/api/stories/${storyId}/comments`, { body: 'Please hold me for review.' }, h);
       assert.equal(held.json().comment.status, 'pending');
-      assert.equal(held.json().comment.statusReason, 'New readers\' first comments are read by a moderator.');
+      assert.equal(held.json().comment.statusReason, "New readers' first comments are read by a moderator.");
       // others do not see it; the author does
       assert.equal((await app.inject({ url: `/api/stories/${storyId}/comments` })).json().comments.length, 0);
       assert.equal((await pat.api('GET', `/api/stories/${storyId}/comments`)).json().comments.length, 1);
@@ -360,7 +457,10 @@ describe('comments through a pipeline that holds and refuses', () => {
       const anyway = await pat.api('POST', `/api/stories/${storyId}/comments`, { body: 'lol', sendAnyway: true }, h);
       assert.equal(anyway.json().comment.status, 'pending');
       const mine = (await pat.api('GET', '/api/me/comments')).json().comments;
-      assert.deepEqual(mine.map((c: { status: string }) => c.status), ['pending', 'pending']);
+      assert.deepEqual(
+        mine.map((c: { status: string }) => c.status),
+        ['pending', 'pending'],
+      );
       // the no-JS form shows the reason with the words kept, and offers "send anyway"
       await pat.get(ARTICLE);
       const form = await pat.post('/comments/post', { storyId, body: 'lol again', return: ARTICLE });

@@ -21,10 +21,15 @@ function lines(dir: string): string[] {
 
 function assertOnlyAllowedMarkup(out: string, input: string): void {
   for (const [, tag, attrs] of out.matchAll(/<\/?([a-zA-Z0-9]+)([^>]*)>/g)) {
-    assert.ok(['p', 'br', 'strong', 'em', 'blockquote', 'a'].includes(tag!.toLowerCase()), `<${tag}> from ${JSON.stringify(input)}`);
-    for (const [, name] of attrs!.matchAll(/\s([a-zA-Z-]+)=/g)) assert.ok(['href', 'rel'].includes(name!.toLowerCase()), `${name}= from ${JSON.stringify(input)}`);
+    assert.ok(
+      ['p', 'br', 'strong', 'em', 'blockquote', 'a'].includes(tag!.toLowerCase()),
+      `<${tag}> from ${JSON.stringify(input)}`,
+    );
+    for (const [, name] of attrs!.matchAll(/\s([a-zA-Z-]+)=/g))
+      assert.ok(['href', 'rel'].includes(name!.toLowerCase()), `${name}= from ${JSON.stringify(input)}`);
     const href = /href="([^"]*)"/.exec(attrs!)?.[1];
-    if (href !== undefined) assert.match(href, /^(https?:\/\/[^/]|mailto:)/, `href ${href} from ${JSON.stringify(input)}`);
+    if (href !== undefined)
+      assert.match(href, /^(https?:\/\/[^/]|mailto:)/, `href ${href} from ${JSON.stringify(input)}`);
   }
 }
 
@@ -48,14 +53,21 @@ describe('hostile comments', { skip }, () => {
   });
 
   it('takes every naughty string, SQL injection and XSS payload through the API and the guidelines without a server error, and stores it intact', async () => {
-    const blns = (JSON.parse(readFileSync(`${datasetsDir}hostile/blns/blns.json`, 'utf8')) as string[]).filter((s) => s.trim());
+    const blns = (JSON.parse(readFileSync(`${datasetsDir}hostile/blns/blns.json`, 'utf8')) as string[]).filter((s) =>
+      s.trim(),
+    );
     const all = [...blns, ...lines('sqli'), ...lines('xss').slice(0, 400)];
     const storyId = await demoArticleStoryId(app);
     const reader = await signedInReader(app, 'hostile@example.org', 'Hostile Tester');
     let stored = 0;
     for (const [i, text] of all.entries()) {
       // Most are not English sentences: sent anyway, they are stored for a moderator.
-      const res = await reader.api('POST', `/api/stories/${storyId}/comments`, { body: `${text} (${i})`, sendAnyway: true }, reader.h);
+      const res = await reader.api(
+        'POST',
+        `/api/stories/${storyId}/comments`,
+        { body: `${text} (${i})`, sendAnyway: true },
+        reader.h,
+      );
       assert.ok(res.status < 500, `${res.status} for ${JSON.stringify(text)}`);
       if (res.status === 201) {
         stored++;

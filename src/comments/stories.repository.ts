@@ -92,15 +92,41 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async getByKey(siteId: string, key: string): Promise<Story | undefined> {
-      const r = await db.selectFrom('stories').selectAll().where('site_id', '=', siteId).where('key', '=', key).executeTakeFirst();
+      const r = await db
+        .selectFrom('stories')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return r && toStory(r);
     },
 
     /** Creates the story unless it exists; either way returns the stored one (safe under races). */
-    async ensure(s: { id: string; siteId: string; key: string; articleId: string | null; url: string; title: string; openedAt: string; createdAt: string }): Promise<Story> {
+    async ensure(s: {
+      id: string;
+      siteId: string;
+      key: string;
+      articleId: string | null;
+      url: string;
+      title: string;
+      openedAt: string;
+      createdAt: string;
+    }): Promise<Story> {
       await db
         .insertInto('stories')
-        .values({ id: s.id, site_id: s.siteId, key: s.key, article_id: s.articleId, url: s.url, title: s.title, closed: 0, opened_at: s.openedAt, comment_count: 0, last_comment_at: null, created_at: s.createdAt })
+        .values({
+          id: s.id,
+          site_id: s.siteId,
+          key: s.key,
+          article_id: s.articleId,
+          url: s.url,
+          title: s.title,
+          closed: 0,
+          opened_at: s.openedAt,
+          comment_count: 0,
+          last_comment_at: null,
+          created_at: s.createdAt,
+        })
         .onConflict((oc) => oc.columns(['site_id', 'key']).doNothing())
         .execute();
       const story = await this.getByKey(s.siteId, s.key);
@@ -109,7 +135,11 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async setClosed(id: string, closed: boolean): Promise<void> {
-      await db.updateTable('stories').set({ closed: closed ? 1 : 0 }).where('id', '=', id).execute();
+      await db
+        .updateTable('stories')
+        .set({ closed: closed ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
       storyCache.delete(id);
     },
 
@@ -125,7 +155,12 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
     async countsByKeys(siteId: string, keys: string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       if (keys.length === 0) return out;
-      const rows = await db.selectFrom('stories').select(['key', 'comment_count']).where('site_id', '=', siteId).where('key', 'in', keys).execute();
+      const rows = await db
+        .selectFrom('stories')
+        .select(['key', 'comment_count'])
+        .where('site_id', '=', siteId)
+        .where('key', 'in', keys)
+        .execute();
       for (const r of rows) out.set(r.key, r.comment_count);
       return out;
     },

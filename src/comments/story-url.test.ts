@@ -15,8 +15,14 @@ describe('story URL normalisation', () => {
   });
 
   it('keeps what tells pages apart', () => {
-    assert.equal(normaliseStoryUrl('https://paper.example/article.php?id=7&page=2'), 'paper.example/article.php?id=7&page=2');
-    assert.equal(normaliseStoryUrl('https://paper.example/article.php?page=2&id=7'), 'paper.example/article.php?id=7&page=2');
+    assert.equal(
+      normaliseStoryUrl('https://paper.example/article.php?id=7&page=2'),
+      'paper.example/article.php?id=7&page=2',
+    );
+    assert.equal(
+      normaliseStoryUrl('https://paper.example/article.php?page=2&id=7'),
+      'paper.example/article.php?id=7&page=2',
+    );
     assert.equal(normaliseStoryUrl('http://localhost:8080/x'), 'localhost:8080/x');
   });
 

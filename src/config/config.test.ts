@@ -31,7 +31,12 @@ describe('loadConfig', () => {
 
   it('reports every bad value at once, without leaking passwords', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://u:secret@db/x', LOG_LEVEL: 'loud', PARLEY_TRUST_PROXY: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://u:secret@db/x',
+        LOG_LEVEL: 'loud',
+        PARLEY_TRUST_PROXY: 'maybe',
+      });
       assert.fail('should have thrown');
     } catch (err) {
       assert.ok(err instanceof ConfigError);

@@ -29,7 +29,9 @@ export interface Config {
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Parley cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Parley cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.problems = problems;
   }
 }
@@ -69,7 +71,9 @@ export function loadConfig(env: Env = process.env): Config {
       if (!protocols.includes(u.protocol)) throw new Error('protocol');
       return raw;
     } catch {
-      problems.push(`${name}="${redact(raw)}" must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      problems.push(
+        `${name}="${redact(raw)}" must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      );
       return undefined;
     }
   }

@@ -11,7 +11,11 @@ import { seedDemo } from './seed.ts';
  * follow a changed public address (PARLEY_PUBLIC_URL or PORT), so links and
  * canonical URLs stay right.
  */
-export async function ensureDemo(storage: Storage, config: Config, now: () => Date = () => new Date()): Promise<boolean> {
+export async function ensureDemo(
+  storage: Storage,
+  config: Config,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const sites = createSitesRepository(storage);
   const created = await seedDemo(

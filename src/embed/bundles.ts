@@ -42,7 +42,13 @@ export async function buildBundles(): Promise<Bundles> {
     });
     const body = Buffer.from(result.outputFiles[0]!.contents);
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-    out[name] = { name, body, gzip: gzipSync(body, { level: 9 }), hash, path: name === 'loader' ? '/embed/loader.js' : `/embed/${name}.${hash}.js` };
+    out[name] = {
+      name,
+      body,
+      gzip: gzipSync(body, { level: 9 }),
+      hash,
+      path: name === 'loader' ? '/embed/loader.js' : `/embed/${name}.${hash}.js`,
+    };
   }
   return out;
 }

@@ -10,8 +10,13 @@ export function embedRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     function serve(b: Bundle, maxAge: string) {
       app.get(b.path, async (request, reply) => {
-        reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', maxAge).header('vary', 'Accept-Encoding').header('access-control-allow-origin', '*');
-        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(b.gzip);
+        reply
+          .header('content-type', 'text/javascript; charset=utf-8')
+          .header('cache-control', maxAge)
+          .header('vary', 'Accept-Encoding')
+          .header('access-control-allow-origin', '*');
+        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
+          return reply.header('content-encoding', 'gzip').send(b.gzip);
         return reply.send(b.body);
       });
     }
@@ -21,22 +26,26 @@ export function embedRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     serve(bundles.counts, 'public, max-age=31536000, immutable');
     app.get('/embed/counts.js', async (_request, reply) => reply.redirect(bundles.counts.path, 302));
 
-    app.get('/api/embed/config', { schema: { tags: ['stories'], summary: 'What the widget needs to know about the site' } }, async (request, reply) => {
-      const site = await auth.site(request);
-      const settings = await stories.getSettings(site.id);
-      reply.header('cache-control', 'public, max-age=60');
-      return {
-        siteName: site.name,
-        timeZone: site.timeZone,
-        guidelines: site.guidelines.split('\n')[0] ?? '',
-        // relative: inside the frame they resolve to Parley's own origin
-        guidelinesUrl: '/community-guidelines',
-        reactionLabel: settings.reactionLabel,
-        maxLength: settings.maxLength,
-        loginUrl: '/account/login',
-        registerUrl: '/account/register',
-      };
-    });
+    app.get(
+      '/api/embed/config',
+      { schema: { tags: ['stories'], summary: 'What the widget needs to know about the site' } },
+      async (request, reply) => {
+        const site = await auth.site(request);
+        const settings = await stories.getSettings(site.id);
+        reply.header('cache-control', 'public, max-age=60');
+        return {
+          siteName: site.name,
+          timeZone: site.timeZone,
+          guidelines: site.guidelines.split('\n')[0] ?? '',
+          // relative: inside the frame they resolve to Parley's own origin
+          guidelinesUrl: '/community-guidelines',
+          reactionLabel: settings.reactionLabel,
+          maxLength: settings.maxLength,
+          loginUrl: '/account/login',
+          registerUrl: '/account/register',
+        };
+      },
+    );
 
     /**
      * The page inside the iframe. Only the site's own origin and the origins
@@ -45,7 +54,19 @@ export function embedRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
      */
     app.get(
       '/embed/frame',
-      { schema: { querystring: Type.Object({ url: Type.String({ maxLength: 2000 }), origin: Type.Optional(Type.String({ maxLength: 300 })), storyId: Type.Optional(Type.String({ maxLength: 200 })), title: Type.Optional(Type.String({ maxLength: 300 })), theme: Type.Optional(Type.String({ maxLength: 10 })), lang: Type.Optional(Type.String({ maxLength: 20 })), comment: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+      {
+        schema: {
+          querystring: Type.Object({
+            url: Type.String({ maxLength: 2000 }),
+            origin: Type.Optional(Type.String({ maxLength: 300 })),
+            storyId: Type.Optional(Type.String({ maxLength: 200 })),
+            title: Type.Optional(Type.String({ maxLength: 300 })),
+            theme: Type.Optional(Type.String({ maxLength: 10 })),
+            lang: Type.Optional(Type.String({ maxLength: 20 })),
+            comment: Type.Optional(Type.String({ maxLength: 40 })),
+          }),
+        },
+      },
       async (request, reply) => {
         const site = await auth.site(request);
         const settings = await stories.getSettings(site.id);
@@ -55,9 +76,16 @@ export function embedRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         reply
           .header('content-type', 'text/html; charset=utf-8')
           .header('cache-control', 'private, no-store')
-          .header('content-security-policy', `frame-ancestors 'self' ${allowed.map((o) => o.replace(/[;\s]/g, '')).join(' ')}; object-src 'none'; base-uri 'none'`);
+          .header(
+            'content-security-policy',
+            `frame-ancestors 'self' ${allowed.map((o) => o.replace(/[;\s]/g, '')).join(' ')}; object-src 'none'; base-uri 'none'`,
+          );
         if (request.query.origin && !allowed.includes(request.query.origin)) {
-          return reply.code(403).send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Comments</title><p>This site (${escapeHtml(request.query.origin)}) may not embed comments from ${escapeHtml(site.name)}. Its administrator can allow it.</p></html>`);
+          return reply
+            .code(403)
+            .send(
+              `<!doctype html><html lang="en"><meta charset="utf-8"><title>Comments</title><p>This site (${escapeHtml(request.query.origin)}) may not embed comments from ${escapeHtml(site.name)}. Its administrator can allow it.</p></html>`,
+            );
         }
         return reply.send(
           `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Comments - ${escapeHtml(site.name)}</title><style>body{margin:0;padding:2px}</style></head><body><main id="parley-frame" aria-label="Comments"></main><script src="${bundles.app.path}"></script></body></html>`,

@@ -36,7 +36,10 @@ describe('embedding', () => {
   it('lets only allowed origins frame the comments', async () => {
     const ok = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1&origin=https://blog.example' });
     assert.equal(ok.statusCode, 200);
-    assert.equal(ok.headers['content-security-policy'], "frame-ancestors 'self' https://news.test https://blog.example; object-src 'none'; base-uri 'none'");
+    assert.equal(
+      ok.headers['content-security-policy'],
+      "frame-ancestors 'self' https://news.test https://blog.example; object-src 'none'; base-uri 'none'",
+    );
     assert.match(ok.body, /<script src="\/embed\/app\.[0-9a-f]+\.js"><\/script>/);
     const bad = await app.inject({ url: '/embed/frame?url=https://evil.example/p&origin=https://evil.example' });
     assert.equal(bad.statusCode, 403);
@@ -57,8 +60,12 @@ describe('embedding', () => {
   });
 
   it('creates a story on first load, keyed by story id, or by normalised URL', async () => {
-    const a = (await app.inject({ url: '/api/stories/resolve?storyId=post-7&url=https://blog.example/p/7&title=Seven' })).json();
-    const b = (await app.inject({ url: '/api/stories/resolve?storyId=post-7&url=https://blog.example/p/7-renamed' })).json();
+    const a = (
+      await app.inject({ url: '/api/stories/resolve?storyId=post-7&url=https://blog.example/p/7&title=Seven' })
+    ).json();
+    const b = (
+      await app.inject({ url: '/api/stories/resolve?storyId=post-7&url=https://blog.example/p/7-renamed' })
+    ).json();
     assert.equal(a.id, b.id);
     assert.equal(a.title, 'Seven');
     const c = (await app.inject({ url: '/api/stories/resolve?url=https://www.blog.example/p/8/?utm_source=x' })).json();

@@ -5,11 +5,31 @@ export type ParleyEvent =
   /** anything that changes what anonymous readers see on a site's pages */
   | { type: 'content.changed'; siteId: string }
   /** a comment appeared, changed or went away; `comment` is its public view when readers may see it */
-  | { type: 'comment.changed'; siteId: string; storyId: string; storyUrl: string; change: 'created' | 'edited' | 'removed'; commentId: string; comment: unknown | null }
+  | {
+      type: 'comment.changed';
+      siteId: string;
+      storyId: string;
+      storyUrl: string;
+      change: 'created' | 'edited' | 'removed';
+      commentId: string;
+      comment: unknown | null;
+    }
   /** something for moderators: a comment was held, reported or appealed (queued), or decided */
   /** live coverage: an entry posted, edited or removed, or the banner changed */
-  | { type: 'live.changed'; siteId: string; articleId: string; change: 'entry' | 'entry-removed' | 'banner'; entryId?: string }
-  | { type: 'moderation.changed'; siteId: string; commentId: string; change: 'queued' | 'decided'; by?: { id: string; name: string } };
+  | {
+      type: 'live.changed';
+      siteId: string;
+      articleId: string;
+      change: 'entry' | 'entry-removed' | 'banner';
+      entryId?: string;
+    }
+  | {
+      type: 'moderation.changed';
+      siteId: string;
+      commentId: string;
+      change: 'queued' | 'decided';
+      by?: { id: string; name: string };
+    };
 
 export interface Bus {
   publish(event: ParleyEvent): void;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../config/config.ts';
 import { buildApp } from '../app/buildApp.ts';
 import { agent, buildTestApp, createTestUser, testPasswords } from '../app/testing.ts';
+import { loadConfig } from '../config/config.ts';
 import { openStorage } from '../storage/database.ts';
 import { enginesUnderTest, testDatabaseUrl } from '../storage/testing.ts';
 import type { ParleyEvent } from './bus.ts';
@@ -11,18 +11,32 @@ import type { ParleyEvent } from './bus.ts';
 const pgEngine = (await enginesUnderTest()).find((e) => e.name === 'postgres')!;
 
 describe('several app instances on one PostgreSQL database', { skip: pgEngine.skip }, () => {
-  it('hear each other\'s events: a comment posted on one reaches readers of the other', async () => {
+  it("hear each other's events: a comment posted on one reaches readers of the other", async () => {
     const storageA = await pgEngine.open();
-    const schema = (await storageA.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()).s;
+    const schema = (
+      await storageA.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()
+    ).s;
     const channel = `parley_test_${randomBytes(4).toString('hex')}`;
-    const a = await buildTestApp({ storage: storageA, env: { LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl, PARLEY_COMMENTS_PER_MINUTE: '100' }, busChannel: channel });
+    const a = await buildTestApp({
+      storage: storageA,
+      env: { LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl, PARLEY_COMMENTS_PER_MINUTE: '100' },
+      busChannel: channel,
+    });
     const storageB = await openStorage({ databaseUrl: testDatabaseUrl, pgSchema: schema });
-    const b = await buildApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl }), { storage: storageB, passwords: testPasswords, busChannel: channel, busConnectionString: testDatabaseUrl });
+    const b = await buildApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl }), {
+      storage: storageB,
+      passwords: testPasswords,
+      busChannel: channel,
+      busConnectionString: testDatabaseUrl,
+    });
     try {
       const heard: ParleyEvent[] = [];
       b.deps.bus.subscribe((e) => heard.push(e));
       await a.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' });
-      const article = await a.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
+      const article = await a.deps.articles.getPublishedBySlug(
+        'demo',
+        'island-nations-agree-to-reopen-fisheries-talks',
+      );
       const story = (await a.deps.stories.getByKey('demo', `article:${article!.id}`))!;
       // B has the thread cached before the comment exists
       assert.equal((await b.inject({ url: `/api/stories/${story.id}/comments` })).json().comments.length, 0);
@@ -30,9 +44,15 @@ describe('several app instances on one PostgreSQL database', { skip: pgEngine.sk
       const reader = agent(a);
       await reader.login('multi@example.org');
       const csrf = (await reader.api('GET', '/api/auth/session')).json().csrfToken;
-      const posted = await reader.api('POST', `/api/stories/${story.id}/comments`, { body: 'Posted on instance A, read on instance B.' }, { 'x-csrf-token': csrf });
+      const posted = await reader.api(
+        'POST',
+        `/api/stories/${story.id}/comments`,
+        { body: 'Posted on instance A, read on instance B.' },
+        { 'x-csrf-token': csrf },
+      );
       assert.equal(posted.status, 201);
-      for (let i = 0; i < 50 && !heard.some((e) => e.type === 'comment.changed'); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && !heard.some((e) => e.type === 'comment.changed'); i++)
+        await new Promise((r) => setTimeout(r, 20));
       const event = heard.find((e) => e.type === 'comment.changed');
       assert.ok(event && event.type === 'comment.changed');
       assert.equal(event.commentId, posted.json().comment.id);

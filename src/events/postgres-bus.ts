@@ -13,7 +13,11 @@ export interface PostgresBus extends Bus {
   close(): Promise<void>;
 }
 
-export async function createPostgresBus(options: { connectionString: string; channel: string; onError?: (err: unknown) => void }): Promise<PostgresBus> {
+export async function createPostgresBus(options: {
+  connectionString: string;
+  channel: string;
+  onError?: (err: unknown) => void;
+}): Promise<PostgresBus> {
   if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`invalid channel name: ${options.channel}`);
   const me = randomBytes(8).toString('hex');
   const listeners = new Set<(event: ParleyEvent) => void>();

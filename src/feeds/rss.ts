@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../articles/articles.repository.ts';
+import { urls } from '../pages/urls.ts';
 import { escapeHtml as x } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
-import { urls } from '../pages/urls.ts';
 
 export interface FeedInput {
   site: Site;
@@ -18,6 +18,7 @@ export interface FeedInput {
 
 /** RSS 2.0, the format every reader and aggregator accepts. */
 export function rssFeed(f: FeedInput): string {
+  // biome-ignore lint/complexity/useMathMinMax: ISO times, compared as strings
   const lastBuild = f.items.reduce((max, a) => (a.modifiedAt > max ? a.modifiedAt : max), f.site.createdAt);
   const items = f.items
     .map((a) => {

@@ -18,7 +18,9 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return { status: 'ok' as const, database: 'ok' as const, engine: deps.storage.engine };
       } catch (err) {
         request.log.error({ err }, 'health check: database did not answer');
-        return reply.code(503).send({ status: 'error' as const, database: 'unreachable' as const, engine: deps.storage.engine });
+        return reply
+          .code(503)
+          .send({ status: 'error' as const, database: 'unreachable' as const, engine: deps.storage.engine });
       }
     });
   };

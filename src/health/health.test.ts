@@ -18,7 +18,9 @@ describe('GET /healthz', () => {
 
   it('is 503 when the database does not answer', async () => {
     const storage = await openStorage({ dataDir: ':memory:' });
-    const app = await buildTestApp({ storage: { ...storage, ping: async () => Promise.reject(new Error('connection refused')) } });
+    const app = await buildTestApp({
+      storage: { ...storage, ping: async () => Promise.reject(new Error('connection refused')) },
+    });
     try {
       const res = await app.inject({ url: '/healthz' });
       assert.equal(res.statusCode, 503);

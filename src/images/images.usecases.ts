@@ -1,5 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
 import type { Kysely } from 'kysely';
+import sharp, { type Metadata } from 'sharp';
 import type { ImageRef } from '../articles/body.ts';
 import { AppError, defineErrors } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -40,7 +40,13 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
       } catch {
         throw new AppError(imageErrors.IMAGE_INVALID);
       }
-      if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'heif'].includes(meta.format) || !meta.width || !meta.height) throw new AppError(imageErrors.IMAGE_INVALID);
+      if (
+        !meta.format ||
+        !['jpeg', 'png', 'webp', 'gif', 'avif', 'heif'].includes(meta.format) ||
+        !meta.width ||
+        !meta.height
+      )
+        throw new AppError(imageErrors.IMAGE_INVALID);
       // Phones store the rotation apart: apply it, so width and height are as seen.
       const rotated = (meta.orientation ?? 1) >= 5;
       const width = rotated ? meta.height : meta.width;
@@ -49,9 +55,30 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
       if (widths.length === 0 || widths.at(-1)! < width) widths.push(Math.min(width, 2400));
       const id = newId();
       const prefix = `${siteId}/${id}`;
-      for (const w of widths) await deps.store.put(`${prefix}/${w}.webp`, await sharp(body).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer());
-      await deps.store.put(`${prefix}/fallback.jpg`, await sharp(body).rotate().resize({ width: Math.min(FALLBACK_WIDTH, width), withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
-      const row = { id, site_id: siteId, width, height: Math.round(height), widths: JSON.stringify(widths), original_type: meta.format, bytes: body.length, created_at: deps.now().toISOString() };
+      for (const w of widths)
+        await deps.store.put(
+          `${prefix}/${w}.webp`,
+          await sharp(body).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
+        );
+      await deps.store.put(
+        `${prefix}/fallback.jpg`,
+        await sharp(body)
+          .rotate()
+          .resize({ width: Math.min(FALLBACK_WIDTH, width), withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 82, mozjpeg: true })
+          .toBuffer(),
+      );
+      const row = {
+        id,
+        site_id: siteId,
+        width,
+        height: Math.round(height),
+        widths: JSON.stringify(widths),
+        original_type: meta.format,
+        bytes: body.length,
+        created_at: deps.now().toISOString(),
+      };
       await deps.db.insertInto('images').values(row).execute();
       return refOf(row);
     },
@@ -59,12 +86,18 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
     /** The site's images by id (for the editor's body text). */
     async refs(siteId: string, ids: string[]): Promise<Map<string, ImageRef>> {
       if (ids.length === 0) return new Map();
-      const rows = await deps.db.selectFrom('images').selectAll().where('site_id', '=', siteId).where('id', 'in', ids).execute();
+      const rows = await deps.db
+        .selectFrom('images')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('id', 'in', ids)
+        .execute();
       return new Map(rows.map((r) => [r.id, refOf(r)]));
     },
 
     async file(siteId: string, id: string, name: string): Promise<{ body: Buffer; type: string } | undefined> {
-      if (!/^(\d+\.webp|fallback\.jpg)$/.test(name) || !/^[a-z0-9]+$/i.test(id) || !/^[a-z0-9_-]+$/i.test(siteId)) return undefined;
+      if (!/^(\d+\.webp|fallback\.jpg)$/.test(name) || !/^[a-z0-9]+$/i.test(id) || !/^[a-z0-9_-]+$/i.test(siteId))
+        return undefined;
       const body = await deps.store.get(`${siteId}/${id}/${name}`);
       return body && { body, type: name.endsWith('.webp') ? 'image/webp' : 'image/jpeg' };
     },

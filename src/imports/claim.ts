@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError } from '../shared/errors.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
@@ -34,20 +34,45 @@ export function createLegacyClaims(deps: { db: Kysely<Database>; now: () => Date
     if (ids.length === 0) return 0;
     const at = deps.now().toISOString();
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('legacy_authors').set({ user_id: user.id, claimed_at: at }).where('id', 'in', ids).where('user_id', 'is', null).execute();
-      await tx.updateTable('comments').set({ author_id: user.id }).where('legacy_author_id', 'in', ids).where('author_id', 'is', null).execute();
+      await tx
+        .updateTable('legacy_authors')
+        .set({ user_id: user.id, claimed_at: at })
+        .where('id', 'in', ids)
+        .where('user_id', 'is', null)
+        .execute();
+      await tx
+        .updateTable('comments')
+        .set({ author_id: user.id })
+        .where('legacy_author_id', 'in', ids)
+        .where('author_id', 'is', null)
+        .execute();
     });
     return ids.length;
   }
 
   const unclaimedByEmail = async (siteId: string, hash: string) =>
-    (await db.selectFrom('legacy_authors').select('id').where('site_id', '=', siteId).where('user_id', 'is', null).where('email_hash', '=', hash).execute()).map((r) => r.id);
+    (
+      await db
+        .selectFrom('legacy_authors')
+        .select('id')
+        .where('site_id', '=', siteId)
+        .where('user_id', 'is', null)
+        .where('email_hash', '=', hash)
+        .execute()
+    ).map((r) => r.id);
 
   return {
     /** After every sign-in and every proved address: what is provably the reader's becomes theirs. */
     async claimFor(user: Reader): Promise<number> {
       // Publisher sign-on only: its subject is the paper's own user id, which the old platform shared.
-      const subjects = (await db.selectFrom('identities').select('subject').where('user_id', '=', user.id).where('provider', '=', 'sso').execute()).map((r) => r.subject);
+      const subjects = (
+        await db
+          .selectFrom('identities')
+          .select('subject')
+          .where('user_id', '=', user.id)
+          .where('provider', '=', 'sso')
+          .execute()
+      ).map((r) => r.subject);
       const byEmail = user.email && user.emailVerified ? emailHash(user.email) : undefined;
       if (!byEmail && subjects.length === 0) return 0;
       const rows = await db
@@ -55,9 +80,17 @@ export function createLegacyClaims(deps: { db: Kysely<Database>; now: () => Date
         .select('id')
         .where('site_id', '=', user.siteId)
         .where('user_id', 'is', null)
-        .where((eb) => eb.or([...(byEmail ? [eb('email_hash', '=', byEmail)] : []), ...(subjects.length ? [eb('external_id', 'in', subjects)] : [])]))
+        .where((eb) =>
+          eb.or([
+            ...(byEmail ? [eb('email_hash', '=', byEmail)] : []),
+            ...(subjects.length ? [eb('external_id', 'in', subjects)] : []),
+          ]),
+        )
         .execute();
-      return claim(user, rows.map((r) => r.id));
+      return claim(
+        user,
+        rows.map((r) => r.id),
+      );
     },
 
     /**
@@ -73,7 +106,18 @@ export function createLegacyClaims(deps: { db: Kysely<Database>; now: () => Date
       if ((await unclaimedByEmail(site.id, hash)).length === 0 || !deps.mailer) return;
       const token = randomBytes(24).toString('base64url');
       const now = deps.now();
-      await db.insertInto('account_tokens').values({ id_hash: sha256(token), site_id: site.id, user_id: user.id, purpose: 'claim_legacy', payload: JSON.stringify({ emailHash: hash }), created_at: now.toISOString(), expires_at: new Date(now.getTime() + CLAIM_TTL_MS).toISOString() }).execute();
+      await db
+        .insertInto('account_tokens')
+        .values({
+          id_hash: sha256(token),
+          site_id: site.id,
+          user_id: user.id,
+          purpose: 'claim_legacy',
+          payload: JSON.stringify({ emailHash: hash }),
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + CLAIM_TTL_MS).toISOString(),
+        })
+        .execute();
       await deps.mailer.send({
         siteId: site.id,
         to: address,

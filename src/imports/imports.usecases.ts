@@ -4,8 +4,8 @@ import { MAX_DEPTH } from '../comments/comments.usecases.ts';
 import { htmlToText, renderComment, sanitizeCommentHtml } from '../comments/markdown.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import { normaliseStoryUrl } from '../comments/story-url.ts';
-import type { LegacyAuthorsTable } from '../storage/schema.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
+import type { LegacyAuthorsTable } from '../storage/schema.ts';
 import type { CommentRow, createImportsRepository } from './imports.repository.ts';
 import type { ImportComment, ImportItem, ImportThread } from './items.ts';
 
@@ -58,13 +58,33 @@ interface Placement {
 const PLACEMENT_CACHE = 200_000;
 
 const digest = (s: string) => createHash('sha1').update(s).digest('base64url').slice(0, 22);
-export const importedCommentId = (siteId: string, source: string, id: string) => `imp_${digest(`${siteId}\u0000${source}\u0000${id}`)}`;
+export const importedCommentId = (siteId: string, source: string, id: string) =>
+  `imp_${digest(`${siteId}\u0000${source}\u0000${id}`)}`;
 export const emailHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
-export function createImportsUsecases(deps: { imports: ReturnType<typeof createImportsRepository>; stories: StoriesRepository; articles: ArticlesRepository }) {
+export function createImportsUsecases(deps: {
+  imports: ReturnType<typeof createImportsRepository>;
+  stories: StoriesRepository;
+  articles: ArticlesRepository;
+}) {
   return {
     async run(items: AsyncIterable<ImportItem>, o: ImportOptions): Promise<ImportSummary> {
-      const s: ImportSummary = { threads: 0, matchedThreads: 0, unmatched: [], unmatchedCount: 0, comments: 0, inserted: 0, alreadyThere: 0, authors: 0, orphans: [], orphanCount: 0, skipped: [], skippedCount: 0, invalidCharacters: 0, byStatus: { published: 0, pending: 0, spam: 0, deleted: 0 } };
+      const s: ImportSummary = {
+        threads: 0,
+        matchedThreads: 0,
+        unmatched: [],
+        unmatchedCount: 0,
+        comments: 0,
+        inserted: 0,
+        alreadyThere: 0,
+        authors: 0,
+        orphans: [],
+        orphanCount: 0,
+        skipped: [],
+        skippedCount: 0,
+        invalidCharacters: 0,
+        byStatus: { published: 0, pending: 0, spam: 0, deleted: 0 },
+      };
       const batchSize = o.batchSize ?? 2000;
       const at = o.now().toISOString();
       const threads = new Map<string, ImportThread & { storyId?: string }>();
@@ -95,13 +115,41 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
         if (article) {
           s.matchedThreads++;
           const key = `article:${article.id}`;
-          t.storyId = o.dryRun ? key : ((await deps.stories.getByKey(o.siteId, key)) ?? (await deps.stories.ensure({ id: importedCommentId(o.siteId, 'story', key), siteId: o.siteId, key, articleId: article.id, url: t.url!, title: article.headline, openedAt: article.publishedAt, createdAt: at }))).id;
+          t.storyId = o.dryRun
+            ? key
+            : (
+                (await deps.stories.getByKey(o.siteId, key)) ??
+                (await deps.stories.ensure({
+                  id: importedCommentId(o.siteId, 'story', key),
+                  siteId: o.siteId,
+                  key,
+                  articleId: article.id,
+                  url: t.url!,
+                  title: article.headline,
+                  openedAt: article.publishedAt,
+                  createdAt: at,
+                }))
+              ).id;
         } else {
           s.unmatchedCount++;
           if (s.unmatched.length < 100) s.unmatched.push({ id: t.id, url: t.url });
           const key = normal ? `url:${normal}` : `import:${o.source}:${t.id}`;
           const url = t.url && /^https?:\/\//.test(t.url) ? t.url : `${o.baseUrl}/`;
-          t.storyId = o.dryRun ? key : ((await deps.stories.getByKey(o.siteId, key)) ?? (await deps.stories.ensure({ id: importedCommentId(o.siteId, 'story', key), siteId: o.siteId, key, articleId: null, url, title: (t.title ?? normal ?? t.id).slice(0, 300), openedAt: at, createdAt: at }))).id;
+          t.storyId = o.dryRun
+            ? key
+            : (
+                (await deps.stories.getByKey(o.siteId, key)) ??
+                (await deps.stories.ensure({
+                  id: importedCommentId(o.siteId, 'story', key),
+                  siteId: o.siteId,
+                  key,
+                  articleId: null,
+                  url,
+                  title: (t.title ?? normal ?? t.id).slice(0, 300),
+                  openedAt: at,
+                  createdAt: at,
+                }))
+              ).id;
         }
         return t.storyId;
       }
@@ -112,7 +160,10 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
         if (seen) return seen.has(parentId) ? { depth: 0, root: parentId, display: parentId } : undefined;
         // Written earlier in this run, or by an earlier run that this one resumes.
         const p = await deps.imports.placement(parentId);
-        return p && remember(parentId, { depth: p.depth, root: p.rootId ?? parentId, display: p.displayParentId ?? parentId });
+        return (
+          p &&
+          remember(parentId, { depth: p.depth, root: p.rootId ?? parentId, display: p.displayParentId ?? parentId })
+        );
       }
 
       function remember(id: string, p: Placement): Placement {
@@ -154,14 +205,29 @@ export function createImportsUsecases(deps: { imports: ReturnType<typeof createI
         // Never trust the old platform's HTML: sanitised like every comment; the original kept for audit.
         const bodyHtml = c.html !== null ? sanitizeCommentHtml(c.html) : renderComment(c.markdown ?? '');
         const body = c.markdown ?? htmlToText(bodyHtml);
-        const rawKey = c.author.id ? `id:${c.author.id}` : c.author.email ? `email:${c.author.email.trim().toLowerCase()}` : `name:${c.author.name}`;
+        const rawKey = c.author.id
+          ? `id:${c.author.id}`
+          : c.author.email
+            ? `email:${c.author.email.trim().toLowerCase()}`
+            : `name:${c.author.name}`;
         let authorId = authorIds.get(rawKey);
         if (authorId === undefined) {
           const authorKey = c.author.id ? rawKey : c.author.email ? `email:${emailHash(c.author.email)}` : rawKey;
           authorId = `la_${digest(`${o.siteId}\u0000${o.source}\u0000${authorKey}`)}`;
           authorIds.set(rawKey, authorId);
           s.authors++;
-          authors.push({ id: authorId, site_id: o.siteId, source: o.source, external_id: c.author.id, name: c.author.name.slice(0, 100), email: c.author.email, email_hash: c.author.email ? emailHash(c.author.email) : null, user_id: null, claimed_at: null, created_at: at });
+          authors.push({
+            id: authorId,
+            site_id: o.siteId,
+            source: o.source,
+            external_id: c.author.id,
+            name: c.author.name.slice(0, 100),
+            email: c.author.email,
+            email_hash: c.author.email ? emailHash(c.author.email) : null,
+            user_id: null,
+            claimed_at: null,
+            created_at: at,
+          });
         }
         s.comments++;
         s.byStatus[c.status]++;

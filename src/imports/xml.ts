@@ -39,10 +39,19 @@ export async function* readXml<T>(
   const out: T[] = [];
   let failure: Error | undefined;
   parser.on('error', (err) => {
-    failure ??= new ImportFormatError(`malformed XML: ${err.message.replace(/^[^:]*:\d+:\d+: /, '')}`, `line ${parser.line}, column ${parser.column}`);
+    failure ??= new ImportFormatError(
+      `malformed XML: ${err.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+      `line ${parser.line}, column ${parser.column}`,
+    );
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    const e: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', path: [...(stack.at(-1)?.path ?? []), tag.name], line: parser.line };
+    const e: XmlElement = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      text: '',
+      path: [...(stack.at(-1)?.path ?? []), tag.name],
+      line: parser.line,
+    };
     stack.push(e);
     handlers.open?.(e, out);
   });

@@ -59,12 +59,31 @@ export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async getEntry(articleId: string, entryId: string): Promise<LiveEntry | undefined> {
-      const r = await db.selectFrom('live_entries').selectAll().where('article_id', '=', articleId).where('id', '=', entryId).executeTakeFirst();
-      return r && { id: r.id, articleId: r.article_id, headline: r.headline, body: parseBody(r.body), keyEvent: r.key_event === 1, postedAt: r.posted_at };
+      const r = await db
+        .selectFrom('live_entries')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .where('id', '=', entryId)
+        .executeTakeFirst();
+      return (
+        r && {
+          id: r.id,
+          articleId: r.article_id,
+          headline: r.headline,
+          body: parseBody(r.body),
+          keyEvent: r.key_event === 1,
+          postedAt: r.posted_at,
+        }
+      );
     },
 
     async setLiveStatus(articleId: string, status: 'live' | 'ended', at: string): Promise<void> {
-      await db.updateTable('articles').set({ live_status: status, modified_at: at }).where('id', '=', articleId).where('kind', '=', 'liveblog').execute();
+      await db
+        .updateTable('articles')
+        .set({ live_status: status, modified_at: at })
+        .where('id', '=', articleId)
+        .where('kind', '=', 'liveblog')
+        .execute();
     },
 
     /** Live blogs featured in the site-wide banner, each with its newest entry. */

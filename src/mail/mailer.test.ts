@@ -26,7 +26,9 @@ describe('mail over SMTP', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.server.address() as AddressInfo).port;
-    app = await buildTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PARLEY_MAIL_FROM: 'The Meridian Herald <news@meridian.test>' } });
+    app = await buildTestApp({
+      env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PARLEY_MAIL_FROM: 'The Meridian Herald <news@meridian.test>' },
+    });
   });
 
   after(async () => {
@@ -37,7 +39,11 @@ describe('mail over SMTP', () => {
   it('delivers the registration e-mail to a real SMTP server and records it as sent', async () => {
     const reader = agent(app);
     await reader.get('/account/register');
-    await reader.post('/account/register', { email: 'smtp@example.org', displayName: 'Smtp Reader', password: 'a long enough phrase' });
+    await reader.post('/account/register', {
+      email: 'smtp@example.org',
+      displayName: 'Smtp Reader',
+      password: 'a long enough phrase',
+    });
     assert.equal(received.length, 1);
     assert.deepEqual(received[0]?.to, ['smtp@example.org']);
     assert.match(received[0]?.data ?? '', /From: The Meridian Herald <news@meridian.test>/);

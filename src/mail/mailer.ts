@@ -21,15 +21,34 @@ export interface Mailer {
  * is then delivered over SMTP; without, the outbox is where it stays (a
  * development setup reads its mail at /admin/outbox).
  */
-export function createMailer(deps: { outbox: OutboxRepository; smtpUrl: string | undefined; from: string; now: () => Date; log?: (msg: string, err?: unknown) => void }): Mailer {
+export function createMailer(deps: {
+  outbox: OutboxRepository;
+  smtpUrl: string | undefined;
+  from: string;
+  now: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+}): Mailer {
   const transport = deps.smtpUrl
-    ? nodemailer.createTransport(deps.smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never)
+    ? nodemailer.createTransport(deps.smtpUrl, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as never)
     : undefined;
   return {
     delivers: transport !== undefined,
     async send(m) {
       const id = newId();
-      await deps.outbox.insert({ id, siteId: m.siteId, to: m.to, subject: m.subject, text: m.text, createdAt: deps.now().toISOString(), sentAt: null, error: null });
+      await deps.outbox.insert({
+        id,
+        siteId: m.siteId,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        createdAt: deps.now().toISOString(),
+        sentAt: null,
+        error: null,
+      });
       if (!transport) return;
       try {
         await transport.sendMail({ from: deps.from, to: m.to, subject: m.subject, text: m.text });

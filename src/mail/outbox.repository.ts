@@ -17,7 +17,16 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
     async insert(m: OutboxMail): Promise<void> {
       await db
         .insertInto('outbox')
-        .values({ id: m.id, site_id: m.siteId, to_address: m.to, subject: m.subject, text_body: m.text, created_at: m.createdAt, sent_at: m.sentAt, error: m.error })
+        .values({
+          id: m.id,
+          site_id: m.siteId,
+          to_address: m.to,
+          subject: m.subject,
+          text_body: m.text,
+          created_at: m.createdAt,
+          sent_at: m.sentAt,
+          error: m.error,
+        })
         .execute();
     },
     async markSent(id: string, at: string): Promise<void> {
@@ -30,7 +39,16 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
       let q = db.selectFrom('outbox').selectAll().where('site_id', '=', siteId);
       if (to) q = q.where('to_address', '=', to);
       const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      return rows.map((r) => ({ id: r.id, siteId: r.site_id, to: r.to_address, subject: r.subject, text: r.text_body, createdAt: r.created_at, sentAt: r.sent_at, error: r.error }));
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        to: r.to_address,
+        subject: r.subject,
+        text: r.text_body,
+        createdAt: r.created_at,
+        sentAt: r.sent_at,
+        error: r.error,
+      }));
     },
   };
 }

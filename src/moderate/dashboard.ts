@@ -22,14 +22,20 @@ function quantile(sorted: number[], q: number): number | null {
 
 const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 
-export async function dashboard(repo: ModerateRepository, siteId: string, timeZone: string, now: Date): Promise<Dashboard> {
+export async function dashboard(
+  repo: ModerateRepository,
+  siteId: string,
+  timeZone: string,
+  now: Date,
+): Promise<Dashboard> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const rows = await repo.since(siteId, weekAgo.toISOString());
   const hourLabel = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
   const perHour: Dashboard['perHour'] = [];
   const start = Math.floor(dayAgo.getTime() / 3_600_000) + 1;
-  for (let h = 0; h < 24; h++) perHour.push({ label: hourLabel.format(new Date((start + h) * 3_600_000)), published: 0, pending: 0, refused: 0 });
+  for (let h = 0; h < 24; h++)
+    perHour.push({ label: hourLabel.format(new Date((start + h) * 3_600_000)), published: 0, pending: 0, refused: 0 });
   const reasons = new Map<string, number>();
   const stories = new Map<string, number>();
   const waits: number[] = [];
@@ -38,27 +44,36 @@ export async function dashboard(repo: ModerateRepository, siteId: string, timeZo
     const t = new Date(r.created_at).getTime();
     if (t >= dayAgo.getTime()) {
       const slot = perHour[Math.floor(t / 3_600_000) - start];
-      if (slot) slot[r.status === 'published' ? 'published' : r.status === 'pending' ? 'pending' : 'refused'] += r.status === 'deleted' ? 0 : 1;
+      if (slot)
+        slot[r.status === 'published' ? 'published' : r.status === 'pending' ? 'pending' : 'refused'] +=
+          r.status === 'deleted' ? 0 : 1;
       stories.set(r.story_title, (stories.get(r.story_title) ?? 0) + 1);
     }
     if (r.status === 'pending') oldestPending = Math.max(oldestPending ?? 0, (now.getTime() - t) / 3_600_000);
     if (r.moderated_at) waits.push((new Date(r.moderated_at).getTime() - t) / 60_000);
-    if (r.refusal_code) reasons.set(`moderator: ${r.refusal_code}`, (reasons.get(`moderator: ${r.refusal_code}`) ?? 0) + 1);
+    if (r.refusal_code)
+      reasons.set(`moderator: ${r.refusal_code}`, (reasons.get(`moderator: ${r.refusal_code}`) ?? 0) + 1);
     try {
       const m = JSON.parse(r.moderation) as { checks?: Record<string, { verdict: string }> };
-      for (const [name, c] of Object.entries(m.checks ?? {})) if (c.verdict === 'fail') reasons.set(`check: ${name}`, (reasons.get(`check: ${name}`) ?? 0) + 1);
+      for (const [name, c] of Object.entries(m.checks ?? {}))
+        if (c.verdict === 'fail') reasons.set(`check: ${name}`, (reasons.get(`check: ${name}`) ?? 0) + 1);
     } catch {
       // an unreadable record counts for nothing
     }
   }
   waits.sort((a, b) => a - b);
   const actors = new Map<string, number>();
-  for (const a of await repo.actionsSince(siteId, weekAgo.toISOString())) actors.set(a.actor_name, (actors.get(a.actor_name) ?? 0) + 1);
+  for (const a of await repo.actionsSince(siteId, weekAgo.toISOString()))
+    actors.set(a.actor_name, (actors.get(a.actor_name) ?? 0) + 1);
   return {
     perHour,
     queues: await repo.counts(siteId),
     oldestPendingHours: oldestPending === null ? null : Math.round(oldestPending * 10) / 10,
-    firstDecision: { medianMinutes: round(quantile(waits, 0.5)), p90Minutes: round(quantile(waits, 0.9)), decided: waits.length },
+    firstDecision: {
+      medianMinutes: round(quantile(waits, 0.5)),
+      p90Minutes: round(quantile(waits, 0.9)),
+      decided: waits.length,
+    },
     topReasons: top(reasons, 8).map(([reason, count]) => ({ reason, count })),
     busiestStories: top(stories, 5).map(([title, count]) => ({ title, count })),
     moderators: top(actors, 10).map(([name, actions]) => ({ name, actions })),
@@ -102,12 +117,33 @@ ${d.map((x, i) => html`<text x="0" y="${String(i * 24 + 17)}" font-size="12">${x
 export function dashboardView(d: Dashboard): SafeHtml {
   const fd = d.firstDecision;
   return html`<figure class="mod-chart"><figcaption>Comments per hour and their decisions (last 24 hours)</figcaption>${hoursChart(d.perHour)}</figure>
-<figure class="mod-chart"><figcaption>Queues now${d.oldestPendingHours !== null ? ` (oldest pending: ${d.oldestPendingHours} h)` : ''}</figcaption>${bars('c-queues', 'Queue sizes', Object.entries(d.queues).map(([label, value]) => ({ label, value })))}</figure>
-<figure class="mod-chart"><figcaption>Time to first decision (last 7 days, ${String(fd.decided)} decided)</figcaption>${bars('c-wait', 'Minutes from posting to a moderator\'s decision', [
-    { label: 'median', value: fd.medianMinutes ?? 0 },
-    { label: '90th percentile', value: fd.p90Minutes ?? 0 },
-  ], ' min')}</figure>
-<figure class="mod-chart"><figcaption>Top reasons (last 7 days)</figcaption>${bars('c-reasons', 'Top reasons', d.topReasons.map((r) => ({ label: r.reason, value: r.count })))}</figure>
-<figure class="mod-chart"><figcaption>Busiest stories (last 24 hours)</figcaption>${bars('c-stories', 'Busiest stories', d.busiestStories.map((s) => ({ label: s.title, value: s.count })))}</figure>
-<figure class="mod-chart"><figcaption>Moderators' actions (last 7 days)</figcaption>${bars('c-mods', 'Actions per moderator', d.moderators.map((m) => ({ label: m.name, value: m.actions })))}</figure>`;
+<figure class="mod-chart"><figcaption>Queues now${d.oldestPendingHours !== null ? ` (oldest pending: ${d.oldestPendingHours} h)` : ''}</figcaption>${bars(
+    'c-queues',
+    'Queue sizes',
+    Object.entries(d.queues).map(([label, value]) => ({ label, value })),
+  )}</figure>
+<figure class="mod-chart"><figcaption>Time to first decision (last 7 days, ${String(fd.decided)} decided)</figcaption>${bars(
+    'c-wait',
+    "Minutes from posting to a moderator's decision",
+    [
+      { label: 'median', value: fd.medianMinutes ?? 0 },
+      { label: '90th percentile', value: fd.p90Minutes ?? 0 },
+    ],
+    ' min',
+  )}</figure>
+<figure class="mod-chart"><figcaption>Top reasons (last 7 days)</figcaption>${bars(
+    'c-reasons',
+    'Top reasons',
+    d.topReasons.map((r) => ({ label: r.reason, value: r.count })),
+  )}</figure>
+<figure class="mod-chart"><figcaption>Busiest stories (last 24 hours)</figcaption>${bars(
+    'c-stories',
+    'Busiest stories',
+    d.busiestStories.map((s) => ({ label: s.title, value: s.count })),
+  )}</figure>
+<figure class="mod-chart"><figcaption>Moderators' actions (last 7 days)</figcaption>${bars(
+    'c-mods',
+    'Actions per moderator',
+    d.moderators.map((m) => ({ label: m.name, value: m.actions })),
+  )}</figure>`;
 }

@@ -1,8 +1,8 @@
-import { type Chrome, layout } from '../pages/layout.ts';
 import { moderateCss, moderateJs } from '../pages/assets.ts';
+import { type Chrome, layout } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
-import { formatPaperTime } from '../time/format.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
+import { formatPaperTime } from '../time/format.ts';
 import type { Queue, QueueItem } from './moderate.repository.ts';
 import type { ModerateUsecases } from './moderate.usecases.ts';
 import { REFUSAL_REASONS } from './reasons.ts';
@@ -11,10 +11,36 @@ import { REFUSAL_REASONS } from './reasons.ts';
 // works without JavaScript; /assets/moderate.js adds the keyboard, live
 // updates and undo on top.
 
-const QUEUE_LABELS: Record<Queue, string> = { pending: 'Pending', reported: 'Reported', unmoderated: 'Unmoderated', approved: 'Approved', refused: 'Refused', appeals: 'Appeals' };
-const CHECKS = ['length', 'closed', 'banned', 'suspect', 'english', 'sentences', 'abusive', 'personal', 'spam', 'trust'];
+const QUEUE_LABELS: Record<Queue, string> = {
+  pending: 'Pending',
+  reported: 'Reported',
+  unmoderated: 'Unmoderated',
+  approved: 'Approved',
+  refused: 'Refused',
+  appeals: 'Appeals',
+};
+const CHECKS = [
+  'length',
+  'closed',
+  'banned',
+  'suspect',
+  'english',
+  'sentences',
+  'abusive',
+  'personal',
+  'spam',
+  'trust',
+];
 /** The refusal reason a failed check suggests: what "r" refuses with unless the moderator picks another. */
-const SUGGESTED: Record<string, string> = { english: 'english', sentences: 'sentences', abusive: 'abusive', personal: 'personal', banned: 'abusive', suspect: 'abusive', spam: 'spam' };
+const SUGGESTED: Record<string, string> = {
+  english: 'english',
+  sentences: 'sentences',
+  abusive: 'abusive',
+  personal: 'personal',
+  banned: 'abusive',
+  suspect: 'abusive',
+  spam: 'spam',
+};
 
 function page(chrome: Chrome, title: string, body: SafeHtml, admin: boolean): SafeHtml {
   return layout(
@@ -29,7 +55,18 @@ function page(chrome: Chrome, title: string, body: SafeHtml, admin: boolean): Sa
 interface StoredDecision {
   decision?: string;
   sentAnyway?: boolean;
-  checks?: Record<string, { verdict: string; score: number; reason?: string; language?: string; matches?: string[]; signals?: string[]; evidence?: string[] }>;
+  checks?: Record<
+    string,
+    {
+      verdict: string;
+      score: number;
+      reason?: string;
+      language?: string;
+      matches?: string[];
+      signals?: string[];
+      evidence?: string[];
+    }
+  >;
   reasons?: { rule: string; message: string }[];
   policyVersion?: string;
   imported?: string;
@@ -47,20 +84,28 @@ function checksTable(d: StoredDecision): SafeHtml {
   const entries = Object.entries(d.checks ?? {});
   if (d.imported) return html`<p class="mod-meta">Imported from ${d.imported}: no checks ran.</p>`;
   if (entries.length === 0) return html`<p class="mod-meta">No checks recorded.</p>`;
-  return html`<table class="mod-checks"><caption class="visually-hidden">Checks and their scores</caption><thead><tr><th scope="col">Check</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead><tbody>${entries.map(([name, c]) => {
-    const extra = [...(c.matches ?? []), ...(c.evidence ?? []), ...(c.signals ?? [])].join(', ');
-    return html`<tr><th scope="row">${name}</th><td><span class="score-bar${c.verdict === 'fail' ? ' fail' : ''}" style="width:${String(Math.round(c.score * 80))}px" aria-hidden="true"></span> ${c.score.toFixed(2)}</td><td class="${c.verdict === 'fail' ? 'fail' : ''}">${c.verdict === 'fail' ? (c.reason ?? 'fail') : 'pass'}${extra ? html` (${extra})` : ''}</td></tr>`;
-  })}</tbody></table>${d.policyVersion ? html`<p class="mod-meta">Policy ${d.policyVersion}${d.sentAnyway ? ' · the author sent it anyway after the nudge' : ''}</p>` : ''}`;
+  return html`<table class="mod-checks"><caption class="visually-hidden">Checks and their scores</caption><thead><tr><th scope="col">Check</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead><tbody>${entries.map(
+    ([name, c]) => {
+      const extra = [...(c.matches ?? []), ...(c.evidence ?? []), ...(c.signals ?? [])].join(', ');
+      return html`<tr><th scope="row">${name}</th><td><span class="score-bar${c.verdict === 'fail' ? ' fail' : ''}" style="width:${String(Math.round(c.score * 80))}px" aria-hidden="true"></span> ${c.score.toFixed(2)}</td><td class="${c.verdict === 'fail' ? 'fail' : ''}">${c.verdict === 'fail' ? (c.reason ?? 'fail') : 'pass'}${extra ? html` (${extra})` : ''}</td></tr>`;
+    },
+  )}</tbody></table>${d.policyVersion ? html`<p class="mod-meta">Policy ${d.policyVersion}${d.sentAnyway ? ' · the author sent it anyway after the nudge' : ''}</p>` : ''}`;
 }
 
 export function itemView(c: QueueItem, csrf: string, tz: string, returnTo: string): SafeHtml {
   const d = parse(c.moderation);
-  const failed = Object.entries(d.checks ?? {}).filter(([, r]) => r.verdict === 'fail').map(([n]) => n);
+  const failed = Object.entries(d.checks ?? {})
+    .filter(([, r]) => r.verdict === 'fail')
+    .map(([n]) => n);
   const suggested = failed.map((f) => SUGGESTED[f]).find(Boolean) ?? 'other';
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="version" value="${String(c.version)}"><input type="hidden" name="return" value="${returnTo}">`;
   return html`<li class="mod-item" tabindex="-1" id="item-${c.id}" data-id="${c.id}" data-version="${String(c.version)}" data-author="${c.authorId ?? ''}" data-author-name="${c.authorName}">
 <p class="mod-meta"><input type="checkbox" class="mod-select" value="${c.id}" aria-label="Select the comment by ${c.authorName}"> ${c.authorId ? html`<a href="/admin/moderate/authors/${c.authorId}">${c.authorName}</a>` : c.authorName} on <a href="${c.storyUrl}?comment=${c.id}#comment-${c.id}">${c.storyTitle}</a> · ${formatPaperTime(c.createdAt, tz)} · <strong>${c.status}</strong>${c.featured ? ' · featured' : ''}${c.moderatedBy ? html` · decided by ${c.moderatedBy}` : ''} · <a href="/admin/moderate/comments/${c.id}">single view</a></p>
-<p class="mod-meta">Author's record: ${Object.entries(c.authorRecord).map(([s, n]) => `${n} ${s}`).join(', ') || 'first comment'}</p>
+<p class="mod-meta">Author's record: ${
+    Object.entries(c.authorRecord)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ') || 'first comment'
+  }</p>
 ${c.parentExcerpt ? html`<blockquote class="mod-parent"><span class="visually-hidden">In reply to: </span>↪ ${c.parentExcerpt}</blockquote>` : ''}
 <div class="comment-body">${raw(c.bodyHtml)}</div>
 ${c.statusReason ? html`<p class="mod-meta">Reason given: ${c.statusReason}</p>` : ''}
@@ -77,7 +122,21 @@ ${c.reports.length ? html`<p class="mod-reports"><strong>Reports:</strong> ${c.r
 </form></li>`;
 }
 
-export function queuePage(chrome: Chrome, csrf: string, admin: boolean, q: { me: string; sections: { id: string; name: string }[]; queue: Queue; counts: Record<Queue, number>; items: QueueItem[]; filters: Record<string, string>; notice?: string | undefined; next: string | null }): SafeHtml {
+export function queuePage(
+  chrome: Chrome,
+  csrf: string,
+  admin: boolean,
+  q: {
+    me: string;
+    sections: { id: string; name: string }[];
+    queue: Queue;
+    counts: Record<Queue, number>;
+    items: QueueItem[];
+    filters: Record<string, string>;
+    notice?: string | undefined;
+    next: string | null;
+  },
+): SafeHtml {
   const tz = chrome.site.timeZone;
   const here = `/admin/moderate?${new URLSearchParams({ queue: q.queue, ...q.filters }).toString()}`;
   return page(
@@ -111,7 +170,13 @@ ${q.next ? html`<p class="pager"><a href="${q.next}" rel="next">More</a></p>` : 
   );
 }
 
-export function singlePage(chrome: Chrome, csrf: string, admin: boolean, c: QueueItem, history: AuditLogTable[]): SafeHtml {
+export function singlePage(
+  chrome: Chrome,
+  csrf: string,
+  admin: boolean,
+  c: QueueItem,
+  history: AuditLogTable[],
+): SafeHtml {
   const tz = chrome.site.timeZone;
   return page(
     chrome,
@@ -123,7 +188,13 @@ export function singlePage(chrome: Chrome, csrf: string, admin: boolean, c: Queu
   );
 }
 
-export function authorPage(chrome: Chrome, csrf: string, admin: boolean, a: Awaited<ReturnType<ModerateUsecases['author']>>, notice?: string): SafeHtml {
+export function authorPage(
+  chrome: Chrome,
+  csrf: string,
+  admin: boolean,
+  a: Awaited<ReturnType<ModerateUsecases['author']>>,
+  notice?: string,
+): SafeHtml {
   const tz = chrome.site.timeZone;
   const u = a.user;
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}">`;
@@ -132,7 +203,11 @@ export function authorPage(chrome: Chrome, csrf: string, admin: boolean, a: Awai
     `Reader: ${u.displayName}`,
     html`${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}
 <p>${u.email ?? '(no e-mail)'} · joined ${formatPaperTime(u.createdAt, tz)} (${String(u.accountAgeDays)} days) · ${u.role} · <strong>${u.status}</strong>${u.sanctionUntil ? html` until ${formatPaperTime(u.sanctionUntil, tz)}` : ''}${u.trusted ? ' · trusted' : ''}${u.warning ? html` · warned: ${u.warning}` : ''}</p>
-<p>Comments: ${Object.entries(a.counts).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'} · reports against them: ${String(a.reportsAgainst)}</p>
+<p>Comments: ${
+      Object.entries(a.counts)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ') || 'none'
+    } · reports against them: ${String(a.reportsAgainst)}</p>
 ${a.linked.length ? html`<p>Linked accounts: ${a.linked.map((l) => html`<a href="/admin/moderate/authors/${l.id}">${l.displayName}</a> (${l.via}) `)}</p>` : ''}
 <h2>Sanction</h2>
 <form method="post" action="/admin/moderate/authors/${u.id}/sanction" class="mod-filters">${csrfField}

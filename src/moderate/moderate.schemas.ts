@@ -15,7 +15,13 @@ export const QueueQuerySchema = Type.Object({
   notice: Type.Optional(Str(40)),
 });
 
-export const ActionSchema = Type.Union([Type.Literal('approve'), Type.Literal('approve_trust'), Type.Literal('refuse'), Type.Literal('feature'), Type.Literal('unfeature')]);
+export const ActionSchema = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('approve_trust'),
+  Type.Literal('refuse'),
+  Type.Literal('feature'),
+  Type.Literal('unfeature'),
+]);
 
 export const DecisionBody = Type.Object({
   action: ActionSchema,
@@ -27,7 +33,10 @@ export const DecisionBody = Type.Object({
 });
 
 export const BulkBody = Type.Object({
-  items: Type.Array(Type.Object({ id: Str(40), version: Type.Integer({ minimum: 0 }) }), { minItems: 1, maxItems: 200 }),
+  items: Type.Array(Type.Object({ id: Str(40), version: Type.Integer({ minimum: 0 }) }), {
+    minItems: 1,
+    maxItems: 200,
+  }),
   action: ActionSchema,
   reason: Type.Optional(Str(20)),
   note: Type.Optional(Str(500)),

@@ -1,5 +1,4 @@
-import type { User } from '../accounts/users.repository.ts';
-import type { UsersRepository } from '../accounts/users.repository.ts';
+import type { User, UsersRepository } from '../accounts/users.repository.ts';
 import type { CommentsUsecases } from '../comments/comments.usecases.ts';
 import type { Bus } from '../events/bus.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -45,7 +44,12 @@ export function createModerateUsecases(deps: {
 }) {
   const { moderate: repo, now } = deps;
   const iso = () => now().toISOString();
-  const stateOf = (c: QueueItem): CommentState => ({ status: c.status, statusReason: c.statusReason, featured: c.featured, version: c.version });
+  const stateOf = (c: QueueItem): CommentState => ({
+    status: c.status,
+    statusReason: c.statusReason,
+    featured: c.featured,
+    version: c.version,
+  });
 
   async function load(site: Site, id: string): Promise<QueueItem> {
     const c = await repo.item(site.id, id);
@@ -54,23 +58,69 @@ export function createModerateUsecases(deps: {
   }
 
   function conflict(c: QueueItem): AppError {
-    return new AppError(E.DECISION_CONFLICT, `${c.moderatedBy ? 'Another moderator' : 'Someone'} changed this comment first: it is now ${c.status}${c.featured ? ' and featured' : ''}.`, {
-      current: { status: c.status, statusReason: c.statusReason, featured: c.featured, version: c.version, moderatedBy: c.moderatedBy, moderatedAt: c.moderatedAt },
-    });
+    return new AppError(
+      E.DECISION_CONFLICT,
+      `${c.moderatedBy ? 'Another moderator' : 'Someone'} changed this comment first: it is now ${c.status}${c.featured ? ' and featured' : ''}.`,
+      {
+        current: {
+          status: c.status,
+          statusReason: c.statusReason,
+          featured: c.featured,
+          version: c.version,
+          moderatedBy: c.moderatedBy,
+          moderatedAt: c.moderatedAt,
+        },
+      },
+    );
   }
 
-  async function record(site: Site, actor: User, action: string, targetType: 'comment' | 'user', targetId: string, before: unknown, after: unknown): Promise<string> {
+  async function record(
+    site: Site,
+    actor: User,
+    action: string,
+    targetType: 'comment' | 'user',
+    targetId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<string> {
     const id = newId();
-    await repo.audit({ id, site_id: site.id, actor_id: actor.id, actor_name: actor.displayName, action, target_type: targetType, target_id: targetId, before: before === undefined ? null : JSON.stringify(before), after: after === undefined ? null : JSON.stringify(after), undone_by: null, created_at: iso() });
+    await repo.audit({
+      id,
+      site_id: site.id,
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      action,
+      target_type: targetType,
+      target_id: targetId,
+      before: before === undefined ? null : JSON.stringify(before),
+      after: after === undefined ? null : JSON.stringify(after),
+      undone_by: null,
+      created_at: iso(),
+    });
     return id;
   }
 
   /** Applies a state to a comment if it is still at `from.version`; announces the change to readers and moderators. */
   async function apply(site: Site, actor: User, c: QueueItem, next: Omit<CommentState, 'version'>): Promise<boolean> {
-    const ok = await repo.decide({ id: c.id, version: c.version, status: next.status, statusReason: next.statusReason, featured: next.featured, refusalCode: next.refusalCode ?? null, by: actor.displayName, at: iso() });
+    const ok = await repo.decide({
+      id: c.id,
+      version: c.version,
+      status: next.status,
+      statusReason: next.statusReason,
+      featured: next.featured,
+      refusalCode: next.refusalCode ?? null,
+      by: actor.displayName,
+      at: iso(),
+    });
     if (!ok) return false;
     await deps.comments.announceDecision(site, c.id, c.status === 'published');
-    deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: c.id, change: 'decided', by: { id: actor.id, name: actor.displayName } });
+    deps.bus.publish({
+      type: 'moderation.changed',
+      siteId: site.id,
+      commentId: c.id,
+      change: 'decided',
+      by: { id: actor.id, name: actor.displayName },
+    });
     return true;
   }
 
@@ -93,7 +143,12 @@ export function createModerateUsecases(deps: {
           const reason = d.reason ? reasonByCode.get(d.reason) : undefined;
           if (!reason) throw new AppError(E.REASON_REQUIRED);
           const note = d.note?.trim().slice(0, 500);
-          next = { status: 'rejected', statusReason: note ? `${reason.message} ${note}` : reason.message, featured: false, refusalCode: reason.code };
+          next = {
+            status: 'rejected',
+            statusReason: note ? `${reason.message} ${note}` : reason.message,
+            featured: false,
+            refusalCode: reason.code,
+          };
           break;
         }
         case 'feature':
@@ -106,8 +161,13 @@ export function createModerateUsecases(deps: {
       if (!(await apply(site, actor, c, next))) throw conflict(await load(site, id));
       if (d.action === 'approve_trust' && c.authorId) await deps.users.update(c.authorId, { trusted: true });
       // Refused as spam: the same text again is held on this site.
-      if (d.action === 'refuse' && d.reason === 'spam') await deps.moderation.markSpam(site.id, (await deps.comments.sourceOf(id)) ?? '');
-      const after = { ...next, version: c.version + 1, ...(d.action === 'approve_trust' ? { trustedAuthor: c.authorId } : {}) };
+      if (d.action === 'refuse' && d.reason === 'spam')
+        await deps.moderation.markSpam(site.id, (await deps.comments.sourceOf(id)) ?? '');
+      const after = {
+        ...next,
+        version: c.version + 1,
+        ...(d.action === 'approve_trust' ? { trustedAuthor: c.authorId } : {}),
+      };
       const auditId = await record(site, actor, d.action, 'comment', id, stateOf(c), after);
       return { item: await load(site, id), auditId };
     },
@@ -130,45 +190,105 @@ export function createModerateUsecases(deps: {
     /** Undoes a decision, if nothing has changed the comment since. */
     async undo(site: Site, actor: User, auditId: string): Promise<{ item: QueueItem }> {
       const entry = await repo.auditEntry(site.id, auditId);
-      if (!entry || entry.target_type !== 'comment' || entry.undone_by || !entry.before || !entry.after) throw new AppError(E.NOTHING_TO_UNDO);
+      if (entry?.target_type !== 'comment' || entry.undone_by || !entry.before || !entry.after)
+        throw new AppError(E.NOTHING_TO_UNDO);
       const before = JSON.parse(entry.before) as CommentState;
       const after = JSON.parse(entry.after) as CommentState & { trustedAuthor?: string };
       const c = await load(site, entry.target_id);
       if (c.version !== after.version) throw new AppError(E.NOTHING_TO_UNDO);
-      if (!(await apply(site, actor, c, { status: before.status, statusReason: before.statusReason, featured: before.featured, refusalCode: before.refusalCode ?? null }))) throw new AppError(E.NOTHING_TO_UNDO);
+      if (
+        !(await apply(site, actor, c, {
+          status: before.status,
+          statusReason: before.statusReason,
+          featured: before.featured,
+          refusalCode: before.refusalCode ?? null,
+        }))
+      )
+        throw new AppError(E.NOTHING_TO_UNDO);
       if (after.trustedAuthor) await deps.users.update(after.trustedAuthor, { trusted: false });
-      const undoId = await record(site, actor, 'undo', 'comment', c.id, stateOf(c), { ...before, version: c.version + 1, undid: auditId });
+      const undoId = await record(site, actor, 'undo', 'comment', c.id, stateOf(c), {
+        ...before,
+        version: c.version + 1,
+        undid: auditId,
+      });
       await repo.markUndone(auditId, undoId);
       return { item: await load(site, c.id) };
     },
 
     /** Warn (acknowledge before commenting again), suspend until a date, ban, or lift; the reader is told by e-mail. */
-    async sanction(site: Site, actor: User, userId: string, s: { kind: 'warn' | 'suspend' | 'ban' | 'lift'; until?: string | undefined; reason: string }) {
+    async sanction(
+      site: Site,
+      actor: User,
+      userId: string,
+      s: { kind: 'warn' | 'suspend' | 'ban' | 'lift'; until?: string | undefined; reason: string },
+    ) {
       const user = await deps.users.get(userId);
       if (!user || user.siteId !== site.id) throw new AppError(E.USER_NOT_FOUND);
       if (user.id === actor.id) throw new AppError(E.SANCTION_INVALID, 'You cannot sanction yourself.');
-      if (user.role !== 'reader' && actor.role !== 'admin') throw new AppError(E.SANCTION_INVALID, 'Only an admin can sanction staff.');
+      if (user.role !== 'reader' && actor.role !== 'admin')
+        throw new AppError(E.SANCTION_INVALID, 'Only an admin can sanction staff.');
       const reason = s.reason.trim().slice(0, 500);
       if (!reason && s.kind !== 'lift') throw new AppError(E.SANCTION_INVALID, 'Give the reason: the reader is told.');
-      const before = { status: user.status, sanctionUntil: user.sanctionUntil, sanctionReason: user.sanctionReason, warning: user.warning };
+      const before = {
+        status: user.status,
+        sanctionUntil: user.sanctionUntil,
+        sanctionReason: user.sanctionReason,
+        warning: user.warning,
+      };
       const at = iso();
       let refused = 0;
       if (s.kind === 'warn') await deps.users.update(user.id, { warning: reason, sanctionedAt: at });
       else if (s.kind === 'suspend') {
         if (!s.until || s.until <= at) throw new AppError(E.SANCTION_INVALID, 'A suspension must end in the future.');
-        await deps.users.update(user.id, { status: 'suspended', sanctionUntil: s.until, sanctionReason: reason, sanctionedAt: at });
+        await deps.users.update(user.id, {
+          status: 'suspended',
+          sanctionUntil: s.until,
+          sanctionReason: reason,
+          sanctionedAt: at,
+        });
       } else if (s.kind === 'ban') {
-        await deps.users.update(user.id, { status: 'banned', sanctionUntil: null, sanctionReason: reason, sanctionedAt: at });
+        await deps.users.update(user.id, {
+          status: 'banned',
+          sanctionUntil: null,
+          sanctionReason: reason,
+          sanctionedAt: at,
+        });
         // Nothing a banned author left waiting is published.
         for (const p of await repo.pendingOf(site.id, user.id)) {
           const c = await repo.item(site.id, p.id);
-          if (c && (await apply(site, actor, c, { status: 'rejected', statusReason: `Your account was banned: ${reason}`, featured: false, refusalCode: 'other' }))) refused++;
+          if (
+            c &&
+            (await apply(site, actor, c, {
+              status: 'rejected',
+              statusReason: `Your account was banned: ${reason}`,
+              featured: false,
+              refusalCode: 'other',
+            }))
+          )
+            refused++;
         }
-      } else await deps.users.update(user.id, { status: 'active', sanctionUntil: null, sanctionReason: null, warning: null });
-      const after = { status: s.kind === 'suspend' ? 'suspended' : s.kind === 'ban' ? 'banned' : s.kind === 'lift' ? 'active' : user.status, sanctionUntil: s.kind === 'suspend' ? s.until : null, reason, refusedPending: refused };
+      } else
+        await deps.users.update(user.id, {
+          status: 'active',
+          sanctionUntil: null,
+          sanctionReason: null,
+          warning: null,
+        });
+      const after = {
+        status:
+          s.kind === 'suspend' ? 'suspended' : s.kind === 'ban' ? 'banned' : s.kind === 'lift' ? 'active' : user.status,
+        sanctionUntil: s.kind === 'suspend' ? s.until : null,
+        reason,
+        refusedPending: refused,
+      };
       await record(site, actor, s.kind, 'user', user.id, before, after);
       if (user.email && s.kind !== 'lift') {
-        const what = s.kind === 'warn' ? 'A moderator has warned you' : s.kind === 'suspend' ? `Your account is suspended until ${s.until}` : 'Your account is banned from commenting';
+        const what =
+          s.kind === 'warn'
+            ? 'A moderator has warned you'
+            : s.kind === 'suspend'
+              ? `Your account is suspended until ${s.until}`
+              : 'Your account is banned from commenting';
         await deps.mailer.send({
           siteId: site.id,
           to: user.email,
@@ -191,11 +311,38 @@ export function createModerateUsecases(deps: {
         repo.auditLog(site.id, { targetId: userId, limit: 50 }),
       ]);
       return {
-        user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role, status: user.status, sanctionUntil: user.sanctionUntil, sanctionReason: user.sanctionReason, warning: user.warning, trusted: user.trusted, createdAt: user.createdAt, accountAgeDays: Math.floor((now().getTime() - new Date(user.createdAt).getTime()) / 86_400_000) },
+        user: {
+          id: user.id,
+          displayName: user.displayName,
+          email: user.email,
+          role: user.role,
+          status: user.status,
+          sanctionUntil: user.sanctionUntil,
+          sanctionReason: user.sanctionReason,
+          warning: user.warning,
+          trusted: user.trusted,
+          createdAt: user.createdAt,
+          accountAgeDays: Math.floor((now().getTime() - new Date(user.createdAt).getTime()) / 86_400_000),
+        },
         counts,
-        comments: comments.map((c) => ({ id: c.id, excerpt: c.body.slice(0, 200), status: c.status, statusReason: c.status_reason, createdAt: c.created_at, story: c.story_title, reports: Number(c.reports) })),
+        comments: comments.map((c) => ({
+          id: c.id,
+          excerpt: c.body.slice(0, 200),
+          status: c.status,
+          statusReason: c.status_reason,
+          createdAt: c.created_at,
+          story: c.story_title,
+          reports: Number(c.reports),
+        })),
         reportsAgainst: comments.reduce((a, c) => a + Number(c.reports), 0),
-        sanctions: history.filter((h) => ['warn', 'suspend', 'ban', 'lift'].includes(h.action)).map((h) => ({ action: h.action, by: h.actor_name, at: h.created_at, after: h.after ? JSON.parse(h.after) : null })),
+        sanctions: history
+          .filter((h) => ['warn', 'suspend', 'ban', 'lift'].includes(h.action))
+          .map((h) => ({
+            action: h.action,
+            by: h.actor_name,
+            at: h.created_at,
+            after: h.after ? JSON.parse(h.after) : null,
+          })),
         linked,
         notes: notes.map((n) => ({ id: n.id, by: n.author_name, note: n.note, at: n.created_at })),
       };
@@ -204,7 +351,15 @@ export function createModerateUsecases(deps: {
     async addNote(site: Site, actor: User, userId: string, note: string): Promise<void> {
       const user = await deps.users.get(userId);
       if (!user || user.siteId !== site.id) throw new AppError(E.USER_NOT_FOUND);
-      await repo.addNote({ id: newId(), siteId: site.id, userId, authorId: actor.id, authorName: actor.displayName, note: note.trim().slice(0, 2000), at: iso() });
+      await repo.addNote({
+        id: newId(),
+        siteId: site.id,
+        userId,
+        authorId: actor.id,
+        authorName: actor.displayName,
+        note: note.trim().slice(0, 2000),
+        at: iso(),
+      });
       await record(site, actor, 'note', 'user', userId, undefined, { note: note.trim().slice(0, 200) });
     },
 

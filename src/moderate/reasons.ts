@@ -5,7 +5,11 @@ export const REFUSAL_REASONS = [
   { code: 'english', label: 'Not in English', message: 'Comments have to be in English.' },
   { code: 'sentences', label: 'Not in full sentences', message: 'Comments have to be in full sentences.' },
   { code: 'abusive', label: 'Abusive', message: 'Comments cannot be abusive.' },
-  { code: 'personal', label: 'Personal attack', message: 'Comments cannot be personal: argue with the point, not the person.' },
+  {
+    code: 'personal',
+    label: 'Personal attack',
+    message: 'Comments cannot be personal: argue with the point, not the person.',
+  },
   { code: 'spam', label: 'Spam or advertising', message: 'Comments cannot be spam or advertising.' },
   { code: 'off-topic', label: 'Off topic', message: 'Comments have to be about the story.' },
   { code: 'other', label: 'Other (see the note)', message: 'A moderator did not publish this comment.' },

@@ -7,7 +7,17 @@ import { BUCKETS, bucketOf } from './linear-model.ts';
 // carry spellings the training data never saw, and obscenity's curated
 // profanity list is one more signal the tweets alone teach poorly.
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /** Lower case, look-alike digits and symbols inside words as letters, stretched letters cut to two. */
@@ -49,7 +59,8 @@ export function abuseFeatures(text: string): number[] {
     out.push(bucketOf(`w:${w}`));
     if (i > 0) out.push(bucketOf(`b:${ws[i - 1]} ${w}`));
     const p = `^${w}$`;
-    for (let n = 2; n <= 5; n++) for (let j = 0; j + n <= p.length; j++) out.push((fold(C_PREFIX, p, j, j + n) >>> 0) % BUCKETS);
+    for (let n = 2; n <= 5; n++)
+      for (let j = 0; j + n <= p.length; j++) out.push((fold(C_PREFIX, p, j, j + n) >>> 0) % BUCKETS);
   }
   // Profanity counts strongly: each match adds four copies of its feature, up to three matches.
   const matches = Math.min(profanityCount(text), 3);

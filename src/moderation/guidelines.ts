@@ -10,7 +10,7 @@ import { createWordListCheck } from './checks/word-lists.ts';
 import { loadModels, type Models } from './models.ts';
 import type { CheckResult, Decision, ModerationContext, ModerationResult } from './pipeline.ts';
 import { defaultPolicy, type Policy, type RuleName } from './policy.ts';
-import { prepare, type PreparedText } from './prepared.ts';
+import { type PreparedText, prepare } from './prepared.ts';
 
 // The community guidelines as an ordered list of phases. Every phase sees the
 // same prepared text (computed once) and the same context, and returns a

@@ -15,7 +15,9 @@ export interface LanguageModel {
 
 /** Latin-script words as the model sees them: lower case, letters and apostrophes. */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z\u00c0-\u024f']+/g) ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w.length >= 2);
+  return (text.toLowerCase().match(/[a-z\u00c0-\u024f']+/g) ?? [])
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter((w) => w.length >= 2);
 }
 
 export function features(word: string): string[] {

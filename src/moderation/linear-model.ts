@@ -39,7 +39,11 @@ export interface LinearModel {
   weights: Float32Array;
 }
 
-export function predict(model: LinearModel, text: string, features: (text: string) => number[] = featureBuckets): number {
+export function predict(
+  model: LinearModel,
+  text: string,
+  features: (text: string) => number[] = featureBuckets,
+): number {
   const f = features(text);
   if (f.length === 0) return 1 / (1 + Math.exp(-model.bias));
   let z = 0;
@@ -50,14 +54,24 @@ export function predict(model: LinearModel, text: string, features: (text: strin
 }
 
 export function serialise(model: LinearModel, meta: Record<string, unknown>): string {
-  return JSON.stringify({ version: 1, buckets: BUCKETS, bias: model.bias, weights: Buffer.from(model.weights.buffer).toString('base64'), ...meta });
+  return JSON.stringify({
+    version: 1,
+    buckets: BUCKETS,
+    bias: model.bias,
+    weights: Buffer.from(model.weights.buffer).toString('base64'),
+    ...meta,
+  });
 }
 
 export function deserialise(json: string): LinearModel & { threshold?: number } {
   const o = JSON.parse(json) as { bias: number; weights: string; buckets: number; threshold?: number };
   if (o.buckets !== BUCKETS) throw new Error(`model has ${o.buckets} buckets, this code ${BUCKETS}`);
   const buf = Buffer.from(o.weights, 'base64');
-  return { bias: o.bias, weights: new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4), ...(o.threshold === undefined ? {} : { threshold: o.threshold }) };
+  return {
+    bias: o.bias,
+    weights: new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4),
+    ...(o.threshold === undefined ? {} : { threshold: o.threshold }),
+  };
 }
 
 /** Logistic regression by SGD with L2, class-balanced, deterministic order. */
@@ -74,7 +88,10 @@ export function train(
   const prepared = examples.map((e) => ({ f: features(e.text), y: e.label }));
   // a fixed shuffle: same data, same model
   let seed = 42;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = prepared.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

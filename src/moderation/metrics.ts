@@ -42,7 +42,11 @@ export function rocAuc(scores: number[], labels: number[]): number {
     let j = i;
     while (j < order.length && order[j]!.s === order[i]!.s) j++;
     const rank = (i + 1 + j) / 2; // mean rank of the tied block, 1-based
-    for (let k = i; k < j; k++) if (order[k]!.y) (rankSum += rank), positives++;
+    for (let k = i; k < j; k++) {
+      if (!order[k]!.y) continue;
+      rankSum += rank;
+      positives++;
+    }
     i = j;
   }
   const negatives = order.length - positives;

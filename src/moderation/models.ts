@@ -18,7 +18,8 @@ const read = (name: string) => readFileSync(new URL(`./models/${name}.json`, imp
 
 function classifier(name: string): Classifier {
   const m = deserialise(read(name));
-  if (m.threshold === undefined) throw new Error(`model ${name} has no threshold: retrain with npm run train:moderation`);
+  if (m.threshold === undefined)
+    throw new Error(`model ${name} has no threshold: retrain with npm run train:moderation`);
   return { ...m, threshold: m.threshold };
 }
 

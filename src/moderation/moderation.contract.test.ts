@@ -16,18 +16,38 @@ for (const engine of await enginesUnderTest()) {
       await m.savePolicy('demo', 0, { spam: { maxLinks: 1 } }, 'someone');
       await assert.rejects(m.savePolicy('demo', 0, { spam: { maxLinks: 5 } }, 'someone else'), /newer version/);
       assert.equal((await m.policy('demo')).policy.spam.maxLinks, 1);
-      assert.deepEqual((await m.versions('demo')).map((v) => [v.version, v.createdBy]), [[1, 'someone']]);
+      assert.deepEqual(
+        (await m.versions('demo')).map((v) => [v.version, v.createdBy]),
+        [[1, 'someone']],
+      );
 
       const storyId = await demoArticleStoryId(app);
       const reader = await signedInReader(app, 'c@example.org', 'Contract');
       const text = 'Buy the best fishing nets online today, with free delivery to every island.';
-      assert.equal((await reader.api('POST', `/api/stories/${storyId}/comments`, { body: text }, reader.h)).json().comment.status, 'published');
-      const other = await app.deps.stories.ensure({ id: 'story-2', siteId: 'demo', key: 'url:https://news.test/b', articleId: null, url: 'https://news.test/b', title: 'B', openedAt: '2026-06-15T00:00:00.000Z', createdAt: '2026-06-15T00:00:00.000Z' });
+      assert.equal(
+        (await reader.api('POST', `/api/stories/${storyId}/comments`, { body: text }, reader.h)).json().comment.status,
+        'published',
+      );
+      const other = await app.deps.stories.ensure({
+        id: 'story-2',
+        siteId: 'demo',
+        key: 'url:https://news.test/b',
+        articleId: null,
+        url: 'https://news.test/b',
+        title: 'B',
+        openedAt: '2026-06-15T00:00:00.000Z',
+        createdAt: '2026-06-15T00:00:00.000Z',
+      });
       const again = await reader.api('POST', `/api/stories/${other.id}/comments`, { body: text }, reader.h);
       assert.equal(again.json().comment.status, 'pending');
 
       await m.markSpam('demo', 'Totally different words that moderators refused as spam earlier today.');
-      const third = await reader.api('POST', `/api/stories/${other.id}/comments`, { body: 'Totally different words that moderators refused as spam earlier today!' }, reader.h);
+      const third = await reader.api(
+        'POST',
+        `/api/stories/${other.id}/comments`,
+        { body: 'Totally different words that moderators refused as spam earlier today!' },
+        reader.h,
+      );
       assert.equal(third.json().comment.status, 'pending');
 
       const replay = await m.replay('demo', { words: { banned: ['nets'] } });

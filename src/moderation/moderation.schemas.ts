@@ -15,9 +15,20 @@ const Words = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxIte
 /** A change to a site's policy: any subset of the settings; lists replace lists. */
 export const PolicyChangesSchema = Type.Object(
   {
-    rules: Type.Optional(Type.Object(Object.fromEntries(RULES.map((r) => [r, Type.Optional(Type.Partial(Rule))])), { additionalProperties: false })),
-    thresholds: Type.Optional(Type.Object({ abusive: Type.Optional(Threshold), personal: Type.Optional(Threshold) }, { additionalProperties: false })),
-    words: Type.Optional(Type.Object({ banned: Type.Optional(Words), suspect: Type.Optional(Words) }, { additionalProperties: false })),
+    rules: Type.Optional(
+      Type.Object(Object.fromEntries(RULES.map((r) => [r, Type.Optional(Type.Partial(Rule))])), {
+        additionalProperties: false,
+      }),
+    ),
+    thresholds: Type.Optional(
+      Type.Object(
+        { abusive: Type.Optional(Threshold), personal: Type.Optional(Threshold) },
+        { additionalProperties: false },
+      ),
+    ),
+    words: Type.Optional(
+      Type.Object({ banned: Type.Optional(Words), suspect: Type.Optional(Words) }, { additionalProperties: false }),
+    ),
     trust: Type.Optional(
       Type.Object(
         {
@@ -31,7 +42,10 @@ export const PolicyChangesSchema = Type.Object(
     ),
     spam: Type.Optional(
       Type.Object(
-        { maxLinks: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), floodPerTenMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+        {
+          maxLinks: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+          floodPerTenMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -45,4 +59,7 @@ export const PolicyChangesSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ReplayBody = Type.Object({ changes: PolicyChangesSchema, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })) }, { additionalProperties: false });
+export const ReplayBody = Type.Object(
+  { changes: PolicyChangesSchema, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })) },
+  { additionalProperties: false },
+);

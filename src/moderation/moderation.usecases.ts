@@ -2,9 +2,9 @@ import { htmlToText } from '../comments/markdown.ts';
 import { AppError } from '../shared/errors.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
 import { createGuidelines, type Guidelines } from './guidelines.ts';
+import type { Models } from './models.ts';
 import { moderationErrors as E } from './moderation.errors.ts';
 import type { ModerationRepository, StoredPolicy } from './moderation.repository.ts';
-import type { Models } from './models.ts';
 import type { CheckResult, Decision, ModerationContext, ModerationInput, ModerationPipeline } from './pipeline.ts';
 import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from './policy.ts';
 
@@ -16,16 +16,27 @@ const POLICY_TTL_MS = 30_000;
 
 export function createModerationUsecases(deps: { moderation: ModerationRepository; now: () => Date; models?: Models }) {
   const { moderation: repo, now } = deps;
-  const cache = new Map<string, { at: number; stored: StoredPolicy | undefined; guidelines: Guidelines; spam: Set<string> }>();
+  const cache = new Map<
+    string,
+    { at: number; stored: StoredPolicy | undefined; guidelines: Guidelines; spam: Set<string> }
+  >();
 
-  const versionName = (siteId: string, stored: StoredPolicy | undefined) => (stored ? `${siteId}-${stored.version}` : defaultPolicy.version);
+  const versionName = (siteId: string, stored: StoredPolicy | undefined) =>
+    stored ? `${siteId}-${stored.version}` : defaultPolicy.version;
 
   async function current(siteId: string) {
     const hit = cache.get(siteId);
     if (hit && now().getTime() - hit.at < POLICY_TTL_MS) return hit;
     const stored = await repo.currentPolicy(siteId);
-    const policy = stored ? { ...withChanges(defaultPolicy, stored.policy), version: versionName(siteId, stored) } : defaultPolicy;
-    const entry = { at: now().getTime(), stored, guidelines: createGuidelines({ policy, ...(deps.models ? { models: deps.models } : {}) }), spam: new Set(await repo.spamFingerprints(siteId)) };
+    const policy = stored
+      ? { ...withChanges(defaultPolicy, stored.policy), version: versionName(siteId, stored) }
+      : defaultPolicy;
+    const entry = {
+      at: now().getTime(),
+      stored,
+      guidelines: createGuidelines({ policy, ...(deps.models ? { models: deps.models } : {}) }),
+      spam: new Set(await repo.spamFingerprints(siteId)),
+    };
     cache.set(siteId, entry);
     return entry;
   }
@@ -45,10 +56,24 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
     });
     const a = input.author;
     // The later of "sanctioned" and "suspended until": a suspension's watch period runs from its end.
-    const sanctionedAt = a ? ([a.sanctionedAt, a.sanctionUntil].filter((x): x is string => Boolean(x)).sort().pop() ?? null) : null;
+    const sanctionedAt = a
+      ? ([a.sanctionedAt, a.sanctionUntil]
+          .filter((x): x is string => Boolean(x))
+          .sort()
+          .pop() ?? null)
+      : null;
     return {
       now: at,
-      ...(a ? { author: { accountAgeDays: (at.getTime() - new Date(a.createdAt).getTime()) / 86_400_000, publishedCount: signals.published, trusted: a.trusted, sanctionedAt } } : {}),
+      ...(a
+        ? {
+            author: {
+              accountAgeDays: (at.getTime() - new Date(a.createdAt).getTime()) / 86_400_000,
+              publishedCount: signals.published,
+              trusted: a.trusted,
+              sanctionedAt,
+            },
+          }
+        : {}),
       repeatsOwnText: signals.repeats,
       lastTenMinutes: signals.lastTenMinutes,
       knownSpam: spam.has(contentHash),
@@ -66,9 +91,17 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
   return {
     pipeline,
 
-    async policy(siteId: string): Promise<{ version: number; name: string; policy: Policy; createdAt: string | null; createdBy: string | null }> {
+    async policy(
+      siteId: string,
+    ): Promise<{ version: number; name: string; policy: Policy; createdAt: string | null; createdBy: string | null }> {
       const { stored, guidelines } = await current(siteId);
-      return { version: stored?.version ?? 0, name: guidelines.policy.version, policy: guidelines.policy, createdAt: stored?.createdAt ?? null, createdBy: stored?.createdBy ?? null };
+      return {
+        version: stored?.version ?? 0,
+        name: guidelines.policy.version,
+        policy: guidelines.policy,
+        createdAt: stored?.createdAt ?? null,
+        createdBy: stored?.createdBy ?? null,
+      };
     },
 
     versions: (siteId: string) => repo.policyVersions(siteId),
@@ -76,10 +109,17 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
     /** Saves a change as the next version; `baseVersion` is the version the editor saw (optimistic concurrency). */
     async savePolicy(siteId: string, baseVersion: number, changes: PolicyChanges, by: string) {
       const stored = await repo.currentPolicy(siteId);
-      if ((stored?.version ?? 0) !== baseVersion) throw new AppError(E.POLICY_CONFLICT, undefined, { currentVersion: stored?.version ?? 0 });
+      if ((stored?.version ?? 0) !== baseVersion)
+        throw new AppError(E.POLICY_CONFLICT, undefined, { currentVersion: stored?.version ?? 0 });
       const base = stored ? withChanges(defaultPolicy, stored.policy) : defaultPolicy;
-      const next: StoredPolicy = { version: baseVersion + 1, policy: withChanges(base, { ...changes, version: `${siteId}-${baseVersion + 1}` }), createdBy: by, createdAt: now().toISOString() };
-      if (!(await repo.savePolicy(siteId, next))) throw new AppError(E.POLICY_CONFLICT, undefined, { currentVersion: baseVersion + 1 });
+      const next: StoredPolicy = {
+        version: baseVersion + 1,
+        policy: withChanges(base, { ...changes, version: `${siteId}-${baseVersion + 1}` }),
+        createdBy: by,
+        createdAt: now().toISOString(),
+      };
+      if (!(await repo.savePolicy(siteId, next)))
+        throw new AppError(E.POLICY_CONFLICT, undefined, { currentVersion: baseVersion + 1 });
       cache.delete(siteId);
       return this.policy(siteId);
     },
@@ -92,10 +132,20 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
      */
     async replay(siteId: string, changes: PolicyChanges, limit = 2000) {
       const { guidelines: before } = await current(siteId);
-      const after = createGuidelines({ policy: withChanges(before.policy, { ...changes, version: `${before.policy.version}+draft` }), ...(deps.models ? { models: deps.models } : {}) });
+      const after = createGuidelines({
+        policy: withChanges(before.policy, { ...changes, version: `${before.policy.version}+draft` }),
+        ...(deps.models ? { models: deps.models } : {}),
+      });
       const past = await repo.pastComments(siteId, limit);
       const counts = { before: { publish: 0, hold: 0, refuse: 0 }, after: { publish: 0, hold: 0, refuse: 0 } };
-      const changed: { id: string; storyId: string; excerpt: string; before: Decision; after: Decision; reasons: string[] }[] = [];
+      const changed: {
+        id: string;
+        storyId: string;
+        excerpt: string;
+        before: Decision;
+        after: Decision;
+        reasons: string[];
+      }[] = [];
       let changedCount = 0;
       for (const c of past) {
         const stored = parseStored(c.moderation);
@@ -106,13 +156,22 @@ export function createModerationUsecases(deps: { moderation: ModerationRepositor
           if (kept) checks[name] = kept;
         }
         // A comment never judged (pass-through, imported) counts as its status says.
-        const was: Decision = stored.decision ?? (c.status === 'published' ? 'publish' : c.status === 'pending' ? 'hold' : 'refuse');
+        const was: Decision =
+          stored.decision ?? (c.status === 'published' ? 'publish' : c.status === 'pending' ? 'hold' : 'refuse');
         const now = after.decide(checks).decision;
         counts.before[was]++;
         counts.after[now]++;
         if (was !== now) {
           changedCount++;
-          if (changed.length < 100) changed.push({ id: c.id, storyId: c.storyId, excerpt: text.slice(0, 160), before: was, after: now, reasons: after.decide(checks).reasons.map((r) => r.rule) });
+          if (changed.length < 100)
+            changed.push({
+              id: c.id,
+              storyId: c.storyId,
+              excerpt: text.slice(0, 160),
+              before: was,
+              after: now,
+              reasons: after.decide(checks).reasons.map((r) => r.rule),
+            });
         }
       }
       return { compared: past.length, from: before.policy.version, counts, changedCount, changed };

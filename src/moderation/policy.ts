@@ -1,12 +1,23 @@
-import type { Decision } from './pipeline.ts';
 import type { SpamLimits } from './checks/spam.ts';
 import type { TrustPolicy } from './checks/trust.ts';
+import type { Decision } from './pipeline.ts';
 
 // A site's policy: what each check's failure leads to, in the site's words,
 // with the knobs of the checks. Stored per site with a version number; every
 // decision records the version it was made under.
 
-export const RULES = ['length', 'closed', 'banned', 'suspect', 'english', 'sentences', 'abusive', 'personal', 'spam', 'trust'] as const;
+export const RULES = [
+  'length',
+  'closed',
+  'banned',
+  'suspect',
+  'english',
+  'sentences',
+  'abusive',
+  'personal',
+  'spam',
+  'trust',
+] as const;
 export type RuleName = (typeof RULES)[number];
 
 export interface Rule {
@@ -41,8 +52,16 @@ export const defaultPolicy: Policy = {
     english: { decision: 'refuse', nudge: true, message: 'Comments have to be in English.' },
     sentences: { decision: 'refuse', nudge: true, message: 'Comments have to be in full sentences.' },
     abusive: { decision: 'refuse', nudge: true, message: 'Comments cannot be abusive: please take out the insults.' },
-    personal: { decision: 'refuse', nudge: true, message: 'Comments cannot be personal: argue with the point, not the person.' },
-    spam: { decision: 'hold', nudge: false, message: 'A moderator will read your comment before it appears (it looks like it could be spam).' },
+    personal: {
+      decision: 'refuse',
+      nudge: true,
+      message: 'Comments cannot be personal: argue with the point, not the person.',
+    },
+    spam: {
+      decision: 'hold',
+      nudge: false,
+      message: 'A moderator will read your comment before it appears (it looks like it could be spam).',
+    },
     trust: { decision: 'hold', nudge: false, message: 'A moderator will read your comment before it appears.' },
   },
   thresholds: { abusive: null, personal: null },
@@ -52,7 +71,9 @@ export const defaultPolicy: Policy = {
   length: { minLetters: 2 },
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer _U)[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (infer _U)[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 export type PolicyChanges = DeepPartial<Omit<Policy, 'version'>> & { version?: string };
 
 /** A policy with some settings changed; lists replace lists, objects merge. */

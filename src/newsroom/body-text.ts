@@ -17,7 +17,10 @@ export function imageIds(text: string): string[] {
 export function textToBlocks(text: string, images: Map<string, ImageRef> = new Map()): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     const embed = lines.length === 1 ? /^!embed\s+(https?:\/\/\S+)\s*(.*)$/.exec(lines[0]!) : null;
     if (embed) {
@@ -30,7 +33,13 @@ export function textToBlocks(text: string, images: Map<string, ImageRef> = new M
       // An id that is not an image of this site stays as text, for the editor to see.
       if (ref) {
         const [caption = '', credit] = image[3]!.split(' | ');
-        blocks.push({ type: 'image', image: ref, alt: image[1]!.trim(), text: caption.trim(), ...(credit?.trim() ? { credit: credit.trim() } : {}) });
+        blocks.push({
+          type: 'image',
+          image: ref,
+          alt: image[1]!.trim(),
+          text: caption.trim(),
+          ...(credit?.trim() ? { credit: credit.trim() } : {}),
+        });
         continue;
       }
     }
@@ -40,7 +49,11 @@ export function textToBlocks(text: string, images: Map<string, ImageRef> = new M
       const inner = lines.map((l) => l.replace(/^>\s?/, ''));
       const last = inner.at(-1)!;
       const cite = /^[—–-]\s*(.+)$/.exec(last)?.[1];
-      blocks.push(cite && inner.length > 1 ? { type: 'quote', text: inner.slice(0, -1).join(' '), cite } : { type: 'quote', text: inner.join(' ') });
+      blocks.push(
+        cite && inner.length > 1
+          ? { type: 'quote', text: inner.slice(0, -1).join(' '), cite }
+          : { type: 'quote', text: inner.join(' ') },
+      );
     } else blocks.push({ type: 'paragraph', text: lines.join(' ') });
   }
   return blocks;
@@ -56,8 +69,8 @@ export function blocksToText(blocks: Block[]): string {
           : b.type === 'embed'
             ? `!embed ${b.url} ${b.text}`.trimEnd()
             : b.type === 'image'
-            ? `![${b.alt}](image:${b.image.id}) ${b.text}${b.credit ? ` | ${b.credit}` : ''}`.trimEnd()
-            : b.text,
+              ? `![${b.alt}](image:${b.image.id}) ${b.text}${b.credit ? ` | ${b.credit}` : ''}`.trimEnd()
+              : b.text,
     )
     .join('\n\n');
 }
@@ -70,13 +83,17 @@ export function lineDiff(before: string, after: string): { kind: 'same' | 'added
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: { kind: 'same' | 'added' | 'removed'; line: string }[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) out.push({ kind: 'same', line: a[i++]! }), j++;
-    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ kind: 'removed', line: a[i++]! });
+    if (a[i] === b[j]) {
+      out.push({ kind: 'same', line: a[i++]! });
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ kind: 'removed', line: a[i++]! });
     else out.push({ kind: 'added', line: b[j++]! });
   }
   while (i < n) out.push({ kind: 'removed', line: a[i++]! });

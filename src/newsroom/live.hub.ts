@@ -15,7 +15,15 @@ interface Stream {
   blogId: string | null;
 }
 
-export function createLiveHub(deps: { bus: Bus; liveblogs: LiveblogsRepository; site: (id: string) => Promise<Site | undefined>; entry: (articleId: string, entryId: string) => Promise<import('../liveblogs/liveblogs.repository.ts').LiveEntry | undefined> }) {
+export function createLiveHub(deps: {
+  bus: Bus;
+  liveblogs: LiveblogsRepository;
+  site: (id: string) => Promise<Site | undefined>;
+  entry: (
+    articleId: string,
+    entryId: string,
+  ) => Promise<import('../liveblogs/liveblogs.repository.ts').LiveEntry | undefined>;
+}) {
   const streams = new Map<string, Set<Stream>>();
 
   const unsubscribe = deps.bus.subscribe((event) => {
@@ -30,8 +38,10 @@ export function createLiveHub(deps: { bus: Bus; liveblogs: LiveblogsRepository; 
       let entry: string | undefined;
       if (event.change === 'entry' && event.entryId) {
         const e = await deps.entry(event.articleId, event.entryId);
-        if (e) entry = `event: entry\ndata: ${JSON.stringify({ id: e.id, html: liveEntryHtml(site, e).toString() })}\n\n`;
-      } else if (event.change === 'entry-removed' && event.entryId) entry = `event: entry-removed\ndata: ${JSON.stringify({ id: event.entryId })}\n\n`;
+        if (e)
+          entry = `event: entry\ndata: ${JSON.stringify({ id: e.id, html: liveEntryHtml(site, e).toString() })}\n\n`;
+      } else if (event.change === 'entry-removed' && event.entryId)
+        entry = `event: entry-removed\ndata: ${JSON.stringify({ id: event.entryId })}\n\n`;
       for (const s of open) {
         s.res.write(banner);
         if (entry && s.blogId === event.articleId) s.res.write(entry);
@@ -43,8 +53,8 @@ export function createLiveHub(deps: { bus: Bus; liveblogs: LiveblogsRepository; 
     /** Keeps a response open as a stream until the reader leaves. */
     open(siteId: string, blogId: string | null, res: ServerResponse): () => void {
       const s: Stream = { res, blogId };
-      let set = streams.get(siteId);
-      if (!set) streams.set(siteId, (set = new Set()));
+      const set = streams.get(siteId) ?? new Set<Stream>();
+      streams.set(siteId, set);
       set.add(s);
       return () => set.delete(s);
     },

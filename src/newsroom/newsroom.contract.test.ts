@@ -20,7 +20,8 @@ for (const engine of await enginesUnderTest()) {
 
     it('adds page views per article and day', async () => {
       const { app } = on;
-      const id = (await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id;
+      const id = (await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!
+        .id;
       await app.deps.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 2]]));
       await app.deps.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 3]]));
       const act = await app.deps.newsroomRepo.activity('demo', '2026-06-15', '2026-06-14T18:30:00.000Z');

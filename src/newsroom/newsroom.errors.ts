@@ -2,7 +2,10 @@ import { defineErrors } from '../shared/errors.ts';
 
 export const newsroomErrors = defineErrors({
   ARTICLE_NOT_FOUND: { status: 404, message: 'There is no such article.' },
-  ARTICLE_CONFLICT: { status: 409, message: 'Someone saved this article after you opened it; reload it to see their changes.' },
+  ARTICLE_CONFLICT: {
+    status: 409,
+    message: 'Someone saved this article after you opened it; reload it to see their changes.',
+  },
   SLUG_TAKEN: { status: 409, message: 'Another article already has this address (slug).' },
   SECTION_NOT_FOUND: { status: 400, message: 'Choose a section of this site.' },
   SCHEDULE_IN_PAST: { status: 400, message: 'A scheduled time must be in the future.' },

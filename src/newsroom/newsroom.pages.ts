@@ -18,7 +18,12 @@ function page(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
 
 const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
-export function articleListPage(chrome: Chrome, list: Awaited<ReturnType<import('./newsroom.repository.ts').NewsroomRepository['list']>>, q: string, notice?: string): SafeHtml {
+export function articleListPage(
+  chrome: Chrome,
+  list: Awaited<ReturnType<import('./newsroom.repository.ts').NewsroomRepository['list']>>,
+  q: string,
+  notice?: string,
+): SafeHtml {
   const tz = chrome.site.timeZone;
   return page(
     chrome,
@@ -35,21 +40,43 @@ ${list.map((a) => {
 
 /** The local date-time an <input type="datetime-local"> shows for an instant, in the site's zone. */
 function localInput(iso: string, tz: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 export function editorPage(
   chrome: Chrome,
   csrf: string,
-  d: { article: EditableArticle | null; kind: 'article' | 'liveblog'; sections: Section[]; authors: Author[]; revisions: { id: string; editorName: string; createdAt: string; snapshot: EditableArticle }[]; notice?: string | undefined; error?: string | undefined; sectionSlug?: string | undefined },
+  d: {
+    article: EditableArticle | null;
+    kind: 'article' | 'liveblog';
+    sections: Section[];
+    authors: Author[];
+    revisions: { id: string; editorName: string; createdAt: string; snapshot: EditableArticle }[];
+    notice?: string | undefined;
+    error?: string | undefined;
+    sectionSlug?: string | undefined;
+  },
 ): SafeHtml {
   const a = d.article;
   const tz = chrome.site.timeZone;
   const state = a ? workflowState(a) : 'draft';
   const action = a ? `/admin/articles/${a.id}` : '/admin/articles';
   const version = html`<input type="hidden" name="version" value="${String(a?.version ?? 0)}">`;
-  const wf = (path: string, label: string, extra: SafeHtml = html``) => html`<form method="post" action="/admin/articles/${a!.id}/${path}" class="inline-form">${csrfField(csrf)}${version}${extra}<button class="button" type="submit">${label}</button></form>`;
+  const wf = (path: string, label: string, extra: SafeHtml = html``) =>
+    html`<form method="post" action="/admin/articles/${a!.id}/${path}" class="inline-form">${csrfField(csrf)}${version}${extra}<button class="button" type="submit">${label}</button></form>`;
   return page(
     chrome,
     a ? `Edit: ${a.headline}` : d.kind === 'liveblog' ? 'New live blog' : 'New article',
@@ -92,7 +119,11 @@ ${a.status === 'published' || a.scheduledAt ? wf('unpublish', a.status === 'publ
         d.revisions.length
           ? html`<ol class="revisions">${d.revisions.map((r, i) => {
               const older = d.revisions[i + 1];
-              const diff = older ? lineDiff(blocksToText(older.snapshot.body), blocksToText(r.snapshot.body)).filter((x) => x.kind !== 'same') : [];
+              const diff = older
+                ? lineDiff(blocksToText(older.snapshot.body), blocksToText(r.snapshot.body)).filter(
+                    (x) => x.kind !== 'same',
+                  )
+                : [];
               return html`<li>${formatPaperTime(r.createdAt, tz)}, ${r.editorName}: ${r.snapshot.headline}${diff.length ? html`<details><summary>${String(diff.length)} changed lines</summary><pre class="diff">${diff.map((x) => `${x.kind === 'added' ? '+ ' : '- '}${x.line}\n`).join('')}</pre></details>` : ''}${i > 0 ? wf('restore', 'Restore this version', html`<input type="hidden" name="revisionId" value="${r.id}">`) : ''}</li>`;
             })}</ol>`
           : html`<p>No revisions.</p>`
@@ -102,7 +133,13 @@ ${a.status === 'published' || a.scheduledAt ? wf('unpublish', a.status === 'publ
   );
 }
 
-export function liveAdminPage(chrome: Chrome, csrf: string, a: EditableArticle, entries: import('../liveblogs/liveblogs.repository.ts').LiveEntry[], notice?: string): SafeHtml {
+export function liveAdminPage(
+  chrome: Chrome,
+  csrf: string,
+  a: EditableArticle,
+  entries: import('../liveblogs/liveblogs.repository.ts').LiveEntry[],
+  notice?: string,
+): SafeHtml {
   const tz = chrome.site.timeZone;
   const version = html`<input type="hidden" name="version" value="${String(a.version)}">`;
   return page(
@@ -120,14 +157,20 @@ export function liveAdminPage(chrome: Chrome, csrf: string, a: EditableArticle, 
 <div class="field"><label><input type="checkbox" name="keyEvent" value="yes"> Key event</label></div>
 <button class="button" type="submit">Post</button></form>
 <h2>Entries</h2><ol class="live-entries-admin">${entries.map(
-      (e) => html`<li><p><strong>${e.headline}</strong> · ${formatPaperTime(e.postedAt, tz)}${e.keyEvent ? ' · key event' : ''}</p>
+      (
+        e,
+      ) => html`<li><p><strong>${e.headline}</strong> · ${formatPaperTime(e.postedAt, tz)}${e.keyEvent ? ' · key event' : ''}</p>
 <details><summary>Edit</summary><form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}">${csrfField(csrf)}<label for="h-${e.id}">Headline</label><input id="h-${e.id}" name="headline" value="${e.headline}" required><label for="t-${e.id}">Text</label><textarea id="t-${e.id}" name="text" rows="4">${blocksToText(e.body)}</textarea><label><input type="checkbox" name="keyEvent" value="yes"${e.keyEvent ? html` checked` : ''}> Key event</label><button class="button" type="submit">Save</button></form></details>
 <form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}/delete" class="inline-form">${csrfField(csrf)}<button class="link-button" type="submit">Delete</button></form></li>`,
     )}</ol>`,
   );
 }
 
-export function searchPage(chrome: Chrome, q: string, results: import('../articles/articles.repository.ts').ArticleSummary[]): SafeHtml {
+export function searchPage(
+  chrome: Chrome,
+  q: string,
+  results: import('../articles/articles.repository.ts').ArticleSummary[],
+): SafeHtml {
   const tz = chrome.site.timeZone;
   return layout(
     chrome,

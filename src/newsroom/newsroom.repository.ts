@@ -46,7 +46,12 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
   // Search rows follow the articles by triggers (SQLite) or an expression index (PostgreSQL): see migration 0008.
   return {
     async get(siteId: string, id: string): Promise<EditableArticle | undefined> {
-      const r = await db.selectFrom('articles').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('articles')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!r) return undefined;
       const [authors, tags] = await Promise.all([
         db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
@@ -83,7 +88,12 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
     },
 
     async slugTaken(siteId: string, slug: string, exceptId: string | null): Promise<boolean> {
-      const r = await db.selectFrom('articles').select('id').where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+      const r = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('site_id', '=', siteId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       return r !== undefined && r.id !== exceptId;
     },
 
@@ -115,54 +125,143 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
           version: expectedVersion + 1,
         };
         if (expectedVersion < 0) {
-          await tx.insertInto('articles').values({ id: a.id, site_id: a.siteId, created_at: a.modifiedAt, ...row }).execute();
+          await tx
+            .insertInto('articles')
+            .values({ id: a.id, site_id: a.siteId, created_at: a.modifiedAt, ...row })
+            .execute();
         } else {
-          const r = await tx.updateTable('articles').set(row).where('id', '=', a.id).where('site_id', '=', a.siteId).where('version', '=', expectedVersion).executeTakeFirst();
+          const r = await tx
+            .updateTable('articles')
+            .set(row)
+            .where('id', '=', a.id)
+            .where('site_id', '=', a.siteId)
+            .where('version', '=', expectedVersion)
+            .executeTakeFirst();
           if (Number(r.numUpdatedRows) !== 1) return false;
           await tx.deleteFrom('article_authors').where('article_id', '=', a.id).execute();
           await tx.deleteFrom('article_tags').where('article_id', '=', a.id).execute();
         }
-        if (a.authorIds.length) await tx.insertInto('article_authors').values(a.authorIds.map((author_id, position) => ({ article_id: a.id, author_id, position }))).execute();
-        if (a.tags.length) await tx.insertInto('article_tags').values(a.tags.map((t) => ({ site_id: a.siteId, article_id: a.id, slug: t.slug, name: t.name }))).execute();
-        await tx.insertInto('article_revisions').values({ id: revisionId, site_id: a.siteId, article_id: a.id, snapshot: JSON.stringify({ ...a, version: expectedVersion + 1 }), editor_name: editorName, created_at: a.modifiedAt }).execute();
+        if (a.authorIds.length)
+          await tx
+            .insertInto('article_authors')
+            .values(a.authorIds.map((author_id, position) => ({ article_id: a.id, author_id, position })))
+            .execute();
+        if (a.tags.length)
+          await tx
+            .insertInto('article_tags')
+            .values(a.tags.map((t) => ({ site_id: a.siteId, article_id: a.id, slug: t.slug, name: t.name })))
+            .execute();
+        await tx
+          .insertInto('article_revisions')
+          .values({
+            id: revisionId,
+            site_id: a.siteId,
+            article_id: a.id,
+            snapshot: JSON.stringify({ ...a, version: expectedVersion + 1 }),
+            editor_name: editorName,
+            created_at: a.modifiedAt,
+          })
+          .execute();
         return true;
       });
     },
 
-    async revisions(articleId: string): Promise<{ id: string; editorName: string; createdAt: string; snapshot: EditableArticle }[]> {
-      const rows = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(100).execute();
-      return rows.map((r) => ({ id: r.id, editorName: r.editor_name, createdAt: r.created_at, snapshot: JSON.parse(r.snapshot) as EditableArticle }));
+    async revisions(
+      articleId: string,
+    ): Promise<{ id: string; editorName: string; createdAt: string; snapshot: EditableArticle }[]> {
+      const rows = await db
+        .selectFrom('article_revisions')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(100)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        editorName: r.editor_name,
+        createdAt: r.created_at,
+        snapshot: JSON.parse(r.snapshot) as EditableArticle,
+      }));
     },
 
-    async list(siteId: string, q: { text?: string | undefined; limit: number }): Promise<(Pick<EditableArticle, 'id' | 'kind' | 'slug' | 'headline' | 'status' | 'publishedAt' | 'scheduledAt' | 'modifiedAt' | 'liveStatus'> & { sectionSlug: string })[]> {
+    async list(
+      siteId: string,
+      q: { text?: string | undefined; limit: number },
+    ): Promise<
+      (Pick<
+        EditableArticle,
+        'id' | 'kind' | 'slug' | 'headline' | 'status' | 'publishedAt' | 'scheduledAt' | 'modifiedAt' | 'liveStatus'
+      > & { sectionSlug: string })[]
+    > {
       let query = db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.section_id')
-        .select(['a.id', 'a.kind', 'a.slug', 'a.headline', 'a.status', 'a.published_at', 'a.scheduled_at', 'a.modified_at', 'a.live_status', 's.slug as section_slug'])
+        .select([
+          'a.id',
+          'a.kind',
+          'a.slug',
+          'a.headline',
+          'a.status',
+          'a.published_at',
+          'a.scheduled_at',
+          'a.modified_at',
+          'a.live_status',
+          's.slug as section_slug',
+        ])
         .where('a.site_id', '=', siteId);
       if (q.text) query = query.where('a.id', 'in', await this.searchIds(siteId, q.text, 200, false));
       const rows = await query.orderBy('a.modified_at', 'desc').limit(q.limit).execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind, slug: r.slug, headline: r.headline, status: r.status, publishedAt: r.published_at, scheduledAt: r.scheduled_at ?? null, modifiedAt: r.modified_at, liveStatus: r.live_status, sectionSlug: r.section_slug }));
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        slug: r.slug,
+        headline: r.headline,
+        status: r.status,
+        publishedAt: r.published_at,
+        scheduledAt: r.scheduled_at ?? null,
+        modifiedAt: r.modified_at,
+        liveStatus: r.live_status,
+        sectionSlug: r.section_slug,
+      }));
     },
 
     /** Article ids matching a query, best first: FTS5 on SQLite, full-text search on PostgreSQL. */
     async searchIds(siteId: string, text: string, limit: number, publishedOnly: boolean): Promise<string[]> {
-      const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+      const words =
+        text
+          .toLowerCase()
+          .match(/[\p{L}\p{N}]+/gu)
+          ?.slice(0, 12) ?? [];
       if (words.length === 0) return ['-'];
       if (engine === 'sqlite') {
         // Every word, as a prefix: "fisher talk" finds "fisheries talks".
         const match = words.map((w) => `"${w}"*`).join(' ');
-        const rows = await sql<{ article_id: string }>`select f.article_id from articles_fts f join articles a on a.id = f.article_id where articles_fts match ${match} and f.site_id = ${siteId} ${publishedOnly ? sql`and a.status = 'published'` : sql``} order by bm25(articles_fts, 0, 0, 10.0, 4.0, 1.0) limit ${limit}`.execute(db);
+        const rows = await sql<{
+          article_id: string;
+        }>`select f.article_id from articles_fts f join articles a on a.id = f.article_id where articles_fts match ${match} and f.site_id = ${siteId} ${publishedOnly ? sql`and a.status = 'published'` : sql``} order by bm25(articles_fts, 0, 0, 10.0, 4.0, 1.0) limit ${limit}`.execute(
+          db,
+        );
         return rows.rows.length ? rows.rows.map((r) => r.article_id) : ['-'];
       }
       const query = words.map((w) => `${w.replace(/'/g, '')}:*`).join(' & ');
-      const rows = await sql<{ id: string }>`select id from articles where site_id = ${siteId} ${publishedOnly ? sql`and status = 'published'` : sql``} and to_tsvector('english', headline || ' ' || standfirst || ' ' || body) @@ to_tsquery('english', ${query}) order by ts_rank(to_tsvector('english', headline || ' ' || standfirst || ' ' || body), to_tsquery('english', ${query})) desc limit ${limit}`.execute(db);
+      const rows = await sql<{
+        id: string;
+      }>`select id from articles where site_id = ${siteId} ${publishedOnly ? sql`and status = 'published'` : sql``} and to_tsvector('english', headline || ' ' || standfirst || ' ' || body) @@ to_tsquery('english', ${query}) order by ts_rank(to_tsvector('english', headline || ' ' || standfirst || ' ' || body), to_tsquery('english', ${query})) desc limit ${limit}`.execute(
+        db,
+      );
       return rows.rows.length ? rows.rows.map((r) => r.id) : ['-'];
     },
 
     /** Drafts whose scheduled time has come. */
     async due(now: string): Promise<{ siteId: string; id: string }[]> {
-      const rows = await db.selectFrom('articles').select(['site_id', 'id']).where('status', '=', 'draft').where('scheduled_at', 'is not', null).where('scheduled_at', '<=', now).execute();
+      const rows = await db
+        .selectFrom('articles')
+        .select(['site_id', 'id'])
+        .where('status', '=', 'draft')
+        .where('scheduled_at', 'is not', null)
+        .where('scheduled_at', '<=', now)
+        .execute();
       return rows.map((r) => ({ siteId: r.site_id, id: r.id }));
     },
 
@@ -174,17 +273,33 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
         .where('a.kind', '=', 'liveblog')
         .where('a.live_status', '=', 'live')
         .where('a.status', '=', 'published')
-        .where(sql<string>`coalesce((select max(e.posted_at) from live_entries e where e.article_id = a.id), a.published_at)`, '<', before)
+        .where(
+          sql<string>`coalesce((select max(e.posted_at) from live_entries e where e.article_id = a.id), a.published_at)`,
+          '<',
+          before,
+        )
         .execute();
       return rows.map((r) => ({ siteId: r.site_id, id: r.id }));
     },
 
     async entry(siteId: string, id: string) {
-      return db.selectFrom('live_entries').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('live_entries')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
-    async updateEntry(id: string, e: { headline: string; body: Block[]; keyEvent: boolean; at: string }): Promise<void> {
-      await db.updateTable('live_entries').set({ headline: e.headline, body: JSON.stringify(e.body), key_event: e.keyEvent ? 1 : 0, modified_at: e.at }).where('id', '=', id).execute();
+    async updateEntry(
+      id: string,
+      e: { headline: string; body: Block[]; keyEvent: boolean; at: string },
+    ): Promise<void> {
+      await db
+        .updateTable('live_entries')
+        .set({ headline: e.headline, body: JSON.stringify(e.body), key_event: e.keyEvent ? 1 : 0, modified_at: e.at })
+        .where('id', '=', id)
+        .execute();
     },
 
     async deleteEntry(id: string): Promise<void> {
@@ -201,15 +316,28 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
         await db
           .insertInto('article_views')
           .values({ site_id: siteId, article_id: articleId, day, views: n })
-          .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ views: eb('article_views.views', '+', eb.ref('excluded.views')) })))
+          .onConflict((oc) =>
+            oc
+              .columns(['article_id', 'day'])
+              .doUpdateSet((eb) => ({ views: eb('article_views.views', '+', eb.ref('excluded.views')) })),
+          )
           .execute();
       }
     },
 
     /** Today's views and published comments per article. */
-    async activity(siteId: string, day: string, since: string): Promise<Map<string, { views: number; comments: number }>> {
+    async activity(
+      siteId: string,
+      day: string,
+      since: string,
+    ): Promise<Map<string, { views: number; comments: number }>> {
       const [views, comments] = await Promise.all([
-        db.selectFrom('article_views').select(['article_id', 'views']).where('site_id', '=', siteId).where('day', '=', day).execute(),
+        db
+          .selectFrom('article_views')
+          .select(['article_id', 'views'])
+          .where('site_id', '=', siteId)
+          .where('day', '=', day)
+          .execute(),
         db
           .selectFrom('comments as c')
           .innerJoin('stories as s', 's.id', 'c.story_id')

@@ -1,17 +1,17 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { ArticlesRepository } from '../articles/articles.repository.ts';
 import type { Bus } from '../events/bus.ts';
+import type { ImagesUsecases } from '../images/images.usecases.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { slugify } from '../shared/slug.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { ArticleKind } from '../storage/schema.ts';
-import { slugify } from '../shared/slug.ts';
 import { imageIds, textToBlocks } from './body-text.ts';
-import type { ImagesUsecases } from '../images/images.usecases.ts';
-import type { WebSub } from './websub.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
 import { type EditableArticle, type NewsroomRepository, workflowState } from './newsroom.repository.ts';
+import type { WebSub } from './websub.ts';
 
 // Writing and publishing: drafts, scheduling, publication, the editor's
 // deliberate "update" (a visible Updated time), corrections, revisions and
@@ -38,7 +38,16 @@ export interface ArticleInput {
 /** Live blogs end by themselves after this long without an entry. */
 export const LIVE_IDLE_HOURS = 12;
 
-export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; articles: ArticlesRepository; liveblogs: LiveblogsRepository; images: ImagesUsecases; bus: Bus; now: () => Date; sites: (id: string) => Promise<Site | undefined>; websub?: WebSub }) {
+export function createNewsroomUsecases(deps: {
+  newsroom: NewsroomRepository;
+  articles: ArticlesRepository;
+  liveblogs: LiveblogsRepository;
+  images: ImagesUsecases;
+  bus: Bus;
+  now: () => Date;
+  sites: (id: string) => Promise<Site | undefined>;
+  websub?: WebSub;
+}) {
   const { newsroom: repo, now } = deps;
   const iso = () => now().toISOString();
   const trimOrNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -49,17 +58,36 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     return a;
   }
 
-  function changed(site: Site, articleId?: string, live?: { kind: 'entry' | 'entry-removed' | 'banner'; entryId?: string }) {
+  function changed(
+    site: Site,
+    articleId?: string,
+    live?: { kind: 'entry' | 'entry-removed' | 'banner'; entryId?: string },
+  ) {
     deps.bus.publish({ type: 'content.changed', siteId: site.id });
-    if (articleId && live) deps.bus.publish({ type: 'live.changed', siteId: site.id, articleId, change: live.kind, ...(live.entryId ? { entryId: live.entryId } : {}) });
+    if (articleId && live)
+      deps.bus.publish({
+        type: 'live.changed',
+        siteId: site.id,
+        articleId,
+        change: live.kind,
+        ...(live.entryId ? { entryId: live.entryId } : {}),
+      });
   }
 
-  async function write(site: Site, editor: User, a: EditableArticle, expectedVersion: number): Promise<EditableArticle> {
-    if (await repo.slugTaken(site.id, a.slug, a.id)) throw new AppError(E.SLUG_TAKEN, `Another article already has the address "${a.slug}".`);
-    if (!(await repo.save({ ...a, modifiedAt: iso() }, expectedVersion, editor.displayName, newId()))) throw new AppError(E.ARTICLE_CONFLICT);
+  async function write(
+    site: Site,
+    editor: User,
+    a: EditableArticle,
+    expectedVersion: number,
+  ): Promise<EditableArticle> {
+    if (await repo.slugTaken(site.id, a.slug, a.id))
+      throw new AppError(E.SLUG_TAKEN, `Another article already has the address "${a.slug}".`);
+    if (!(await repo.save({ ...a, modifiedAt: iso() }, expectedVersion, editor.displayName, newId())))
+      throw new AppError(E.ARTICLE_CONFLICT);
     const saved = await load(site, a.id);
     // Anything the public can see changed: pages, feeds and banners follow.
-    if (saved.status === 'published' || a.status === 'published' || a.inBanner) changed(site, a.id, saved.kind === 'liveblog' ? { kind: 'banner' } : undefined);
+    if (saved.status === 'published' || a.status === 'published' || a.inBanner)
+      changed(site, a.id, saved.kind === 'liveblog' ? { kind: 'banner' } : undefined);
     if (saved.status === 'published' && deps.websub) {
       const section = (await deps.articles.listSections(site.id)).find((s) => s.id === saved.sectionId);
       void deps.websub.ping(site, ['/feed.xml', ...(section ? [`/${section.slug}/feed.xml`] : [])]);
@@ -131,7 +159,12 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     async publish(site: Site, editor: User, id: string, version: number): Promise<EditableArticle> {
       const a = await load(site, id);
       // A first publication sets the time; publishing again after unpublishing keeps it.
-      return write(site, editor, { ...a, status: 'published', publishedAt: a.publishedAt ?? iso(), scheduledAt: null }, version);
+      return write(
+        site,
+        editor,
+        { ...a, status: 'published', publishedAt: a.publishedAt ?? iso(), scheduledAt: null },
+        version,
+      );
     },
 
     async schedule(site: Site, editor: User, id: string, version: number, at: string): Promise<EditableArticle> {
@@ -156,14 +189,32 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
     async correct(site: Site, editor: User, id: string, version: number, note: string): Promise<EditableArticle> {
       const a = await load(site, id);
       if (a.status !== 'published') throw new AppError(E.NOT_PUBLISHED);
-      return write(site, editor, { ...a, correction: note.trim().slice(0, 1000), correctedAt: iso(), updatedAt: iso() }, version);
+      return write(
+        site,
+        editor,
+        { ...a, correction: note.trim().slice(0, 1000), correctedAt: iso(), updatedAt: iso() },
+        version,
+      );
     },
 
     /** Uploads an image and adds it at the end of the body (the editor moves its line where it belongs). */
-    async addImage(site: Site, editor: User, id: string, version: number, file: Buffer, meta: { alt: string; caption?: string | undefined; credit?: string | undefined }): Promise<EditableArticle> {
+    async addImage(
+      site: Site,
+      editor: User,
+      id: string,
+      version: number,
+      file: Buffer,
+      meta: { alt: string; caption?: string | undefined; credit?: string | undefined },
+    ): Promise<EditableArticle> {
       const a = await load(site, id);
       const image = await deps.images.upload(site.id, file);
-      const block = { type: 'image' as const, image, alt: meta.alt.trim(), text: meta.caption?.trim() ?? '', ...(meta.credit?.trim() ? { credit: meta.credit.trim() } : {}) };
+      const block = {
+        type: 'image' as const,
+        image,
+        alt: meta.alt.trim(),
+        text: meta.caption?.trim() ?? '',
+        ...(meta.credit?.trim() ? { credit: meta.credit.trim() } : {}),
+      };
       return write(site, editor, { ...a, body: [...a.body, block] }, version);
     },
 
@@ -173,7 +224,24 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       const r = (await repo.revisions(id)).find((x) => x.id === revisionId);
       if (!r) throw new AppError(E.ARTICLE_NOT_FOUND, 'There is no such revision.');
       const s = r.snapshot;
-      return write(site, editor, { ...a, headline: s.headline, shortTitle: s.shortTitle, standfirst: s.standfirst, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription, tags: s.tags, authorIds: s.authorIds, sectionId: s.sectionId }, version);
+      return write(
+        site,
+        editor,
+        {
+          ...a,
+          headline: s.headline,
+          shortTitle: s.shortTitle,
+          standfirst: s.standfirst,
+          body: s.body,
+          dateline: s.dateline,
+          seoTitle: s.seoTitle,
+          seoDescription: s.seoDescription,
+          tags: s.tags,
+          authorIds: s.authorIds,
+          sectionId: s.sectionId,
+        },
+        version,
+      );
     },
 
     /** Publishes what is due (every minute, and at start). */
@@ -184,7 +252,12 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
         if (!a) continue;
         const site = await deps.sites(d.siteId);
         if (!site) continue;
-        await write(site, system, { ...a, status: 'published', publishedAt: a.scheduledAt ?? iso(), scheduledAt: null }, a.version).catch(() => undefined);
+        await write(
+          site,
+          system,
+          { ...a, status: 'published', publishedAt: a.scheduledAt ?? iso(), scheduledAt: null },
+          a.version,
+        ).catch(() => undefined);
         n++;
       }
       return n;
@@ -196,7 +269,8 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       for (const s of stale) {
         const a = await repo.get(s.siteId, s.id);
         const site = await deps.sites(s.siteId);
-        if (a && site) await write(site, system, { ...a, liveStatus: 'ended', inBanner: false }, a.version).catch(() => undefined);
+        if (a && site)
+          await write(site, system, { ...a, liveStatus: 'ended', inBanner: false }, a.version).catch(() => undefined);
       }
       return stale.length;
     },
@@ -209,16 +283,34 @@ export function createNewsroomUsecases(deps: { newsroom: NewsroomRepository; art
       const body = textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text)));
       if (!e.headline.trim() || body.length === 0) throw new AppError(E.EMPTY_BODY);
       const id = newId();
-      await deps.liveblogs.insertEntry({ id, siteId: site.id, articleId: blogId, headline: e.headline.trim(), body, keyEvent: e.keyEvent, postedAt: iso() });
+      await deps.liveblogs.insertEntry({
+        id,
+        siteId: site.id,
+        articleId: blogId,
+        headline: e.headline.trim(),
+        body,
+        keyEvent: e.keyEvent,
+        postedAt: iso(),
+      });
       await repo.touch(blogId, iso());
       changed(site, blogId, { kind: 'entry', entryId: id });
       return { id };
     },
 
-    async editEntry(site: Site, blogId: string, entryId: string, e: { headline: string; text: string; keyEvent: boolean }) {
+    async editEntry(
+      site: Site,
+      blogId: string,
+      entryId: string,
+      e: { headline: string; text: string; keyEvent: boolean },
+    ) {
       const entry = await repo.entry(site.id, entryId);
       if (!entry || entry.article_id !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
-      await repo.updateEntry(entryId, { headline: e.headline.trim(), body: textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text))), keyEvent: e.keyEvent, at: iso() });
+      await repo.updateEntry(entryId, {
+        headline: e.headline.trim(),
+        body: textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text))),
+        keyEvent: e.keyEvent,
+        at: iso(),
+      });
       await repo.touch(blogId, iso());
       changed(site, blogId, { kind: 'entry', entryId });
     },

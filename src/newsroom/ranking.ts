@@ -20,12 +20,24 @@ export function score(a: Pick<ArticleSummary, 'publishedAt'>, act: Activity | un
 }
 
 /** Highest score first; ties (no activity yet) newest first. */
-export function rank<T extends Pick<ArticleSummary, 'id' | 'publishedAt'>>(list: T[], activity: Map<string, Activity>, now: Date): T[] {
-  return [...list].sort((x, y) => score(y, activity.get(y.id), now) - score(x, activity.get(x.id), now) || y.publishedAt.localeCompare(x.publishedAt));
+export function rank<T extends Pick<ArticleSummary, 'id' | 'publishedAt'>>(
+  list: T[],
+  activity: Map<string, Activity>,
+  now: Date,
+): T[] {
+  return [...list].sort(
+    (x, y) =>
+      score(y, activity.get(y.id), now) - score(x, activity.get(x.id), now) ||
+      y.publishedAt.localeCompare(x.publishedAt),
+  );
 }
 
 /** Most discussed: published comments today, most first. */
-export function mostDiscussed<T extends Pick<ArticleSummary, 'id'>>(list: T[], activity: Map<string, Activity>, limit: number): T[] {
+export function mostDiscussed<T extends Pick<ArticleSummary, 'id'>>(
+  list: T[],
+  activity: Map<string, Activity>,
+  limit: number,
+): T[] {
   return list
     .filter((a) => (activity.get(a.id)?.comments ?? 0) > 0)
     .sort((x, y) => (activity.get(y.id)?.comments ?? 0) - (activity.get(x.id)?.comments ?? 0))

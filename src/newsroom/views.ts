@@ -25,15 +25,19 @@ export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () 
     hit(site: Site, articleId: string, client: { ip: string; userAgent: string }): boolean {
       if (BOT.test(client.userAgent)) return false;
       const now = deps.now().getTime();
-      const key = createHash('sha256').update(`${deps.salt}|${client.ip}|${client.userAgent}|${articleId}`).digest('base64url').slice(0, 16);
+      const key = createHash('sha256')
+        .update(`${deps.salt}|${client.ip}|${client.userAgent}|${articleId}`)
+        .digest('base64url')
+        .slice(0, 16);
       const last = seen.get(key);
       if (last !== undefined && now - last < SEEN_FOR_MS) return false;
-      if (seen.size >= MAX_SEEN) for (const [k, t] of seen) if (now - t >= SEEN_FOR_MS || seen.size >= MAX_SEEN) seen.delete(k);
+      if (seen.size >= MAX_SEEN)
+        for (const [k, t] of seen) if (now - t >= SEEN_FOR_MS || seen.size >= MAX_SEEN) seen.delete(k);
       seen.set(key, now);
       const day = localDay(deps.now(), site.timeZone);
       const slot = `${site.id}|${day}`;
-      let p = pending.get(slot);
-      if (!p) pending.set(slot, (p = { site, day, counts: new Map() }));
+      const p = pending.get(slot) ?? { site, day, counts: new Map<string, number>() };
+      pending.set(slot, p);
       p.counts.set(articleId, (p.counts.get(articleId) ?? 0) + 1);
       return true;
     },
@@ -48,4 +52,3 @@ export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () 
 }
 
 export type ViewCounter = ReturnType<typeof createViewCounter>;
-

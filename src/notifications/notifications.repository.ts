@@ -15,7 +15,11 @@ export interface NotificationItem {
 }
 
 function excerpt(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 160);
 }
 
 export function createNotificationsRepository({ db }: { db: Kysely<Database> }) {
@@ -24,7 +28,19 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
       .selectFrom('notifications as n')
       .innerJoin('stories as s', 's.id', 'n.story_id')
       .innerJoin('comments as c', 'c.id', 'n.comment_id')
-      .select(['n.id', 'n.kind', 'n.actor_name', 'n.comment_id', 'n.story_id', 's.title', 's.url', 'c.body_html', 'c.status', 'n.created_at', 'n.read_at'])
+      .select([
+        'n.id',
+        'n.kind',
+        'n.actor_name',
+        'n.comment_id',
+        'n.story_id',
+        's.title',
+        's.url',
+        'c.body_html',
+        'c.status',
+        'n.created_at',
+        'n.read_at',
+      ])
       .where('n.user_id', '=', userId);
   }
   type Row = Awaited<ReturnType<ReturnType<typeof items>['executeTakeFirstOrThrow']>>;
@@ -43,11 +59,35 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
   });
 
   return {
-    async insertMany(rows: { id: string; siteId: string; userId: string; kind: 'reply' | 'follow'; commentId: string; storyId: string; actorName: string; createdAt: string }[]): Promise<void> {
+    async insertMany(
+      rows: {
+        id: string;
+        siteId: string;
+        userId: string;
+        kind: 'reply' | 'follow';
+        commentId: string;
+        storyId: string;
+        actorName: string;
+        createdAt: string;
+      }[],
+    ): Promise<void> {
       if (rows.length === 0) return;
       await db
         .insertInto('notifications')
-        .values(rows.map((r) => ({ id: r.id, site_id: r.siteId, user_id: r.userId, kind: r.kind, comment_id: r.commentId, story_id: r.storyId, actor_name: r.actorName, created_at: r.createdAt, read_at: null, emailed_at: null })))
+        .values(
+          rows.map((r) => ({
+            id: r.id,
+            site_id: r.siteId,
+            user_id: r.userId,
+            kind: r.kind,
+            comment_id: r.commentId,
+            story_id: r.storyId,
+            actor_name: r.actorName,
+            created_at: r.createdAt,
+            read_at: null,
+            emailed_at: null,
+          })),
+        )
         .execute();
     },
 
@@ -56,12 +96,21 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     },
 
     async unreadCount(userId: string): Promise<number> {
-      const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     async markRead(userId: string, ids: string[] | null, at: string): Promise<void> {
-      let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+      let q = db
+        .updateTable('notifications')
+        .set({ read_at: at })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null);
       if (ids) {
         if (ids.length === 0) return;
         q = q.where('id', 'in', ids);
@@ -70,7 +119,12 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     },
 
     async unemailed(userId: string): Promise<NotificationItem[]> {
-      const rows = await items(userId).where('n.emailed_at', 'is', null).where('n.read_at', 'is', null).orderBy('n.created_at').limit(200).execute();
+      const rows = await items(userId)
+        .where('n.emailed_at', 'is', null)
+        .where('n.read_at', 'is', null)
+        .orderBy('n.created_at')
+        .limit(200)
+        .execute();
       return rows.filter((r) => r.status === 'published').map(toItem);
     },
 
@@ -78,12 +132,21 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
       if (ids.length) await db.updateTable('notifications').set({ emailed_at: at }).where('id', 'in', ids).execute();
     },
 
-    async settings(userId: string): Promise<{ emailMode: EmailMode; unsubscribeToken: string; lastDigestAt: string | null } | undefined> {
-      const r = await db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    async settings(
+      userId: string,
+    ): Promise<{ emailMode: EmailMode; unsubscribeToken: string; lastDigestAt: string | null } | undefined> {
+      const r = await db
+        .selectFrom('notification_settings')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return r && { emailMode: r.email_mode, unsubscribeToken: r.unsubscribe_token, lastDigestAt: r.last_digest_at };
     },
 
-    async saveSettings(userId: string, s: { emailMode: EmailMode; unsubscribeToken: string; lastDigestAt: string | null }): Promise<void> {
+    async saveSettings(
+      userId: string,
+      s: { emailMode: EmailMode; unsubscribeToken: string; lastDigestAt: string | null },
+    ): Promise<void> {
       const row = { email_mode: s.emailMode, unsubscribe_token: s.unsubscribeToken, last_digest_at: s.lastDigestAt };
       await db
         .insertInto('notification_settings')
@@ -93,7 +156,11 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     },
 
     async byUnsubscribeToken(token: string): Promise<string | undefined> {
-      const r = await db.selectFrom('notification_settings').select('user_id').where('unsubscribe_token', '=', token).executeTakeFirst();
+      const r = await db
+        .selectFrom('notification_settings')
+        .select('user_id')
+        .where('unsubscribe_token', '=', token)
+        .executeTakeFirst();
       return r?.user_id;
     },
 
@@ -103,22 +170,45 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
         .selectFrom('notification_settings as ns')
         .select(['ns.user_id', 'ns.last_digest_at'])
         .where('ns.email_mode', '=', mode)
-        .where((eb) => eb.exists(eb.selectFrom('notifications as n').select('n.id').whereRef('n.user_id', '=', 'ns.user_id').where('n.emailed_at', 'is', null).where('n.read_at', 'is', null)))
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('notifications as n')
+              .select('n.id')
+              .whereRef('n.user_id', '=', 'ns.user_id')
+              .where('n.emailed_at', 'is', null)
+              .where('n.read_at', 'is', null),
+          ),
+        )
         .execute();
       return rows.map((r) => ({ userId: r.user_id, lastDigestAt: r.last_digest_at }));
     },
 
     async follow(userId: string, storyId: string, on: boolean, at: string): Promise<void> {
-      if (on) await db.insertInto('follows').values({ user_id: userId, story_id: storyId, created_at: at }).onConflict((oc) => oc.columns(['user_id', 'story_id']).doNothing()).execute();
+      if (on)
+        await db
+          .insertInto('follows')
+          .values({ user_id: userId, story_id: storyId, created_at: at })
+          .onConflict((oc) => oc.columns(['user_id', 'story_id']).doNothing())
+          .execute();
       else await db.deleteFrom('follows').where('user_id', '=', userId).where('story_id', '=', storyId).execute();
     },
 
     async isFollowing(userId: string, storyId: string): Promise<boolean> {
-      return Boolean(await db.selectFrom('follows').select('user_id').where('user_id', '=', userId).where('story_id', '=', storyId).executeTakeFirst());
+      return Boolean(
+        await db
+          .selectFrom('follows')
+          .select('user_id')
+          .where('user_id', '=', userId)
+          .where('story_id', '=', storyId)
+          .executeTakeFirst(),
+      );
     },
 
     async followers(storyId: string): Promise<string[]> {
-      return (await db.selectFrom('follows').select('user_id').where('story_id', '=', storyId).execute()).map((r) => r.user_id);
+      return (await db.selectFrom('follows').select('user_id').where('story_id', '=', storyId).execute()).map(
+        (r) => r.user_id,
+      );
     },
   };
 }

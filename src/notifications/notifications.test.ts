@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, lastMail, pathOf, signedInReader, demoArticleStoryId } from '../app/testing.ts';
-
+import { agent, buildTestApp, demoArticleStoryId, lastMail, pathOf, signedInReader } from '../app/testing.ts';
 
 async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; i < 100; i++) {
@@ -19,7 +18,10 @@ describe('reply notifications', () => {
   let now = new Date('2026-06-15T06:30:00.000Z');
   type Reader = Awaited<ReturnType<typeof signedInReader>>;
   const reader = (email: string, name: string) => signedInReader(app, email, name);
-  const post = (a: Reader, body: string, parentId?: string) => a.api('POST', `/api/stories/${storyId}/comments`, { body, ...(parentId ? { parentId } : {}) }, a.h).then((r) => r.json().comment);
+  const post = (a: Reader, body: string, parentId?: string) =>
+    a
+      .api('POST', `/api/stories/${storyId}/comments`, { body, ...(parentId ? { parentId } : {}) }, a.h)
+      .then((r) => r.json().comment);
   const mailsTo = async (to: string) => (await app.deps.outbox.list('demo', 100, to)).length;
 
   before(async () => {
@@ -35,13 +37,19 @@ describe('reply notifications', () => {
     const ravi = await reader('ravi@example.org', 'Ravi');
     const c = await post(asha, 'The quota figures should be published.');
     await post(ravi, 'I agree with you about the figures.', c.id);
-    const list = await until(() => asha.api('GET', '/api/me/notifications').then((r) => r.json()), (v) => v.unread === 1);
+    const list = await until(
+      () => asha.api('GET', '/api/me/notifications').then((r) => r.json()),
+      (v) => v.unread === 1,
+    );
     assert.equal(list.unread, 1);
     assert.equal(list.items[0].kind, 'reply');
     assert.equal(list.items[0].actorName, 'Ravi');
     assert.equal(list.items[0].excerpt, 'I agree with you about the figures.');
     assert.match(list.items[0].url, /\?comment=[a-z0-9]+#comment-/);
-    const mail = await until(() => lastMail(app, 'asha@example.org'), (m) => /replied/.test(m.subject));
+    const mail = await until(
+      () => lastMail(app, 'asha@example.org'),
+      (m) => /replied/.test(m.subject),
+    );
     assert.equal(mail.subject, 'Ravi replied to your comment');
     assert.match(mail.text, /Stop these e-mails: https:\/\/news.test\/account\/unsubscribe\?token=/);
     // nobody is told about their own words
@@ -55,7 +63,10 @@ describe('reply notifications', () => {
     const ravi = await reader('ravi@example.org', 'Ravi');
     assert.equal((await meera.api('PUT', `/api/stories/${storyId}/follow`, undefined, meera.h)).json().following, true);
     await post(ravi, 'A new point about patrol vessels and costs.');
-    const list = await until(() => meera.api('GET', '/api/me/notifications').then((r) => r.json()), (v) => v.unread === 1);
+    const list = await until(
+      () => meera.api('GET', '/api/me/notifications').then((r) => r.json()),
+      (v) => v.unread === 1,
+    );
     assert.equal(list.items[0].kind, 'follow');
     await meera.api('DELETE', `/api/stories/${storyId}/follow`, undefined, meera.h);
     await post(ravi, 'Another point nobody following will hear about.');
@@ -70,14 +81,20 @@ describe('reply notifications', () => {
     const c = await post(kabir, 'An opinion that draws several replies.');
     await post(ravi, 'First reply to the opinion, with respect.', c.id);
     await post(ravi, 'Second reply to the opinion, also civil.', c.id);
-    await until(() => kabir.api('GET', '/api/me/notifications').then((r) => r.json()), (v) => v.unread === 2);
+    await until(
+      () => kabir.api('GET', '/api/me/notifications').then((r) => r.json()),
+      (v) => v.unread === 2,
+    );
     assert.equal(await mailsTo('kabir@example.org'), 0);
     assert.equal(await app.deps.notifications.sendDigests((id) => app.deps.sites.get(id)), 1);
     const mail = await lastMail(app, 'kabir@example.org');
     assert.equal(mail.subject, '2 new replies and comments on The Meridian Herald');
     assert.match(mail.text, /First reply[\s\S]*Second reply/);
     await post(ravi, 'A third reply, soon after the digest.', c.id);
-    await until(() => kabir.api('GET', '/api/me/notifications').then((r) => r.json()), (v) => v.unread === 3);
+    await until(
+      () => kabir.api('GET', '/api/me/notifications').then((r) => r.json()),
+      (v) => v.unread === 3,
+    );
     assert.equal(await app.deps.notifications.sendDigests((id) => app.deps.sites.get(id)), 0);
     now = new Date(now.getTime() + 61 * 60_000);
     assert.equal(await app.deps.notifications.sendDigests((id) => app.deps.sites.get(id)), 1);
@@ -96,14 +113,20 @@ describe('reply notifications', () => {
     assert.match(done.body, /no more e-mails about replies/);
     const asha = await app.deps.users.getByEmail('demo', 'asha@example.org');
     assert.equal(await app.deps.notifications.emailMode(asha!), 'off');
-    assert.equal((await app.inject({ method: 'POST', url: '/account/unsubscribe', payload: { token: 'nope' } })).statusCode, 400);
+    assert.equal(
+      (await app.inject({ method: 'POST', url: '/account/unsubscribe', payload: { token: 'nope' } })).statusCode,
+      400,
+    );
   });
 
   it('lets readers choose in their profile', async () => {
     const asha = await reader('asha@example.org', 'Asha');
     const profile = await asha.get('/account');
     assert.match(profile.body, /id="mode-off" name="emailMode" value="off" checked/);
-    assert.equal((await asha.post('/account/notifications', { emailMode: 'daily' })).headers.location, '/account?notice=notifications-saved');
+    assert.equal(
+      (await asha.post('/account/notifications', { emailMode: 'daily' })).headers.location,
+      '/account?notice=notifications-saved',
+    );
     assert.match((await asha.get('/account')).body, /id="mode-daily" name="emailMode" value="daily" checked/);
   });
 });

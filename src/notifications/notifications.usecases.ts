@@ -42,15 +42,24 @@ export function createNotificationsUsecases(deps: NotificationsDeps) {
 
   async function mail(site: Site, user: User, items: NotificationItem[], token: string): Promise<void> {
     if (!user.email || !user.emailVerified || items.length === 0) return;
-    const lines = items.map((i) => `${i.actorName} ${i.kind === 'reply' ? 'replied to you' : 'commented'} on "${i.storyTitle}":\n  ${i.excerpt}\n  ${permalink(i)}`);
-    const subject = items.length === 1 ? `${items[0]!.actorName} ${items[0]!.kind === 'reply' ? 'replied to your comment' : `commented on "${items[0]!.storyTitle}"`}` : `${items.length} new replies and comments on ${site.name}`;
+    const lines = items.map(
+      (i) =>
+        `${i.actorName} ${i.kind === 'reply' ? 'replied to you' : 'commented'} on "${i.storyTitle}":\n  ${i.excerpt}\n  ${permalink(i)}`,
+    );
+    const subject =
+      items.length === 1
+        ? `${items[0]!.actorName} ${items[0]!.kind === 'reply' ? 'replied to your comment' : `commented on "${items[0]!.storyTitle}"`}`
+        : `${items.length} new replies and comments on ${site.name}`;
     await mailer.send({
       siteId: site.id,
       to: user.email,
       subject,
       text: `Hello ${user.displayName},\n\n${lines.join('\n\n')}\n\nChange how often we write: ${site.baseUrl.replace(/\/+$/, '')}/account\nStop these e-mails: ${unsubscribeLink(site, token)}\n`,
     });
-    await repo.markEmailed(items.map((i) => i.id), iso());
+    await repo.markEmailed(
+      items.map((i) => i.id),
+      iso(),
+    );
   }
 
   return {
@@ -62,12 +71,25 @@ export function createNotificationsUsecases(deps: NotificationsDeps) {
       const recipients = new Map<string, 'reply' | 'follow'>();
       if (comment.parentId) {
         const parent = await deps.comments.get(comment.parentId);
-        if (parent?.authorId && parent.authorId !== comment.authorId && parent.status === 'published') recipients.set(parent.authorId, 'reply');
+        if (parent?.authorId && parent.authorId !== comment.authorId && parent.status === 'published')
+          recipients.set(parent.authorId, 'reply');
       }
-      for (const f of await repo.followers(story.id)) if (f !== comment.authorId && !recipients.has(f)) recipients.set(f, 'follow');
+      for (const f of await repo.followers(story.id))
+        if (f !== comment.authorId && !recipients.has(f)) recipients.set(f, 'follow');
       if (recipients.size === 0) return;
       const at = iso();
-      await repo.insertMany([...recipients].map(([userId, kind]) => ({ id: newId(), siteId: site.id, userId, kind, commentId: comment.id, storyId: story.id, actorName: comment.authorName, createdAt: at })));
+      await repo.insertMany(
+        [...recipients].map(([userId, kind]) => ({
+          id: newId(),
+          siteId: site.id,
+          userId,
+          kind,
+          commentId: comment.id,
+          storyId: story.id,
+          actorName: comment.authorName,
+          createdAt: at,
+        })),
+      );
       for (const [userId] of recipients) {
         const s = await settingsOf(userId);
         if (s.emailMode !== 'each') continue;
@@ -107,7 +129,10 @@ export function createNotificationsUsecases(deps: NotificationsDeps) {
     /** Hourly and daily digests that are due; run by the housekeeping timer. */
     async sendDigests(siteOf: (siteId: string) => Promise<Site | undefined>): Promise<number> {
       let sent = 0;
-      for (const [mode, every] of [['hourly', HOUR], ['daily', 24 * HOUR]] as const) {
+      for (const [mode, every] of [
+        ['hourly', HOUR],
+        ['daily', 24 * HOUR],
+      ] as const) {
         for (const c of await repo.digestCandidates(mode)) {
           if (c.lastDigestAt && deps.now().getTime() - new Date(c.lastDigestAt).getTime() < every) continue;
           const user = await users.get(c.userId);

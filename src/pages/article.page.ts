@@ -1,22 +1,28 @@
 import type { Article, ArticleSummary } from '../articles/articles.repository.ts';
 import { renderBody } from '../articles/body.ts';
-import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
-import type { LiveEntry } from '../liveblogs/liveblogs.repository.ts';
-import { html, type SafeHtml } from '../shared/html.ts';
-import { commentsArea, timeLine, topNewsToday } from './components.ts';
 import type { ThreadPage } from '../comments/comments.usecases.ts';
 import { commentsJsonLd, renderThread } from '../comments/comments.view.ts';
-import type { PageViewer } from './pages.usecases.ts';
+import type { LiveEntry } from '../liveblogs/liveblogs.repository.ts';
+import { html, type SafeHtml } from '../shared/html.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
+import { commentsArea, timeLine, topNewsToday } from './components.ts';
 import { type Chrome, layout } from './layout.ts';
+import type { PageViewer } from './pages.usecases.ts';
 import { liveBlogJsonLd, newsArticleJsonLd } from './structured-data.ts';
 import { urls } from './urls.ts';
-import type { Site } from '../sites/sites.repository.ts';
 
 export interface ArticlePageData {
   chrome: Chrome;
   article: Article;
   topNews: ArticleSummary[];
-  comments: { page: ThreadPage; sort: string; reactionLabel: string; maxLength: number; viewer: PageViewer | undefined };
+  comments: {
+    page: ThreadPage;
+    sort: string;
+    reactionLabel: string;
+    maxLength: number;
+    viewer: PageViewer | undefined;
+  };
   /** present for live blogs, newest first */
   entries?: LiveEntry[];
 }

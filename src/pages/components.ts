@@ -35,22 +35,33 @@ export function topNewsToday(items: ArticleSummary[]): SafeHtml {
   )}</ol></section>`;
 }
 
-export function storyList(site: Site, items: ArticleSummary[], options: { headingLevel?: 2 | 3; className?: string; showSection?: boolean } = {}): SafeHtml {
+export function storyList(
+  site: Site,
+  items: ArticleSummary[],
+  options: { headingLevel?: 2 | 3; className?: string; showSection?: boolean } = {},
+): SafeHtml {
   const level = options.headingLevel ?? 3;
   return html`<ul class="story-list ${options.className ?? ''}">${items.map((a) => {
     const link = html`<a href="${urls.article(a)}">${a.headline}</a>`;
     return html`<li>${options.showSection ? html`<a class="section-label" href="${urls.section(a.section.slug)}">${a.section.name}</a>` : ''}${
       level === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`
-    }<p>${a.standfirst}</p><p class="meta">${a.kind === 'liveblog' && a.liveStatus === 'live' ? html`<span class="live-badge">LIVE</span> ` : ''}${
-      formatTimeLine({ publishedAt: a.publishedAt, updatedAt: a.updatedAt, timeZone: site.timeZone, zoneLabel: site.timeZoneLabel })
-    } · <a href="${urls.article(a)}#comments" data-parley-count="article:${a.id}">Comments</a></p></li>`;
+    }<p>${a.standfirst}</p><p class="meta">${a.kind === 'liveblog' && a.liveStatus === 'live' ? html`<span class="live-badge">LIVE</span> ` : ''}${formatTimeLine(
+      { publishedAt: a.publishedAt, updatedAt: a.updatedAt, timeZone: site.timeZone, zoneLabel: site.timeZoneLabel },
+    )} · <a href="${urls.article(a)}#comments" data-parley-count="article:${a.id}">Comments</a></p></li>`;
   })}</ul>`;
 }
 
 /** Where comments live. The guidelines come first, as readers must see them before writing. */
 export function commentsArea(
   site: Site,
-  c: { storyId: string; closedMessage: string | null; articlePath: string; thread: SafeHtml; maxLength: number; viewer: { displayName: string; csrf: string } | undefined },
+  c: {
+    storyId: string;
+    closedMessage: string | null;
+    articlePath: string;
+    thread: SafeHtml;
+    maxLength: number;
+    viewer: { displayName: string; csrf: string } | undefined;
+  },
 ): SafeHtml {
   const [summary] = site.guidelines.split('\n');
   const form = c.closedMessage

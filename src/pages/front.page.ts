@@ -20,7 +20,8 @@ export function frontPage(d: FrontPageData): SafeHtml {
 <div class="front-sections">${d.bySection
     .filter((s) => s.articles.length > 0)
     .map(
-      (s) => html`<section aria-labelledby="sec-${s.section.slug}"><h2 id="sec-${s.section.slug}"><a href="${urls.section(s.section.slug)}">${s.section.name}</a></h2>${storyList(site, s.articles)}</section>`,
+      (s) =>
+        html`<section aria-labelledby="sec-${s.section.slug}"><h2 id="sec-${s.section.slug}"><a href="${urls.section(s.section.slug)}">${s.section.name}</a></h2>${storyList(site, s.articles)}</section>`,
     )}</div>
 </div>
 <aside aria-label="Top News Today">${topNewsToday(d.topNews)}</aside>
@@ -33,7 +34,9 @@ export function frontPage(d: FrontPageData): SafeHtml {
       path: urls.front(),
       openGraph: { 'og:type': 'website' },
       script: 'counts',
-      jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: urls.absolute(site, '/') }],
+      jsonLd: [
+        { '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: urls.absolute(site, '/') },
+      ],
     },
     main,
   );

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
-import { assets } from './assets.ts';
-import type { Site } from '../sites/sites.repository.ts';
 import { SESSION_COOKIE } from '../accounts/auth.ts';
+import type { AppDeps } from '../app/deps.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { assets } from './assets.ts';
 import type { PageResult, PageViewer } from './pages.usecases.ts';
 import { serveCached } from './serve.ts';
 
@@ -23,10 +23,20 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       if (!request.cookies[SESSION_COOKIE] && !request.headers.authorization) return undefined;
       const viewer = await auth.viewer(request);
       if (!viewer) return undefined;
-      return { displayName: viewer.user.displayName, role: viewer.user.role, csrf: await auth.csrfToken(request, reply), user: viewer.user };
+      return {
+        displayName: viewer.user.displayName,
+        role: viewer.user.role,
+        csrf: await auth.csrfToken(request, reply),
+        user: viewer.user,
+      };
     }
 
-    async function page(request: FastifyRequest, reply: FastifyReply, path: string, load: (site: Site, viewer?: PageViewer) => Promise<PageResult>) {
+    async function page(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      path: string,
+      load: (site: Site, viewer?: PageViewer) => Promise<PageResult>,
+    ) {
       const site = await siteResolver.resolve(request.headers.host);
       // Signed-in readers get their own page, never stored or shared; everyone
       // else shares the cached one.
@@ -51,50 +61,86 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     for (const a of assets) {
       app.get(a.path, async (_request, reply) =>
-        reply.header('content-type', a.type).header('cache-control', 'public, max-age=31536000, immutable').send(a.body),
+        reply
+          .header('content-type', a.type)
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(a.body),
       );
     }
 
     app.get('/', async (request, reply) => page(request, reply, '/', (site, viewer) => pages.front(site, viewer)));
 
-    app.get('/community-guidelines', async (request, reply) => page(request, reply, '/community-guidelines', (site, viewer) => pages.guidelines(site, viewer)));
+    app.get('/community-guidelines', async (request, reply) =>
+      page(request, reply, '/community-guidelines', (site, viewer) => pages.guidelines(site, viewer)),
+    );
 
-    app.get('/authors/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
-      const { slug } = request.params;
-      const { before } = request.query;
-      return page(request, reply, `/authors/${slug}?${before ?? ''}`, (site, viewer) => pages.author(site, slug, before, viewer));
-    });
+    app.get(
+      '/authors/:slug',
+      { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const { before } = request.query;
+        return page(request, reply, `/authors/${slug}?${before ?? ''}`, (site, viewer) =>
+          pages.author(site, slug, before, viewer),
+        );
+      },
+    );
 
-    app.get('/tags/:slug', { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } }, async (request, reply) => {
-      const { slug } = request.params;
-      const { before } = request.query;
-      return page(request, reply, `/tags/${slug}?${before ?? ''}`, (site, viewer) => pages.tag(site, slug, before, viewer));
-    });
+    app.get(
+      '/tags/:slug',
+      { schema: { params: Type.Object({ slug: Slug }), querystring: Paging } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const { before } = request.query;
+        return page(request, reply, `/tags/${slug}?${before ?? ''}`, (site, viewer) =>
+          pages.tag(site, slug, before, viewer),
+        );
+      },
+    );
 
     app.get('/:section', { schema: { params: Type.Object({ section: Slug }) } }, async (request, reply) =>
       reply.redirect(`/${request.params.section}/`, 301),
     );
 
-    app.get('/:section/', { schema: { params: Type.Object({ section: Slug }), querystring: Paging } }, async (request, reply) => {
-      const { section } = request.params;
-      const { before } = request.query;
-      return page(request, reply, `/${section}/?${before ?? ''}`, (site, viewer) => pages.section(site, section, before, viewer));
-    });
+    app.get(
+      '/:section/',
+      { schema: { params: Type.Object({ section: Slug }), querystring: Paging } },
+      async (request, reply) => {
+        const { section } = request.params;
+        const { before } = request.query;
+        return page(request, reply, `/${section}/?${before ?? ''}`, (site, viewer) =>
+          pages.section(site, section, before, viewer),
+        );
+      },
+    );
 
     const CommentQuery = Type.Object({
-      sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('reactions'), Type.Literal('replies')])),
+      sort: Type.Optional(
+        Type.Union([
+          Type.Literal('newest'),
+          Type.Literal('oldest'),
+          Type.Literal('reactions'),
+          Type.Literal('replies'),
+        ]),
+      ),
       after: Type.Optional(Type.String({ maxLength: 500 })),
       comment: Type.Optional(Type.String({ maxLength: 40 })),
     });
 
-    app.get('/:section/:slug', { schema: { params: Type.Object({ section: Slug, slug: Slug }), querystring: CommentQuery } }, async (request, reply) => {
-      const { section, slug } = request.params;
-      const { sort, after, comment } = request.query;
-      // The plain address is the one that is cached and shared; comment
-      // pages and permalinks are variants of it.
-      const variant = sort || after || comment ? `?${sort ?? ''}|${after ?? ''}|${comment ?? ''}` : '';
-      return page(request, reply, `/${section}/${slug}${variant}`, (site, viewer) => pages.article(site, section, slug, viewer, { sort, after, comment }));
-    });
+    app.get(
+      '/:section/:slug',
+      { schema: { params: Type.Object({ section: Slug, slug: Slug }), querystring: CommentQuery } },
+      async (request, reply) => {
+        const { section, slug } = request.params;
+        const { sort, after, comment } = request.query;
+        // The plain address is the one that is cached and shared; comment
+        // pages and permalinks are variants of it.
+        const variant = sort || after || comment ? `?${sort ?? ''}|${after ?? ''}|${comment ?? ''}` : '';
+        return page(request, reply, `/${section}/${slug}${variant}`, (site, viewer) =>
+          pages.article(site, section, slug, viewer, { sort, after, comment }),
+        );
+      },
+    );
 
     // Unknown addresses get the site's own 404 page, not a bare error.
     app.setNotFoundHandler(async (request, reply) => {
@@ -102,7 +148,11 @@ export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const viewer = await viewerOf(request, reply);
       const result = await pages.notFound(site, viewer);
       if (result.status === 301) return reply.redirect(result.location, 301);
-      return reply.code(404).header('content-type', HTML).header('cache-control', 'public, max-age=60').send(result.html.value);
+      return reply
+        .code(404)
+        .header('content-type', HTML)
+        .header('cache-control', 'public, max-age=60')
+        .send(result.html.value);
     });
   };
 }

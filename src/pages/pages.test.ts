@@ -33,12 +33,16 @@ describe('news site pages', () => {
     const html = res.body;
     const banner = /<div class="live-banner"[\s\S]*?<\/div><\/div>/.exec(html)?.[0] ?? '';
     assert.equal(
-      banner.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+      banner
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
       'Continental Cup 2026 · Continental Cup group stage LIVE | Goalless at half-time in both Group C matches',
     );
     assert.match(html, /aria-label="Lead stories"/);
     assert.match(html, /<h2 id="top-news-heading">Top News Today<\/h2>/);
-    for (const section of ['World', 'National', 'Business', 'Sport']) assert.match(html, new RegExp(`<h2 id="sec-[a-z]+"><a href="/[a-z]+/">${section}</a>`));
+    for (const section of ['World', 'National', 'Business', 'Sport'])
+      assert.match(html, new RegExp(`<h2 id="sec-[a-z]+"><a href="/[a-z]+/">${section}</a>`));
     assert.match(html, /<link rel="canonical" href="https:\/\/news.test\/">/);
   });
 
@@ -46,7 +50,12 @@ describe('news site pages', () => {
     const html = (await app.inject({ url: '/' })).body;
     const top = /<section class="top-news"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     const links = [...top.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(links.slice(0, 4), [LIVE, '/national/monsoon-arrives-early-over-kerala-coast', ARTICLE, '/opinion/why-public-libraries-deserve-more-money']);
+    assert.deepEqual(links.slice(0, 4), [
+      LIVE,
+      '/national/monsoon-arrives-early-over-kerala-coast',
+      ARTICLE,
+      '/opinion/why-public-libraries-deserve-more-money',
+    ]);
     assert.equal(links.length, 6);
     // published 6 hours before noon IST: today, so it follows the picks
     assert.equal(links[4], '/business/small-lenders-report-rise-in-rural-credit');
@@ -68,8 +77,14 @@ describe('news site pages', () => {
       'Top News Today',
     ];
     const positions = order.map((s) => html.indexOf(s));
-    assert.ok(positions.every((p) => p > 0), `missing: ${order.filter((_, i) => positions[i]! < 0)}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p > 0),
+      `missing: ${order.filter((_, i) => positions[i]! < 0)}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     // published 412 days and 5 hours before noon IST on June 15, updated 2 days and 3 hours before
     assert.equal(textOf(html, 'time-line'), 'April 29, 2025 07:00 am | Updated June 13, 2026 09:00 am IST - COLOMBO');
     assert.equal(textOf(html, 'byline'), 'By Anjali Menon');
@@ -91,21 +106,34 @@ describe('news site pages', () => {
     const [ld] = jsonLd(html);
     assert.equal(ld?.['@type'], 'NewsArticle');
     assert.equal(ld?.headline, 'Island nations agree to reopen fisheries talks after two-year freeze');
-    assert.equal(ld?.description, 'Negotiators from the three governments had not met since a summit in Lisbon ended without a joint statement.');
+    assert.equal(
+      ld?.description,
+      'Negotiators from the three governments had not met since a summit in Lisbon ended without a joint statement.',
+    );
     assert.equal(ld?.datePublished, '2025-04-29T01:30:00.000Z');
     assert.equal(ld?.dateModified, '2026-06-13T03:30:00.000Z');
     assert.equal(ld?.dateline, 'Colombo');
-    assert.deepEqual(ld?.author, [{ '@type': 'Person', name: 'Anjali Menon', url: 'https://news.test/authors/anjali-menon' }]);
+    assert.deepEqual(ld?.author, [
+      { '@type': 'Person', name: 'Anjali Menon', url: 'https://news.test/authors/anjali-menon' },
+    ]);
     assert.equal(ld?.publisher?.name, 'The Meridian Herald');
     assert.match(html, /<meta property="og:type" content="article">/);
-    assert.match(html, /<meta property="og:url" content="https:\/\/news.test\/world\/island-nations-agree-to-reopen-fisheries-talks">/);
+    assert.match(
+      html,
+      /<meta property="og:url" content="https:\/\/news.test\/world\/island-nations-agree-to-reopen-fisheries-talks">/,
+    );
     assert.match(html, /<meta property="article:published_time" content="2025-04-29T01:30:00.000Z">/);
-    assert.match(html, /<link rel="canonical" href="https:\/\/news.test\/world\/island-nations-agree-to-reopen-fisheries-talks">/);
+    assert.match(
+      html,
+      /<link rel="canonical" href="https:\/\/news.test\/world\/island-nations-agree-to-reopen-fisheries-talks">/,
+    );
   });
 
   it('serves the live blog newest first, with key events and LiveBlogPosting', async () => {
     const html = (await app.inject({ url: LIVE })).body;
-    const entries = [...html.matchAll(/<li class="live-entry[^"]*" id="entry-[^"]+"><time datetime="([^"]+)">([^<]+)<\/time>/g)];
+    const entries = [
+      ...html.matchAll(/<li class="live-entry[^"]*" id="entry-[^"]+"><time datetime="([^"]+)">([^<]+)<\/time>/g),
+    ];
     assert.equal(entries.length, 12);
     const times = entries.map((m) => m[1]!);
     assert.deepEqual(times, [...times].sort().reverse());

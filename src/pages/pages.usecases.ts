@@ -1,10 +1,10 @@
-import type { ArticlesRepository, ArticleSummary } from '../articles/articles.repository.ts';
 import type { User } from '../accounts/users.repository.ts';
+import type { ArticleSummary, ArticlesRepository } from '../articles/articles.repository.ts';
 import type { Sort } from '../comments/comments.repository.ts';
 import type { CommentsUsecases, ThreadPage } from '../comments/comments.usecases.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
-import { AppError } from '../shared/errors.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
+import { AppError } from '../shared/errors.ts';
 import type { SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { startOfLocalDay } from '../time/format.ts';
@@ -20,6 +20,7 @@ export interface CommentOptions {
   /** a permalinked comment: its thread is shown opened down to it */
   comment?: string | undefined;
 }
+
 import { listingPage } from './listing.page.ts';
 import { guidelinesPage, notFoundPage } from './simple.page.ts';
 import { urls } from './urls.ts';
@@ -52,7 +53,9 @@ export function createPagesUsecases(deps: PagesDeps) {
   async function chrome(site: Site, viewer?: PageViewer | Chrome['viewer']): Promise<Chrome> {
     const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
     const base = { site, sections, banner, scripts: deps.scripts };
-    return viewer ? { ...base, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } } : base;
+    return viewer
+      ? { ...base, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } }
+      : base;
   }
 
   /**
@@ -73,7 +76,9 @@ export function createPagesUsecases(deps: PagesDeps) {
     const add = (more: ArticleSummary[]) => {
       for (const a of more) {
         if (list.length >= TOP_NEWS_SIZE) return;
-        if (!seen.has(a.id)) list.push(a), seen.add(a.id);
+        if (seen.has(a.id)) continue;
+        list.push(a);
+        seen.add(a.id);
       }
     };
     add(today);
@@ -97,7 +102,11 @@ export function createPagesUsecases(deps: PagesDeps) {
     if (!deps.activity) return [];
     const since = startOfLocalDay(deps.now(), site.timeZone).toISOString();
     const activity = await deps.activity(site);
-    const recent = await articles.listPublished({ siteId: site.id, publishedSince: new Date(new Date(since).getTime() - 7 * 86_400_000).toISOString(), limit: 200 });
+    const recent = await articles.listPublished({
+      siteId: site.id,
+      publishedSince: new Date(new Date(since).getTime() - 7 * 86_400_000).toISOString(),
+      limit: 200,
+    });
     return mostDiscussed(recent, activity, limit);
   }
 
@@ -108,18 +117,32 @@ export function createPagesUsecases(deps: PagesDeps) {
     mostDiscussedToday,
 
     async front(site: Site, viewer?: PageViewer): Promise<PageResult> {
-      const [c, top, lead] = await Promise.all([chrome(site, viewer), topNews(site), articles.listPublished({ siteId: site.id, limit: LEAD_SIZE })]);
+      const [c, top, lead] = await Promise.all([
+        chrome(site, viewer),
+        topNews(site),
+        articles.listPublished({ siteId: site.id, limit: LEAD_SIZE }),
+      ]);
       const leadIds = new Set(lead.map((a) => a.id));
       const bySection = await Promise.all(
         c.sections.map(async (section) => {
-          const list = await articles.listPublished({ siteId: site.id, sectionId: section.id, limit: SECTION_PREVIEW + LEAD_SIZE });
+          const list = await articles.listPublished({
+            siteId: site.id,
+            sectionId: section.id,
+            limit: SECTION_PREVIEW + LEAD_SIZE,
+          });
           return { section, articles: list.filter((a) => !leadIds.has(a.id)).slice(0, SECTION_PREVIEW) };
         }),
       );
       return { status: 200, html: frontPage({ chrome: c, lead, topNews: top, bySection }) };
     },
 
-    async article(site: Site, sectionSlug: string, slug: string, viewer?: PageViewer, opts: CommentOptions = {}): Promise<PageResult> {
+    async article(
+      site: Site,
+      sectionSlug: string,
+      slug: string,
+      viewer?: PageViewer,
+      opts: CommentOptions = {},
+    ): Promise<PageResult> {
       const article = await articles.getPublishedBySlug(site.id, slug);
       if (!article) return notFound(site, viewer);
       // One canonical address per story: a wrong or old section redirects.
@@ -137,27 +160,47 @@ export function createPagesUsecases(deps: PagesDeps) {
             if (!(err instanceof AppError)) throw err;
           }
         }
-        return deps.comments.thread(site, story, { sort, ...(opts.after ? { cursor: opts.after } : {}), limit: 20, viewer: reader });
+        return deps.comments.thread(site, story, {
+          sort,
+          ...(opts.after ? { cursor: opts.after } : {}),
+          limit: 20,
+          viewer: reader,
+        });
       };
       const [c, top, entries, page, settings] = await Promise.all([
         chrome(site, viewer),
         topNews(site),
-        article.kind === 'liveblog' ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN) : Promise.resolve(undefined),
+        article.kind === 'liveblog'
+          ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN)
+          : Promise.resolve(undefined),
         thread(),
         deps.stories.getSettings(site.id),
       ]);
       const comments = { page, sort, reactionLabel: settings.reactionLabel, maxLength: settings.maxLength, viewer };
-      return { status: 200, html: articlePage({ chrome: c, article, topNews: top, comments, ...(entries ? { entries } : {}) }) };
+      return {
+        status: 200,
+        html: articlePage({ chrome: c, article, topNews: top, comments, ...(entries ? { entries } : {}) }),
+      };
     },
 
-    async section(site: Site, sectionSlug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {
+    async section(
+      site: Site,
+      sectionSlug: string,
+      before: string | undefined,
+      viewer?: PageViewer,
+    ): Promise<PageResult> {
       const section = await articles.getSectionBySlug(site.id, sectionSlug);
       if (!section) return notFound(site, viewer);
       const path = urls.section(section.slug);
       const [c, top, list] = await Promise.all([
         chrome(site, viewer),
         topNews(site),
-        articles.listPublished({ siteId: site.id, sectionId: section.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
+        articles.listPublished({
+          siteId: site.id,
+          sectionId: section.id,
+          limit: PAGE_SIZE,
+          ...(before ? { before } : {}),
+        }),
       ]);
       return {
         status: 200,
@@ -183,7 +226,12 @@ export function createPagesUsecases(deps: PagesDeps) {
       const [c, top, list] = await Promise.all([
         chrome(site, viewer),
         topNews(site),
-        articles.listPublished({ siteId: site.id, authorId: author.id, limit: PAGE_SIZE, ...(before ? { before } : {}) }),
+        articles.listPublished({
+          siteId: site.id,
+          authorId: author.id,
+          limit: PAGE_SIZE,
+          ...(before ? { before } : {}),
+        }),
       ]);
       return {
         status: 200,
@@ -201,7 +249,12 @@ export function createPagesUsecases(deps: PagesDeps) {
     },
 
     async tag(site: Site, slug: string, before: string | undefined, viewer?: PageViewer): Promise<PageResult> {
-      const list = await articles.listPublished({ siteId: site.id, tagSlug: slug, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+      const list = await articles.listPublished({
+        siteId: site.id,
+        tagSlug: slug,
+        limit: PAGE_SIZE,
+        ...(before ? { before } : {}),
+      });
       if (list.length === 0 && !before) return notFound(site, viewer);
       const full = list[0] ? await articles.getPublishedBySlug(site.id, list[0].slug) : undefined;
       const name = full?.tags.find((t) => t.slug === slug)?.name ?? slug;
@@ -209,7 +262,16 @@ export function createPagesUsecases(deps: PagesDeps) {
       const [c, top] = await Promise.all([chrome(site, viewer), topNews(site)]);
       return {
         status: 200,
-        html: listingPage({ chrome: c, heading: name, intro: '', path, articles: list, olderHref: olderHref(path, list), topNews: top, jsonLdType: 'CollectionPage' }),
+        html: listingPage({
+          chrome: c,
+          heading: name,
+          intro: '',
+          path,
+          articles: list,
+          olderHref: olderHref(path, list),
+          topNews: top,
+          jsonLdType: 'CollectionPage',
+        }),
       };
     },
 

@@ -33,9 +33,14 @@ export async function serveCached(
   if (!page) {
     const rendered = await renderOnce(options.key, options.render);
     if (rendered.location) {
-      return reply.code(rendered.status).header('cache-control', `public, max-age=${options.maxAge}`).redirect(rendered.location, rendered.status as 301);
+      return reply
+        .code(rendered.status)
+        .header('cache-control', `public, max-age=${options.maxAge}`)
+        .redirect(rendered.location, rendered.status as 301);
     }
-    page = options.cache.get(options.key) ?? options.cache.set(options.key, rendered.status, rendered.contentType, rendered.body);
+    page =
+      options.cache.get(options.key) ??
+      options.cache.set(options.key, rendered.status, rendered.contentType, rendered.body);
   }
   reply
     .header('etag', page.etag)

@@ -11,7 +11,11 @@ function publisher(site: Site) {
 }
 
 function people(site: Site, article: Article) {
-  return article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: urls.absolute(site, urls.author(a.slug)) }));
+  return article.authors.map((a) => ({
+    '@type': 'Person',
+    name: a.name,
+    url: urls.absolute(site, urls.author(a.slug)),
+  }));
 }
 
 export function newsArticleJsonLd(site: Site, article: Article): Record<string, unknown> {

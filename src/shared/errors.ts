@@ -8,10 +8,14 @@ export interface ErrorDefinition {
   message: string;
 }
 
-export function defineErrors<const T extends Record<string, { status: number; message: string }>>(defs: T): { [K in keyof T]: ErrorDefinition & { code: K } } {
+export function defineErrors<const T extends Record<string, { status: number; message: string }>>(
+  defs: T,
+): { [K in keyof T]: ErrorDefinition & { code: K } } {
   const out = {} as { [K in keyof T]: ErrorDefinition & { code: K } };
   for (const key of Object.keys(defs) as (keyof T & string)[]) {
-    out[key] = { code: key, status: defs[key]!.status, message: defs[key]!.message } as ErrorDefinition & { code: typeof key };
+    out[key] = { code: key, status: defs[key]!.status, message: defs[key]!.message } as ErrorDefinition & {
+      code: typeof key;
+    };
   }
   return out;
 }

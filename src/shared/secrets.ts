@@ -7,7 +7,12 @@ import { hmac, randomToken } from './crypto.ts';
  * root of all of them; otherwise one is made on first start and kept in the
  * database (insert-or-keep, so instances starting together agree).
  */
-export async function loadSecret(db: Kysely<Database>, name: string, rootSecret: string | undefined, now: string): Promise<string> {
+export async function loadSecret(
+  db: Kysely<Database>,
+  name: string,
+  rootSecret: string | undefined,
+  now: string,
+): Promise<string> {
   if (rootSecret) return hmac(rootSecret, name);
   await db
     .insertInto('secrets')

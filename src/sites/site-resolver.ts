@@ -5,7 +5,12 @@ import type { Site, SitesRepository } from './sites.repository.ts';
 // public URL. Anything else (localhost, an IP, a health checker) gets the
 // default site. Sites change rarely, so they are held in memory and reloaded
 // after a short while or when told.
-export function createSiteResolver(deps: { sites: SitesRepository; defaultSiteId: string; ttlMs?: number; now?: () => number }) {
+export function createSiteResolver(deps: {
+  sites: SitesRepository;
+  defaultSiteId: string;
+  ttlMs?: number;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const ttl = deps.ttlMs ?? 30_000;
   let loadedAt = -Infinity;

@@ -37,7 +37,12 @@ async function signInAtProvider(start: string, login: string): Promise<string> {
     const prompt = /name="prompt" value="([^"]+)"/.exec(page)?.[1];
     if (!action || !prompt) throw new Error(`unexpected page at ${url}: ${page.slice(0, 300)}`);
     const body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
-    const post = await fetch(new URL(action, url), { method: 'POST', redirect: 'manual', headers: { cookie: cookies(), 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const post = await fetch(new URL(action, url), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookies(), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     keep(post);
     url = new URL(post.headers.get('location') ?? '', url).toString();
   }
@@ -54,17 +59,38 @@ describe('OpenID Connect login (authorization code + PKCE)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'parley', client_secret: 'parley-client-secret', redirect_uris: [REDIRECT], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'parley',
+          client_secret: 'parley-client-secret',
+          redirect_uris: [REDIRECT],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       findAccount: async (_ctx, id) => ({
         accountId: id,
-        claims: async () => ({ sub: id, email: `${id}@idp.example`, email_verified: true, name: `${id[0]!.toUpperCase()}${id.slice(1)} From Idp` }),
+        claims: async () => ({
+          sub: id,
+          email: `${id}@idp.example`,
+          email_verified: true,
+          name: `${id[0]!.toUpperCase()}${id.slice(1)} From Idp`,
+        }),
       }),
       pkce: { required: () => true },
     });
     server.on('request', provider.callback());
     app = await buildTestApp({ now: () => new Date() });
-    await app.deps.ssoRepo.saveProvider({ siteId: 'demo', name: 'idp', label: 'Company ID', issuer, clientId: 'parley', clientSecret: 'parley-client-secret', scopes: 'openid email profile' });
+    await app.deps.ssoRepo.saveProvider({
+      siteId: 'demo',
+      name: 'idp',
+      label: 'Company ID',
+      issuer,
+      clientId: 'parley',
+      clientSecret: 'parley-client-secret',
+      scopes: 'openid email profile',
+    });
   });
 
   after(async () => {

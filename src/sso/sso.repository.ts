@@ -85,17 +85,33 @@ export function createSsoRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async listProviders(siteId: string): Promise<OidcProvider[]> {
-      const rows = await db.selectFrom('oidc_providers').selectAll().where('site_id', '=', siteId).orderBy('label').execute();
+      const rows = await db
+        .selectFrom('oidc_providers')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('label')
+        .execute();
       return rows.map(toProvider);
     },
 
     async getProvider(siteId: string, name: string): Promise<OidcProvider | undefined> {
-      const r = await db.selectFrom('oidc_providers').selectAll().where('site_id', '=', siteId).where('name', '=', name).executeTakeFirst();
+      const r = await db
+        .selectFrom('oidc_providers')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('name', '=', name)
+        .executeTakeFirst();
       return r && toProvider(r);
     },
 
     async saveProvider(p: OidcProvider): Promise<void> {
-      const row = { label: p.label, issuer: p.issuer, client_id: p.clientId, client_secret: p.clientSecret, scopes: p.scopes };
+      const row = {
+        label: p.label,
+        issuer: p.issuer,
+        client_id: p.clientId,
+        client_secret: p.clientSecret,
+        scopes: p.scopes,
+      };
       await db
         .insertInto('oidc_providers')
         .values({ site_id: p.siteId, name: p.name, ...row })

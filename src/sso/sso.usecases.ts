@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, importSPKI, type JWTPayload, jwtVerify } from 'jose';
-import { AppError } from '../shared/errors.ts';
 import type { ExternalProfile } from '../accounts/external.usecases.ts';
+import { AppError } from '../shared/errors.ts';
 import { ssoErrors as E } from './sso.errors.ts';
 import type { SsoRepository, SsoSettings } from './sso.repository.ts';
 
@@ -27,7 +27,10 @@ export function createSsoUsecases(deps: { sso: SsoRepository; now: () => Date })
     } else if (s.publicKey) {
       key = await importSPKI(s.publicKey, s.algorithm);
     } else {
-      throw new AppError(E.SSO_NOT_CONFIGURED, `Sign-on is set to ${s.algorithm} but has neither a public key nor a JWKS URL.`);
+      throw new AppError(
+        E.SSO_NOT_CONFIGURED,
+        `Sign-on is set to ${s.algorithm} but has neither a public key nor a JWKS URL.`,
+      );
     }
     keys.set(s.siteId, { fingerprint, key });
     return key;
@@ -39,10 +42,15 @@ export function createSsoUsecases(deps: { sso: SsoRepository; now: () => Date })
     if (err instanceof errors.JWTClaimValidationFailed) {
       if (err.claim === 'aud') return new AppError(E.SSO_TOKEN_WRONG_AUDIENCE);
       if (err.claim === 'iss') return new AppError(E.SSO_TOKEN_WRONG_ISSUER);
-      if ((err.claim === 'iat' || err.claim === 'nbf') && err.reason === 'check_failed') return new AppError(E.SSO_TOKEN_NOT_YET_VALID);
+      if ((err.claim === 'iat' || err.claim === 'nbf') && err.reason === 'check_failed')
+        return new AppError(E.SSO_TOKEN_NOT_YET_VALID);
       return new AppError(E.SSO_TOKEN_MALFORMED, `${E.SSO_TOKEN_MALFORMED.message} (${err.message})`);
     }
-    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JWKSNoMatchingKey) {
+    if (
+      err instanceof errors.JWSSignatureVerificationFailed ||
+      err instanceof errors.JOSEAlgNotAllowed ||
+      err instanceof errors.JWKSNoMatchingKey
+    ) {
       return new AppError(E.SSO_TOKEN_BAD_SIGNATURE);
     }
     return new AppError(E.SSO_TOKEN_MALFORMED);
@@ -77,9 +85,11 @@ export function createSsoUsecases(deps: { sso: SsoRepository; now: () => Date })
       if (!sub || !jti || sub.length > 255 || jti.length > 255) throw new AppError(E.SSO_TOKEN_MALFORMED);
       const expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_S) * 1000).toISOString();
       // Checking without using up lets a confirmation page show whose token it is.
-      if (options.consume !== false && !(await deps.sso.useTokenId(siteId, jti, expiresAt))) throw new AppError(E.SSO_TOKEN_REPLAYED);
+      if (options.consume !== false && !(await deps.sso.useTokenId(siteId, jti, expiresAt)))
+        throw new AppError(E.SSO_TOKEN_REPLAYED);
 
-      const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 40).slice(0, 10) : []);
+      const list = (v: unknown) =>
+        Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 40).slice(0, 10) : [];
       const email = stringClaim(payload, 'email');
       return {
         provider: 'sso',

@@ -59,8 +59,22 @@ for (const engine of await enginesUnderTest()) {
         });
       }
       const articles = createArticlesRepository(storage);
-      await articles.insertSection({ id: sectionId, siteId, slug: 'world', name: 'World', description: '', position: 1 });
-      await articles.insertAuthor({ id: authorId, siteId, slug: 'a-writer', name: 'A Writer', title: 'Correspondent', bio: '' });
+      await articles.insertSection({
+        id: sectionId,
+        siteId,
+        slug: 'world',
+        name: 'World',
+        description: '',
+        position: 1,
+      });
+      await articles.insertAuthor({
+        id: authorId,
+        siteId,
+        slug: 'a-writer',
+        name: 'A Writer',
+        title: 'Correspondent',
+        bio: '',
+      });
     });
 
     after(async () => {
@@ -99,8 +113,14 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(got.publishedAt, '2024-01-01T10:00:00.000Z');
       assert.equal(got.updatedAt, '2024-02-01T00:00:00.000Z');
       assert.equal(got.section.slug, 'world');
-      assert.deepEqual(got.authors.map((x) => x.name), ['A Writer']);
-      assert.deepEqual(got.tags.map((t) => t.slug), ['asia', 'diplomacy']);
+      assert.deepEqual(
+        got.authors.map((x) => x.name),
+        ['A Writer'],
+      );
+      assert.deepEqual(
+        got.tags.map((t) => t.slug),
+        ['asia', 'diplomacy'],
+      );
       assert.deepEqual(got.body, a.body);
       assert.equal(got.commentsOpen, true);
     });
@@ -124,19 +144,35 @@ for (const engine of await enginesUnderTest()) {
       const repo = createArticlesRepository(storage);
       for (let i = 0; i < 5; i++) {
         await repo.insertArticle(
-          article({ slug: `list-${i}`, publishedAt: `2024-03-0${i + 1}T00:00:00.000Z`, tags: i % 2 ? [{ slug: 'odd', name: 'Odd' }] : [] }),
+          article({
+            slug: `list-${i}`,
+            publishedAt: `2024-03-0${i + 1}T00:00:00.000Z`,
+            tags: i % 2 ? [{ slug: 'odd', name: 'Odd' }] : [],
+          }),
         );
       }
       const page1 = await repo.listPublished({ siteId, limit: 2 });
-      assert.deepEqual(page1.map((a) => a.slug), ['list-4', 'list-3']);
+      assert.deepEqual(
+        page1.map((a) => a.slug),
+        ['list-4', 'list-3'],
+      );
       const page2 = await repo.listPublished({ siteId, limit: 2, before: page1[1]?.publishedAt });
-      assert.deepEqual(page2.map((a) => a.slug), ['list-2', 'list-1']);
+      assert.deepEqual(
+        page2.map((a) => a.slug),
+        ['list-2', 'list-1'],
+      );
       const odd = await repo.listPublished({ siteId, limit: 10, tagSlug: 'odd' });
-      assert.deepEqual(odd.map((a) => a.slug), ['list-3', 'list-1']);
+      assert.deepEqual(
+        odd.map((a) => a.slug),
+        ['list-3', 'list-1'],
+      );
       const byAuthor = await repo.listPublished({ siteId, authorId, limit: 100 });
       assert.ok(byAuthor.length >= 6);
       const since = await repo.listPublished({ siteId, limit: 10, publishedSince: '2024-03-04T00:00:00.000Z' });
-      assert.deepEqual(since.map((a) => a.slug), ['list-4', 'list-3']);
+      assert.deepEqual(
+        since.map((a) => a.slug),
+        ['list-4', 'list-3'],
+      );
       const names = await repo.authorNames(page1.map((a) => a.id));
       assert.deepEqual(names.get(page1[0]!.id), ['A Writer']);
     });
@@ -145,18 +181,33 @@ for (const engine of await enginesUnderTest()) {
       const repo = createArticlesRepository(storage);
       const [x, y] = await repo.listPublished({ siteId, limit: 2 });
       await repo.setTopPicks(siteId, [y!.id, x!.id]);
-      assert.deepEqual((await repo.listTopPicks(siteId)).map((a) => a.id), [y!.id, x!.id]);
+      assert.deepEqual(
+        (await repo.listTopPicks(siteId)).map((a) => a.id),
+        [y!.id, x!.id],
+      );
       await repo.setTopPicks(siteId, [x!.id]);
-      assert.deepEqual((await repo.listTopPicks(siteId)).map((a) => a.id), [x!.id]);
+      assert.deepEqual(
+        (await repo.listTopPicks(siteId)).map((a) => a.id),
+        [x!.id],
+      );
       assert.deepEqual(await repo.listTopPicks(otherSiteId), []);
     });
 
     it('serves live entries newest first and the banner with the latest entry', async () => {
       const articles = createArticlesRepository(storage);
       const live = createLiveblogsRepository(storage);
-      const blog = article({ kind: 'liveblog', slug: 'live-cup', liveStatus: 'live', liveTopic: 'The Cup', inBanner: true, shortTitle: 'Cup day' });
+      const blog = article({
+        kind: 'liveblog',
+        slug: 'live-cup',
+        liveStatus: 'live',
+        liveTopic: 'The Cup',
+        inBanner: true,
+        shortTitle: 'Cup day',
+      });
       await articles.insertArticle(blog);
-      await articles.insertArticle(article({ kind: 'liveblog', slug: 'ended-cup', liveStatus: 'ended', inBanner: true }));
+      await articles.insertArticle(
+        article({ kind: 'liveblog', slug: 'ended-cup', liveStatus: 'ended', inBanner: true }),
+      );
       for (let i = 1; i <= 3; i++) {
         await live.insertEntry({
           id: newId(),
@@ -169,8 +220,14 @@ for (const engine of await enginesUnderTest()) {
         });
       }
       const entries = await live.listEntries(blog.id, 10);
-      assert.deepEqual(entries.map((e) => e.headline), ['Entry 3', 'Entry 2', 'Entry 1']);
-      assert.deepEqual(entries.map((e) => e.keyEvent), [false, true, false]);
+      assert.deepEqual(
+        entries.map((e) => e.headline),
+        ['Entry 3', 'Entry 2', 'Entry 1'],
+      );
+      assert.deepEqual(
+        entries.map((e) => e.keyEvent),
+        [false, true, false],
+      );
       const banner = await live.bannerItems(siteId);
       assert.equal(banner.length, 1);
       assert.equal(banner[0]?.topic, 'The Cup');

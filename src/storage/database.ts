@@ -66,8 +66,15 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 export async function migrateToLatest(storage: Storage): Promise<string[]> {
   // On PostgreSQL the migration tables live in the connection's own schema: Kysely
   // otherwise finds another schema's tables (a test's, a second app's) and takes them for ours.
-  const schema = storage.engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(storage.db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db: storage.db, provider: migrationProvider(storage.engine), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const schema =
+    storage.engine === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(storage.db)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: migrationProvider(storage.engine),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatClockTime, formatPaperTime, formatTimeLine, isValidTimeZone, localDay, zoneAbbreviation } from './format.ts';
+import {
+  formatClockTime,
+  formatPaperTime,
+  formatTimeLine,
+  isValidTimeZone,
+  localDay,
+  zoneAbbreviation,
+} from './format.ts';
 
 describe('formatPaperTime', () => {
   it('writes the seed style in the site zone', () => {
@@ -50,7 +57,10 @@ describe('formatTimeLine', () => {
   });
 
   it('leaves "Updated" out when there was no real update', () => {
-    assert.equal(formatTimeLine({ ...base, publishedAt: '2019-10-01T15:02:00Z' }), 'October 01, 2019 08:32 pm IST - SEOUL');
+    assert.equal(
+      formatTimeLine({ ...base, publishedAt: '2019-10-01T15:02:00Z' }),
+      'October 01, 2019 08:32 pm IST - SEOUL',
+    );
     assert.equal(
       formatTimeLine({ ...base, publishedAt: '2019-10-01T15:02:00Z', updatedAt: '2019-10-01T15:02:00Z' }),
       'October 01, 2019 08:32 pm IST - SEOUL',
@@ -74,7 +84,12 @@ describe('formatTimeLine', () => {
 
   it('labels the zone of the later time when daylight saving changed in between', () => {
     assert.equal(
-      formatTimeLine({ timeZone: 'America/New_York', publishedAt: '2021-07-01T16:00:00Z', updatedAt: '2021-12-01T17:00:00Z', dateline: 'Washington' }),
+      formatTimeLine({
+        timeZone: 'America/New_York',
+        publishedAt: '2021-07-01T16:00:00Z',
+        updatedAt: '2021-12-01T17:00:00Z',
+        dateline: 'Washington',
+      }),
       'July 01, 2021 12:00 pm | Updated December 01, 2021 12:00 pm EST - WASHINGTON',
     );
   });
@@ -99,10 +114,22 @@ describe('helpers', () => {
 describe('startOfLocalDay', () => {
   it('finds local midnight in UTC', async () => {
     const { startOfLocalDay } = await import('./format.ts');
-    assert.equal(startOfLocalDay(new Date('2024-03-31T20:00:00Z'), 'Asia/Kolkata').toISOString(), '2024-03-31T18:30:00.000Z');
-    assert.equal(startOfLocalDay(new Date('2024-03-31T10:00:00Z'), 'Asia/Kolkata').toISOString(), '2024-03-30T18:30:00.000Z');
-    assert.equal(startOfLocalDay(new Date('2024-06-01T03:00:00Z'), 'America/New_York').toISOString(), '2024-05-31T04:00:00.000Z');
+    assert.equal(
+      startOfLocalDay(new Date('2024-03-31T20:00:00Z'), 'Asia/Kolkata').toISOString(),
+      '2024-03-31T18:30:00.000Z',
+    );
+    assert.equal(
+      startOfLocalDay(new Date('2024-03-31T10:00:00Z'), 'Asia/Kolkata').toISOString(),
+      '2024-03-30T18:30:00.000Z',
+    );
+    assert.equal(
+      startOfLocalDay(new Date('2024-06-01T03:00:00Z'), 'America/New_York').toISOString(),
+      '2024-05-31T04:00:00.000Z',
+    );
     // the day daylight saving starts in New York: midnight was still EST
-    assert.equal(startOfLocalDay(new Date('2024-03-10T20:00:00Z'), 'America/New_York').toISOString(), '2024-03-10T05:00:00.000Z');
+    assert.equal(
+      startOfLocalDay(new Date('2024-03-10T20:00:00Z'), 'America/New_York').toISOString(),
+      '2024-03-10T05:00:00.000Z',
+    );
   });
 });

@@ -102,7 +102,9 @@ export function formatClockTime(value: Date | string, timeZone: string, zoneLabe
 
 /** The calendar day (YYYY-MM-DD) of an instant in the given zone: "today" for Top News. */
 export function localDay(value: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    toDate(value),
+  );
 }
 
 /** Offset of the zone from UTC at that instant, in milliseconds (IST: +19,800,000). */

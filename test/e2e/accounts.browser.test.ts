@@ -50,10 +50,14 @@ describe('a reader registers in Chromium', { skip }, () => {
     assert.deepEqual(await seriousViolations(page), []);
     // the header knows who is reading now, on every page
     await page.goto(`${base}/`);
-    assert.ok(await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Nandini R' }).isVisible());
+    assert.ok(
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Nandini R' }).isVisible(),
+    );
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${base}/`);
-    assert.ok(await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' }).isVisible());
+    assert.ok(
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' }).isVisible(),
+    );
     await page.close();
   });
 });

@@ -25,12 +25,24 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('no Chromium');
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Serves the app on a local port and opens Chromium: the start of every browser test. */
-export async function serveAndLaunch(app: { listen(o: { port: number; host: string }): Promise<string>; server: { address(): unknown } }): Promise<{ base: string; browser: Browser }> {
+export async function serveAndLaunch(app: {
+  listen(o: { port: number; host: string }): Promise<string>;
+  server: { address(): unknown };
+}): Promise<{ base: string; browser: Browser }> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return { base, browser: await launchBrowser() };

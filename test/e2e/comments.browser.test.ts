@@ -29,7 +29,11 @@ describe('comments in Chromium', { skip }, () => {
   }
 
   before(async () => {
-    app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
+    app = await buildTestApp({
+      now: () => new Date(),
+      env: { PARLEY_COMMENTS_PER_MINUTE: '1000' },
+      policy: { spam: { floodPerTenMinutes: 1000 } },
+    });
     ({ base, browser } = await serveAndLaunch(app));
     await createTestUser(app, { email: 'asha@example.org', name: 'Asha Rao' });
     await createTestUser(app, { email: 'ravi@example.org', name: 'Ravi Kumar' });
@@ -90,7 +94,11 @@ describe('comments in Chromium', { skip }, () => {
   it('sorts, and loads more comments', async () => {
     const asha = await app.deps.users.getByEmail('demo', 'asha@example.org');
     const site = (await app.deps.sites.get('demo'))!;
-    for (let i = 1; i <= 24; i++) await app.deps.commentsUsecases.post(site, asha!, { storyId, body: `Numbered comment ${String(i).padStart(2, '0')} about the talks.` });
+    for (let i = 1; i <= 24; i++)
+      await app.deps.commentsUsecases.post(site, asha!, {
+        storyId,
+        body: `Numbered comment ${String(i).padStart(2, '0')} about the talks.`,
+      });
     const reader = await browser.newContext();
     const page = await openArticle(reader);
     await page.locator('.p-comment').first().waitFor();
@@ -102,19 +110,39 @@ describe('comments in Chromium', { skip }, () => {
     // 1 + 24 top-level comments (the reply in the earlier test is not one)
     assert.equal((await tops()).length, 25);
     await page.getByLabel('Sort comments').selectOption('oldest');
-    await page.waitForFunction(() => document.querySelector('.p-list > .p-comment .p-body')?.textContent?.includes('real test'));
+    await page.waitForFunction(() =>
+      document.querySelector('.p-list > .p-comment .p-body')?.textContent?.includes('real test'),
+    );
     await page.getByLabel('Sort comments').selectOption('reactions');
-    await page.waitForFunction(() => document.querySelector('.p-list > .p-comment .p-body')?.textContent?.includes('real test'));
+    await page.waitForFunction(() =>
+      document.querySelector('.p-list > .p-comment .p-body')?.textContent?.includes('real test'),
+    );
     await reader.close();
   });
 
   it('opens a permalink scrolled to a comment deep in its thread', async () => {
-    const [asha, ravi] = await Promise.all([app.deps.users.getByEmail('demo', 'asha@example.org'), app.deps.users.getByEmail('demo', 'ravi@example.org')]);
+    const [asha, ravi] = await Promise.all([
+      app.deps.users.getByEmail('demo', 'asha@example.org'),
+      app.deps.users.getByEmail('demo', 'ravi@example.org'),
+    ]);
     const site = (await app.deps.sites.get('demo'))!;
-    let parent = (await app.deps.commentsUsecases.post(site, asha!, { storyId, body: 'The start of a long argument about quotas.' })).comment;
-    for (let i = 1; i <= 6; i++) parent = (await app.deps.commentsUsecases.post(site, i % 2 ? ravi! : asha!, { storyId, parentId: parent.id, body: `Level ${i} of the argument, still civil.` })).comment;
+    let parent = (
+      await app.deps.commentsUsecases.post(site, asha!, { storyId, body: 'The start of a long argument about quotas.' })
+    ).comment;
+    for (let i = 1; i <= 6; i++)
+      parent = (
+        await app.deps.commentsUsecases.post(site, i % 2 ? ravi! : asha!, {
+          storyId,
+          parentId: parent.id,
+          body: `Level ${i} of the argument, still civil.`,
+        })
+      ).comment;
     // bury the thread under newer ones
-    for (let i = 0; i < 22; i++) await app.deps.commentsUsecases.post(site, asha!, { storyId, body: `A later remark, number ${i}, on another point.` });
+    for (let i = 0; i < 22; i++)
+      await app.deps.commentsUsecases.post(site, asha!, {
+        storyId,
+        body: `A later remark, number ${i}, on another point.`,
+      });
     const reader = await browser.newContext();
     const page = await openArticle(reader, `?comment=${parent.id}`);
     const target = page.locator(`#comment-${parent.id}`);
@@ -129,7 +157,7 @@ describe('comments in Chromium', { skip }, () => {
     await reader.close();
   });
 
-  it('speaks the page\'s language where it has the words', async () => {
+  it("speaks the page's language where it has the words", async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/embed/frame?url=${encodeURIComponent('https://blog.example/hindi-page')}&lang=hi-IN`);
     await page.getByText('अभी कोई टिप्पणी नहीं। पहली टिप्पणी आपकी हो।').waitFor();
@@ -151,12 +179,25 @@ describe('comments in Chromium', { skip }, () => {
     await context.close();
   });
 
-  it('embeds in a plain HTML page on another origin, sized to fit, signed in by the publisher\'s token', async () => {
+  it("embeds in a plain HTML page on another origin, sized to fit, signed in by the publisher's token", async () => {
     const secret = 'a-publisher-shared-secret-of-forty-characters';
-    await app.deps.ssoRepo.saveSettings({ siteId: 'demo', algorithm: 'HS256', secret, publicKey: null, jwksUrl: null, issuer: null, audience: 'parley:demo', signOnOnly: false, loginUrl: null });
+    await app.deps.ssoRepo.saveSettings({
+      siteId: 'demo',
+      algorithm: 'HS256',
+      secret,
+      publicKey: null,
+      jwksUrl: null,
+      issuer: null,
+      audience: 'parley:demo',
+      signOnOnly: false,
+      loginUrl: null,
+    });
     let other: Server | undefined;
     try {
-      let html = readFileSync(new URL('../../examples/embed.html', import.meta.url), 'utf8').replaceAll('http://localhost:8080', base);
+      let html = readFileSync(new URL('../../examples/embed.html', import.meta.url), 'utf8').replaceAll(
+        'http://localhost:8080',
+        base,
+      );
       other = createServer((_req, res) => res.setHeader('content-type', 'text/html; charset=utf-8').end(html));
       await new Promise<void>((r) => other!.listen(0, '127.0.0.1', r));
       const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -170,17 +211,24 @@ describe('comments in Chromium', { skip }, () => {
         .setExpirationTime('5m')
         .setJti(`j-${Date.now()}`)
         .sign(new TextEncoder().encode(secret));
-      html = html.replace('data-parley-story="harbour-market-notes"', `data-parley-story="harbour-market-notes" data-parley-sso-token="${token}"`);
+      html = html.replace(
+        'data-parley-story="harbour-market-notes"',
+        `data-parley-story="harbour-market-notes" data-parley-sso-token="${token}"`,
+      );
 
       const page = await browser.newPage();
       await page.goto(`${otherOrigin}/`);
       const frame = page.frameLocator('iframe[title="Comments"]');
       await frame.getByText('Signed in as').waitFor({ timeout: 10_000 });
-      await frame.getByLabel(/Your comment, as Blog Reader/).fill('Greetings from the blog, where the comments live in a frame.');
+      await frame
+        .getByLabel(/Your comment, as Blog Reader/)
+        .fill('Greetings from the blog, where the comments live in a frame.');
       await frame.getByRole('button', { name: 'Post comment' }).click();
       await frame.locator('.p-comment', { hasText: 'Greetings from the blog' }).waitFor();
       // the frame grows with its content
-      await page.waitForFunction(() => (document.querySelector('iframe[title="Comments"]') as HTMLIFrameElement).offsetHeight !== 420);
+      await page.waitForFunction(
+        () => (document.querySelector('iframe[title="Comments"]') as HTMLIFrameElement).offsetHeight !== 420,
+      );
       const story = await app.deps.stories.getByKey('demo', 'ext:harbour-market-notes');
       assert.equal(story?.commentCount, 1);
       assert.equal(story?.url, 'https://blog.example/harbour-market-notes');
@@ -196,7 +244,12 @@ describe('comments in Chromium', { skip }, () => {
       await blocked.goto(`${otherOrigin}/`);
       await blocked.waitForTimeout(1500);
       const frames = blocked.frames().filter((f) => f.url().includes('/embed/frame'));
-      const shown = frames.length ? await frames[0]!.locator('.p-root').count().catch(() => 0) : 0;
+      const shown = frames.length
+        ? await frames[0]!
+            .locator('.p-root')
+            .count()
+            .catch(() => 0)
+        : 0;
       assert.equal(shown, 0);
       await app.deps.stories.saveSettings(settings);
       await page.close();

@@ -8,7 +8,7 @@ import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts
 
 const skip = browserSkipReason();
 
-describe('the moderators\' workspace in Chromium', { skip }, () => {
+describe("the moderators' workspace in Chromium", { skip }, () => {
   let app: App;
   let browser: Browser;
   let base: string;
@@ -17,7 +17,11 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
   const signedIn = (email: string) => signedInContext(browser, base, email);
 
   before(async () => {
-    app = await buildTestApp({ now: () => new Date(), env: { PARLEY_COMMENTS_PER_MINUTE: '1000' }, policy: { spam: { floodPerTenMinutes: 1000 } } });
+    app = await buildTestApp({
+      now: () => new Date(),
+      env: { PARLEY_COMMENTS_PER_MINUTE: '1000' },
+      policy: { spam: { floodPerTenMinutes: 1000 } },
+    });
     ({ base, browser } = await serveAndLaunch(app));
     await createTestUser(app, { email: 'mod@example.org', name: 'Mona Mod', role: 'moderator' });
     const readerId = await createTestUser(app, { email: 'reader@example.org', name: 'Rita Reader' });
@@ -26,7 +30,11 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
     const reader = (await app.deps.users.get(readerId))!;
     // Ten comments held for review: not English, sent anyway.
     for (let i = 0; i < 10; i++) {
-      await app.deps.commentsUsecases.post(site, reader, { storyId, body: `comment number ${i}: yeh faisla bilkul galat hai, sarkar ko sochna chahiye tha`, sendAnyway: true });
+      await app.deps.commentsUsecases.post(site, reader, {
+        storyId,
+        body: `comment number ${i}: yeh faisla bilkul galat hai, sarkar ko sochna chahiye tha`,
+        sendAnyway: true,
+      });
     }
   });
 
@@ -53,9 +61,16 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
       await page.keyboard.press(i % 2 === 0 ? 'a' : 'r');
       await page.waitForFunction((n) => document.querySelectorAll('.mod-item.decided').length === n, i + 1);
     }
-    const statuses = async () => (await app.deps.storage.db.selectFrom('comments').select('status').where('story_id', '=', storyId).execute()).map((r) => r.status).sort();
+    const statuses = async () =>
+      (await app.deps.storage.db.selectFrom('comments').select('status').where('story_id', '=', storyId).execute())
+        .map((r) => r.status)
+        .sort();
     assert.deepEqual(await statuses(), [...Array(5).fill('published'), ...Array(5).fill('rejected')]);
-    const refused = await app.deps.storage.db.selectFrom('comments').select(['status_reason', 'refusal_code']).where('status', '=', 'rejected').executeTakeFirstOrThrow();
+    const refused = await app.deps.storage.db
+      .selectFrom('comments')
+      .select(['status_reason', 'refusal_code'])
+      .where('status', '=', 'rejected')
+      .executeTakeFirstOrThrow();
     assert.equal(refused.refusal_code, 'english');
 
     // u undoes the last decision (a refusal): the comment is pending again and back in the list.
@@ -75,7 +90,11 @@ describe('the moderators\' workspace in Chromium', { skip }, () => {
     await page.waitForLoadState('networkidle').catch(() => {});
     const site = (await app.deps.sites.get('demo'))!;
     const reader = (await app.deps.users.getByEmail('demo', 'reader@example.org'))!;
-    const { comment } = await app.deps.commentsUsecases.post(site, reader, { storyId, body: 'ek aur comment jo hindi mein likha gaya hai', sendAnyway: true });
+    const { comment } = await app.deps.commentsUsecases.post(site, reader, {
+      storyId,
+      body: 'ek aur comment jo hindi mein likha gaya hai',
+      sendAnyway: true,
+    });
     await page.locator(`#item-${comment.id}`).waitFor({ timeout: 5000 });
     await page.goto(`${base}/admin/moderate/authors/${reader.id}`);
     assert.deepEqual(await seriousViolations(page), []);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { App } from '../../src/app/buildApp.ts';
 import type { User } from '../../src/accounts/users.repository.ts';
+import type { App } from '../../src/app/buildApp.ts';
 import { buildTestApp, createTestUser } from '../../src/app/testing.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
@@ -38,7 +38,9 @@ describe('the newsroom in Chromium', { skip }, () => {
     await page.goto(`${base}/admin/articles/new`);
     await page.getByLabel('Headline', { exact: true }).fill(headline);
     await page.getByLabel('Standfirst').fill('The harbour board met late into the night.');
-    await page.getByLabel('Body').fill('The board voted seven to two.\n\n## What happens next\n\nThe new rules start in July.');
+    await page
+      .getByLabel('Body')
+      .fill('The board voted seven to two.\n\n## What happens next\n\nThe new rules start in July.');
     await page.getByLabel('Section', { exact: true }).selectOption({ label: 'World' });
     await page.getByLabel('Anjali Menon').check();
     await page.getByLabel('Dateline city').fill('Colombo');
@@ -53,18 +55,25 @@ describe('the newsroom in Chromium', { skip }, () => {
     // An image through the form: resized, appended to the body with its caption and credit.
     const sharp = (await import('sharp')).default;
     const photo = join(mkdtempSync(join(tmpdir(), 'parley-img-')), 'harbour.png');
-    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2255aa' } }).png().toFile(photo);
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2255aa' } })
+      .png()
+      .toFile(photo);
     await page.getByLabel(/^Image \(JPEG/).setInputFiles(photo);
     await page.getByLabel('Description for readers who cannot see it').fill('The harbour board in session');
     await page.getByLabel('Caption').fill('The board at work');
     await page.getByLabel('Credit').fill('Photo: Desk');
     await page.getByRole('button', { name: /Upload and add/ }).click();
     await page.getByText('Saved.').waitFor();
-    assert.match(await page.getByLabel('Body').inputValue(), /!\[The harbour board in session\]\(image:\w+\) The board at work \| Photo: Desk/);
+    assert.match(
+      await page.getByLabel('Body').inputValue(),
+      /!\[The harbour board in session\]\(image:\w+\) The board at work \| Photo: Desk/,
+    );
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published: it is on the site now.').waitFor();
     // A reader's browser (headless Chromium's own name is counted as a robot).
-    const reader = await browser.newPage({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' });
+    const reader = await browser.newPage({
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
+    });
     await reader.goto(`${base}/`);
     await reader.getByRole('link', { name: 'Harbour board approves new night rules' }).first().waitFor();
     const feed = await (await reader.request.get(`${base}/feed.xml`)).text();
@@ -77,7 +86,15 @@ describe('the newsroom in Chromium', { skip }, () => {
     for (let i = 0; i < 50 && views === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
       await app.deps.views.flush();
-      views = (await app.deps.storage.db.selectFrom('article_views as v').innerJoin('articles as a', 'a.id', 'v.article_id').select('v.views').where('a.slug', '=', 'harbour-board-approves-new-night-rules').executeTakeFirst())?.views ?? 0;
+      views =
+        (
+          await app.deps.storage.db
+            .selectFrom('article_views as v')
+            .innerJoin('articles as a', 'a.id', 'v.article_id')
+            .select('v.views')
+            .where('a.slug', '=', 'harbour-board-approves-new-night-rules')
+            .executeTakeFirst()
+        )?.views ?? 0;
     }
     assert.equal(views, 1);
     const img = reader.locator('figure.article-image img');
@@ -98,7 +115,15 @@ describe('the newsroom in Chromium', { skip }, () => {
     await write(page, 'Night ferries to resume next week');
     // An hour from now in the site's zone (Asia/Kolkata), as the field takes it.
     const at = new Date(Date.now() + offset + 3_600_000);
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Kolkata',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
     const v = (t: string) => local.find((p) => p.type === t)!.value;
     await page.getByLabel(/Publish at/).fill(`${v('year')}-${v('month')}-${v('day')}T${v('hour')}:${v('minute')}`);
     await page.getByRole('button', { name: 'Schedule' }).click();
@@ -134,7 +159,9 @@ describe('the newsroom in Chromium', { skip }, () => {
     await desk.locator('#l-text').fill('The goalkeeper dives left and keeps the group alive.');
     const t0 = Date.now();
     await desk.getByRole('button', { name: 'Post' }).click();
-    await blog.locator('.live-entry h2', { hasText: 'Penalty saved in the last minute' }).waitFor({ timeout: 1000 + (Date.now() - t0) });
+    await blog
+      .locator('.live-entry h2', { hasText: 'Penalty saved in the last minute' })
+      .waitFor({ timeout: 1000 + (Date.now() - t0) });
     await article.locator('.live-banner', { hasText: 'Penalty saved in the last minute' }).waitFor({ timeout: 1000 });
     const delay = Date.now() - t0;
     assert.ok(delay < 2000, `delivered in ${delay} ms (including the editor's form round trip)`);

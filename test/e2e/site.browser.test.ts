@@ -28,7 +28,10 @@ describe('the news site in Chromium', { skip }, () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/`);
     assert.equal(await page.title(), 'The Meridian Herald: Independent news since 1921');
-    await page.getByRole('link', { name: 'Island nations agree to reopen fisheries talks after two-year freeze' }).first().click();
+    await page
+      .getByRole('link', { name: 'Island nations agree to reopen fisheries talks after two-year freeze' })
+      .first()
+      .click();
     await page.waitForURL(`${base}/world/island-nations-agree-to-reopen-fisheries-talks`);
 
     const banner = page.getByRole('region', { name: 'Live coverage' });
@@ -39,17 +42,32 @@ describe('the news site in Chromium', { skip }, () => {
     );
     const h1 = page.getByRole('heading', { level: 1 });
     assert.equal(await h1.innerText(), 'Island nations agree to reopen fisheries talks after two-year freeze');
-    assert.equal(await page.locator('.time-line').innerText(), 'April 29, 2025 07:00 am | Updated June 13, 2026 09:00 am IST - COLOMBO');
+    assert.equal(
+      await page.locator('.time-line').innerText(),
+      'April 29, 2025 07:00 am | Updated June 13, 2026 09:00 am IST - COLOMBO',
+    );
     assert.ok(await page.getByRole('heading', { name: 'Top News Today' }).isVisible());
     const guidelines = page.locator('[data-guidelines]');
     assert.match(await guidelines.innerText(), /Please write your comment in English, in complete sentences/);
     assert.ok(await page.locator('.comments').getByRole('link', { name: 'register' }).isVisible());
-    assert.ok(await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' }).isVisible());
+    assert.ok(
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' }).isVisible(),
+    );
 
     // what a reader sees, top to bottom
     const y = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? -1;
-    const tops = [await y('.live-banner'), await y('h1'), await y('.standfirst'), await y('.time-line'), await y('.article-body'), await y('.comments')];
-    assert.deepEqual([...tops].sort((a, b) => a - b), tops);
+    const tops = [
+      await y('.live-banner'),
+      await y('h1'),
+      await y('.standfirst'),
+      await y('.time-line'),
+      await y('.article-body'),
+      await y('.comments'),
+    ];
+    assert.deepEqual(
+      [...tops].sort((a, b) => a - b),
+      tops,
+    );
 
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/article-desktop.png', fullPage: true });
@@ -71,12 +89,22 @@ describe('the news site in Chromium', { skip }, () => {
 
   it('has no serious accessibility violations on any kind of public page', async () => {
     const page = await browser.newPage();
-    for (const path of ['/', '/world/island-nations-agree-to-reopen-fisheries-talks', '/sport/continental-cup-live-group-stage-final-day', '/business/', '/authors/anjali-menon', '/community-guidelines', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/world/island-nations-agree-to-reopen-fisheries-talks',
+      '/sport/continental-cup-live-group-stage-final-day',
+      '/business/',
+      '/authors/anjali-menon',
+      '/community-guidelines',
+      '/no-such-page',
+    ]) {
       await page.goto(`${base}${path}`);
       assert.deepEqual(await seriousViolations(page), [], path);
     }
     // and the checker does see problems when there are some
-    await page.setContent('<!doctype html><html lang="en"><title>t</title><main><img src="x.png"><a href="/"></a></main></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><img src="x.png"><a href="/"></a></main></html>',
+    );
     const found = (await seriousViolations(page)).map((v) => v.id).sort();
     assert.deepEqual(found, ['image-alt', 'link-name']);
     await page.close();

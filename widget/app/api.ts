@@ -5,7 +5,7 @@
 export interface ApiError extends Error {
   code: string;
   status: number;
-  details?: any;
+  details?: unknown;
 }
 
 const auth = { token: '' as string, csrf: '' as string };
@@ -34,12 +34,22 @@ export function hasToken(): boolean {
   return Boolean(auth.token);
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const h: Record<string, string> = { accept: 'application/json', ...headers };
   if (body !== undefined) h['content-type'] = 'application/json';
   if (auth.token) h.authorization = `Bearer ${auth.token}`;
   else if (method !== 'GET') h['x-csrf-token'] = auth.csrf;
-  const res = await fetch(path, { method, headers: h, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(path, {
+    method,
+    headers: h,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const e = new Error(data?.error?.message ?? `HTTP ${res.status}`) as ApiError;

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiError, hasToken, setCsrf, setToken } from './api.ts';
+import type { CommentView } from '../../src/comments/comments.usecases.ts';
+import { type ApiError, api, hasToken, setCsrf, setToken } from './api.ts';
+import { type Key, setLanguage, t } from './i18n.ts';
 import { css } from './styles.ts';
 import { when } from './time.ts';
-import { type Key, setLanguage, t } from './i18n.ts';
-import type { CommentView } from '../../src/comments/comments.usecases.ts';
 
 // The comments app. It runs in two places: inside Parley's own article pages
 // (mounted over the server-rendered comments) and inside the iframe that the
@@ -78,9 +78,12 @@ function addReply(list: C[], reply: C): C[] {
   return list.map((c) => {
     if (c.id === reply.parentId) {
       if (c.depth >= 3) return c;
-      return c.replies.some((r) => r.id === reply.id) ? c : { ...c, replies: [...c.replies, reply], replyCount: c.replyCount + 1 };
+      return c.replies.some((r) => r.id === reply.id)
+        ? c
+        : { ...c, replies: [...c.replies, reply], replyCount: c.replyCount + 1 };
     }
-    if (c.replies.some((r) => r.id === reply.parentId && r.depth >= 3)) return c.replies.some((r) => r.id === reply.id) ? c : { ...c, replies: [...c.replies, reply] };
+    if (c.replies.some((r) => r.id === reply.parentId && r.depth >= 3))
+      return c.replies.some((r) => r.id === reply.id) ? c : { ...c, replies: [...c.replies, reply] };
     return c.replies.length ? { ...c, replies: addReply(c.replies, reply) } : c;
   });
 }
@@ -106,7 +109,11 @@ function Composer(props: {
         <button type="button" class="p-button" onClick={props.onLogin}>
           {t('logInToComment')}
         </button>{' '}
-        {t('or')} <a href={props.config.registerUrl} target="_top">{t('register')}</a>.
+        {t('or')}{' '}
+        <a href={props.config.registerUrl} target="_top">
+          {t('register')}
+        </a>
+        .
       </p>
     );
   }
@@ -145,9 +152,20 @@ function Composer(props: {
       }}
     >
       <label for={id} class="p-label">
-        {props.editId ? t('editYourComment') : props.parentId ? t('yourReply') : t('yourCommentAs', { name: props.user.displayName })}
+        {props.editId
+          ? t('editYourComment')
+          : props.parentId
+            ? t('yourReply')
+            : t('yourCommentAs', { name: props.user.displayName })}
       </label>
-      <textarea id={id} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} rows={props.parentId ? 3 : 4} required aria-describedby={`${id}-count`} />
+      <textarea
+        id={id}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        rows={props.parentId ? 3 : 4}
+        required
+        aria-describedby={`${id}-count`}
+      />
       <div class="p-row">
         <span id={`${id}-count`} class={left < 0 ? 'p-count p-over' : 'p-count'}>
           {t('charactersLeft', { n: left })}
@@ -166,7 +184,7 @@ function Composer(props: {
       {error && (
         <div class="p-error" role="alert">
           <p>{error.message}</p>
-          {error.code === 'COMMENT_REFUSED' && error.details?.nudge && (
+          {error.code === 'COMMENT_REFUSED' && (error.details as { nudge?: boolean } | undefined)?.nudge && (
             <p>
               {t('reviseOr')}{' '}
               <button type="button" class="p-link" onClick={() => void submit(true)}>
@@ -199,9 +217,17 @@ function Item(props: { c: C; ctx: Ctx }) {
       setMsg((e as Error).message);
     }
   };
-  const badges = [...(c.author.storyAuthor ? [t('author')] : []), ...(c.author.staff === 'moderator' ? [t('moderator')] : c.author.staff === 'editor' ? [t('journalist')] : []), ...c.author.badges];
+  const badges = [
+    ...(c.author.storyAuthor ? [t('author')] : []),
+    ...(c.author.staff === 'moderator' ? [t('moderator')] : c.author.staff === 'editor' ? [t('journalist')] : []),
+    ...c.author.badges,
+  ];
   return (
-    <li ref={ref} id={`comment-${c.id}`} class={`p-comment${c.author.storyAuthor ? ' p-by-author' : ''}${highlighted ? ' p-highlight' : ''}${c.deleted ? ' p-deleted' : ''}`}>
+    <li
+      ref={ref}
+      id={`comment-${c.id}`}
+      class={`p-comment${c.author.storyAuthor ? ' p-by-author' : ''}${highlighted ? ' p-highlight' : ''}${c.deleted ? ' p-deleted' : ''}`}
+    >
       {c.deleted ? (
         <p class="p-body">{t('deleted')}</p>
       ) : (
@@ -217,19 +243,32 @@ function Item(props: { c: C; ctx: Ctx }) {
                 {t('inReplyTo')} <a href={`#comment-${c.inReplyTo.id}`}>{c.inReplyTo.name}</a>
               </span>
             )}{' '}
-            · <time dateTime={c.createdAt} title={c.createdAt}>{when(c.createdAt, ctx.config.timeZone, t)}</time>
+            ·{' '}
+            <time dateTime={c.createdAt} title={c.createdAt}>
+              {when(c.createdAt, ctx.config.timeZone, t)}
+            </time>
             {c.editedAt && <span class="p-edited"> · {t('edited')}</span>}
             {c.featured && <span class="p-badge p-featured">{t('featured')}</span>}
           </header>
-          {c.status === 'pending' && <p class="p-status">{t('awaitingReview')} {c.statusReason}</p>}
-          {c.status === 'rejected' && <p class="p-status p-refused">{t('notPublished')} {c.statusReason}</p>}
+          {c.status === 'pending' && (
+            <p class="p-status">
+              {t('awaitingReview')} {c.statusReason}
+            </p>
+          )}
+          {c.status === 'rejected' && (
+            <p class="p-status p-refused">
+              {t('notPublished')} {c.statusReason}
+            </p>
+          )}
           {mode === 'edit' ? (
             <Composer
               config={ctx.config}
               user={ctx.user}
               storyId={ctx.storyId}
               editId={c.id}
-              initial={ctx.sources.get(c.id) ?? new DOMParser().parseFromString(c.html, 'text/html').body.textContent ?? ''}
+              initial={
+                ctx.sources.get(c.id) ?? new DOMParser().parseFromString(c.html, 'text/html').body.textContent ?? ''
+              }
               onCancel={() => setMode('')}
               onDone={(n) => {
                 ctx.update(c.id, (old) => ({ ...old, html: n.html, editedAt: n.editedAt, status: n.status }));
@@ -249,7 +288,10 @@ function Item(props: { c: C; ctx: Ctx }) {
               onClick={() =>
                 ctx.user
                   ? void act(async () => {
-                      const r = await api<{ count: number; mine: boolean }>(c.reactions.mine ? 'DELETE' : 'PUT', `/api/comments/${c.id}/reaction`);
+                      const r = await api<{ count: number; mine: boolean }>(
+                        c.reactions.mine ? 'DELETE' : 'PUT',
+                        `/api/comments/${c.id}/reaction`,
+                      );
                       ctx.update(c.id, (old) => ({ ...old, reactions: r }));
                     })
                   : ctx.login()
@@ -258,7 +300,11 @@ function Item(props: { c: C; ctx: Ctx }) {
               {ctx.config.reactionLabel} {c.reactions.count > 0 ? `· ${c.reactions.count}` : ''}
             </button>
             {!ctx.closed && c.status === 'published' && (
-              <button type="button" class="p-link" onClick={() => (ctx.user ? setMode(mode === 'reply' ? '' : 'reply') : ctx.login())}>
+              <button
+                type="button"
+                class="p-link"
+                onClick={() => (ctx.user ? setMode(mode === 'reply' ? '' : 'reply') : ctx.login())}
+              >
                 {t('reply')}
               </button>
             )}
@@ -283,7 +329,11 @@ function Item(props: { c: C; ctx: Ctx }) {
               </button>
             )}
             {!c.mine && c.status === 'published' && (
-              <button type="button" class="p-link" onClick={() => (ctx.user ? setMode(mode === 'report' ? '' : 'report') : ctx.login())}>
+              <button
+                type="button"
+                class="p-link"
+                onClick={() => (ctx.user ? setMode(mode === 'report' ? '' : 'report') : ctx.login())}
+              >
                 {t('report')}
               </button>
             )}
@@ -323,13 +373,22 @@ function Item(props: { c: C; ctx: Ctx }) {
               }}
             >
               <label for={`p-reason-${c.id}`}>{t('whyReport')}</label>
-              <select id={`p-reason-${c.id}`} value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
+              <select
+                id={`p-reason-${c.id}`}
+                value={reason}
+                onChange={(e) => setReason((e.target as HTMLSelectElement).value)}
+              >
                 {REASONS.map(([v, l]) => (
                   <option value={v}>{t(l)}</option>
                 ))}
               </select>
               <label for={`p-note-${c.id}`}>{t('reportNote')}</label>
-              <input id={`p-note-${c.id}`} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+              <input
+                id={`p-note-${c.id}`}
+                value={note}
+                maxLength={500}
+                onInput={(e) => setNote((e.target as HTMLInputElement).value)}
+              />
               <button type="submit" class="p-button">
                 {t('sendReport')}
               </button>
@@ -397,7 +456,13 @@ interface Note {
 function Bell(props: { frame: boolean }) {
   const [data, setData] = useState<{ unread: number; items: Note[] }>({ unread: 0, items: [] });
   const [open, setOpen] = useState(false);
-  const refresh = useCallback(() => void api<{ unread: number; items: Note[] }>('GET', '/api/me/notifications').then(setData).catch(() => {}), []);
+  const refresh = useCallback(
+    () =>
+      void api<{ unread: number; items: Note[] }>('GET', '/api/me/notifications')
+        .then(setData)
+        .catch(() => {}),
+    [],
+  );
   useEffect(() => {
     refresh();
     const t = setInterval(refresh, 60_000);
@@ -411,10 +476,12 @@ function Bell(props: { frame: boolean }) {
         aria-expanded={open}
         onClick={() => {
           setOpen(!open);
-          if (!open && data.unread) void api('POST', '/api/me/notifications/read', {}).then(() => setData((d) => ({ ...d, unread: 0 })));
+          if (!open && data.unread)
+            void api('POST', '/api/me/notifications/read', {}).then(() => setData((d) => ({ ...d, unread: 0 })));
         }}
       >
-        {t('notifications')}{data.unread ? ` (${t('newCount', { n: data.unread })})` : ''}
+        {t('notifications')}
+        {data.unread ? ` (${t('newCount', { n: data.unread })})` : ''}
       </button>
       {open && (
         <ul class="p-notes">
@@ -422,7 +489,8 @@ function Bell(props: { frame: boolean }) {
           {data.items.map((n) => (
             <li class={n.read ? '' : 'p-unread'}>
               <a href={n.url} target={props.frame ? '_top' : undefined}>
-                <strong>{n.actorName}</strong> {n.kind === 'reply' ? t('repliedToYou') : t('commentedOn')} {n.storyTitle}
+                <strong>{n.actorName}</strong> {n.kind === 'reply' ? t('repliedToYou') : t('commentedOn')}{' '}
+                {n.storyTitle}
               </a>
               <br />
               <span class="p-count">{n.excerpt}</span>
@@ -465,7 +533,10 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
       try {
         const q = new URLSearchParams({ sort, limit: '20', tab });
         if (more && cursor) q.set('cursor', cursor);
-        const page = await api<{ story: Story; comments: C[]; nextCursor: string | null }>('GET', `/api/stories/${story.id}/comments?${q}`);
+        const page = await api<{ story: Story; comments: C[]; nextCursor: string | null }>(
+          'GET',
+          `/api/stories/${story.id}/comments?${q}`,
+        );
         setStory(page.story);
         let comments = page.comments;
         if (!more && opts.permalink) {
@@ -493,7 +564,10 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
     void load(false);
   }, [sort, tab]);
   useEffect(() => {
-    if (user) void api<{ following: boolean }>('GET', `/api/stories/${story.id}/follow`).then((r) => setFollowing(r.following)).catch(() => {});
+    if (user)
+      void api<{ following: boolean }>('GET', `/api/stories/${story.id}/follow`)
+        .then((r) => setFollowing(r.following))
+        .catch(() => {});
   }, [user?.id]);
 
   // Live: new comments wait behind a button; edits and removals apply in place.
@@ -509,22 +583,38 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
     });
     es.addEventListener('comment.edited', (e) => {
       const { id, comment } = JSON.parse((e as MessageEvent).data) as { id: string; comment: C | null };
-      if (comment) setList((l) => mapTree(l, id, (old) => ({ ...old, html: comment.html, editedAt: comment.editedAt, featured: comment.featured })));
+      if (comment)
+        setList((l) =>
+          mapTree(l, id, (old) => ({
+            ...old,
+            html: comment.html,
+            editedAt: comment.editedAt,
+            featured: comment.featured,
+          })),
+        );
     });
     es.addEventListener('comment.removed', (e) => {
       const { id } = JSON.parse((e as MessageEvent).data) as { id: string };
-      setList((l) => mapTree(l, id, (old) => (old.mine && old.status !== 'deleted' ? old : { ...old, deleted: true, html: '', status: 'deleted' })));
+      setList((l) =>
+        mapTree(l, id, (old) =>
+          old.mine && old.status !== 'deleted' ? old : { ...old, deleted: true, html: '', status: 'deleted' },
+        ),
+      );
     });
     return () => es.close();
   }, [story.id]);
 
   const login = useCallback(() => {
     if (!opts.frame) {
-      location.href = `${config.loginUrl}?return=${encodeURIComponent(location.pathname + location.search + '#comments')}`;
+      location.href = `${config.loginUrl}?return=${encodeURIComponent(`${location.pathname + location.search}#comments`)}`;
       return;
     }
     // In another site's page: a popup on Parley's own origin hands back a bearer token.
-    window.open(`${config.loginUrl}?return=${encodeURIComponent('/account/popup-done')}`, 'parley-login', 'width=480,height=640');
+    window.open(
+      `${config.loginUrl}?return=${encodeURIComponent('/account/popup-done')}`,
+      'parley-login',
+      'width=480,height=640',
+    );
   }, []);
 
   useEffect(() => {
@@ -599,7 +689,11 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
             type="button"
             class="p-link"
             aria-pressed={following}
-            onClick={() => void api<{ following: boolean }>(following ? 'DELETE' : 'PUT', `/api/stories/${story.id}/follow`).then((r) => setFollowing(r.following))}
+            onClick={() =>
+              void api<{ following: boolean }>(following ? 'DELETE' : 'PUT', `/api/stories/${story.id}/follow`).then(
+                (r) => setFollowing(r.following),
+              )
+            }
           >
             {following ? t('following') : t('follow')}
           </button>
@@ -635,13 +729,23 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
           <button type="button" role="tab" aria-selected={tab === 'all'} class="p-tab" onClick={() => setTab('all')}>
             {t('all')}
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'featured'} class="p-tab" onClick={() => setTab('featured')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'featured'}
+            class="p-tab"
+            onClick={() => setTab('featured')}
+          >
             {t('featured')}
           </button>
         </span>
         <label>
           {t('sortBy')}{' '}
-          <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)} aria-label={t('sortComments')}>
+          <select
+            value={sort}
+            onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}
+            aria-label={t('sortComments')}
+          >
             {SORTS.map(([v, l]) => (
               <option value={v}>{t(l)}</option>
             ))}
@@ -669,7 +773,12 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
       </ol>
       {!loading && list.length === 0 && <p class="p-empty">{tab === 'featured' ? t('noFeatured') : t('noComments')}</p>}
       {cursor && (
-        <button type="button" class="p-button p-secondary p-load-more" disabled={loading} onClick={() => void load(true)}>
+        <button
+          type="button"
+          class="p-button p-secondary p-load-more"
+          disabled={loading}
+          onClick={() => void load(true)}
+        >
           {t('showMore')}
         </button>
       )}
@@ -680,8 +789,11 @@ function App(props: { opts: Options; config: Config; story: Story; pageUrl: stri
 async function start(mount: HTMLElement, opts: Options, pageUrl: string) {
   const config = await api<Config>('GET', '/api/embed/config');
   const story = opts.storyId
-    ? await api<Story>('GET', `/api/stories/${opts.storyId}/comments?limit=1`).then((p: any) => p.story as Story)
-    : await api<Story>('GET', `/api/stories/resolve?${new URLSearchParams({ url: opts.url ?? '', ...(opts.externalId ? { storyId: opts.externalId } : {}), ...(opts.title ? { title: opts.title } : {}) })}`);
+    ? await api<{ story: Story }>('GET', `/api/stories/${opts.storyId}/comments?limit=1`).then((p) => p.story)
+    : await api<Story>(
+        'GET',
+        `/api/stories/resolve?${new URLSearchParams({ url: opts.url ?? '', ...(opts.externalId ? { storyId: opts.externalId } : {}), ...(opts.title ? { title: opts.title } : {}) })}`,
+      );
   if (!document.getElementById('parley-style')) {
     const style = document.createElement('style');
     style.id = 'parley-style';
@@ -695,7 +807,9 @@ async function start(mount: HTMLElement, opts: Options, pageUrl: string) {
     // The content's own height: the document's is never less than the frame's.
     new ResizeObserver(() => {
       const h = Math.ceil(mount.getBoundingClientRect().bottom + 8);
-      if (h !== last) parent.postMessage({ type: 'parley:height', height: (last = h) }, origin);
+      if (h === last) return;
+      last = h;
+      parent.postMessage({ type: 'parley:height', height: h }, origin);
     }).observe(mount);
   }
 }
@@ -728,5 +842,9 @@ if (frameRoot) {
   own.querySelector('.comment-form')?.remove();
   own.querySelector('.comment-actions')?.remove();
   const permalink = new URLSearchParams(location.search).get('comment') ?? undefined;
-  void start(mount, { frame: false, storyId: own.dataset.parleyStory!, ...(permalink ? { permalink } : {}) }, location.href);
+  void start(
+    mount,
+    { frame: false, storyId: own.dataset.parleyStory!, ...(permalink ? { permalink } : {}) },
+    location.href,
+  );
 }

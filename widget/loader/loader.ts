@@ -17,7 +17,8 @@
     if (data.type === 'parley:height' && typeof data.height === 'number') entry.frame.style.height = `${data.height}px`;
     if (data.type === 'parley:ready') {
       const w = window as unknown as { parleySsoToken?: () => string | Promise<string> };
-      const token = entry.el.dataset.parleySsoToken || (typeof w.parleySsoToken === 'function' ? await w.parleySsoToken() : '');
+      const token =
+        entry.el.dataset.parleySsoToken || (typeof w.parleySsoToken === 'function' ? await w.parleySsoToken() : '');
       if (token) (e.source as Window).postMessage({ type: 'parley:sso-token', token }, origin);
     }
   });
@@ -46,6 +47,21 @@
   }
 
   const all = document.querySelectorAll<HTMLElement>('[data-parley-story],[data-parley-url]');
-  const io = 'IntersectionObserver' in window ? new IntersectionObserver((es) => es.forEach((x) => x.isIntersecting && (io!.unobserve(x.target), mount(x.target as HTMLElement))), { rootMargin: '800px' }) : null;
-  all.forEach((el) => (io ? io.observe(el) : mount(el)));
+  const io =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver(
+          (es) => {
+            for (const x of es) {
+              if (!x.isIntersecting) continue;
+              io!.unobserve(x.target);
+              mount(x.target as HTMLElement);
+            }
+          },
+          { rootMargin: '800px' },
+        )
+      : null;
+  for (const el of all) {
+    if (io) io.observe(el);
+    else mount(el);
+  }
 })();

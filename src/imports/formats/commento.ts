@@ -27,10 +27,20 @@ export async function* readCommento(stream: Readable): AsyncGenerator<ImportItem
     const path = str(c.url);
     const createdAt = isoTime(c.creationDate as string);
     if (!id || !path || !createdAt) {
-      yield { type: 'skip', reason: !id ? 'a comment without commentHex' : !path ? `comment ${id} has no url` : `comment ${id} has no valid creationDate`, position };
+      yield {
+        type: 'skip',
+        reason: !id
+          ? 'a comment without commentHex'
+          : !path
+            ? `comment ${id} has no url`
+            : `comment ${id} has no valid creationDate`,
+        position,
+      };
       continue;
     }
-    const url = /^https?:/.test(path) ? path : `https://${str(c.domain) ?? 'unknown'}${path.startsWith('/') ? '' : '/'}${path}`;
+    const url = /^https?:/.test(path)
+      ? path
+      : `https://${str(c.domain) ?? 'unknown'}${path.startsWith('/') ? '' : '/'}${path}`;
     if (!threads.has(url)) {
       threads.add(url);
       yield { type: 'thread', id: url, url, title: null, position };
@@ -47,7 +57,13 @@ export async function* readCommento(stream: Readable): AsyncGenerator<ImportItem
       html: str(c.html),
       markdown: str(c.html) ? null : (str(c.markdown) ?? ''),
       createdAt,
-      status: c.deleted ? 'deleted' : c.state === 'unapproved' ? 'pending' : c.state === 'flagged' ? 'spam' : 'published',
+      status: c.deleted
+        ? 'deleted'
+        : c.state === 'unapproved'
+          ? 'pending'
+          : c.state === 'flagged'
+            ? 'spam'
+            : 'published',
       likes: typeof c.score === 'number' && c.score > 0 ? c.score : 0,
       position,
     };

@@ -19,11 +19,13 @@ export function readDisqus(stream: Readable, stats: XmlStats): AsyncGenerator<Im
           fields = {};
           refs = {};
         }
-        if (e.path.length === 3 && e.path[1] === 'post' && (e.name === 'thread' || e.name === 'parent')) refs[e.name] = e.attributes['dsq:id'];
+        if (e.path.length === 3 && e.path[1] === 'post' && (e.name === 'thread' || e.name === 'parent'))
+          refs[e.name] = e.attributes['dsq:id'];
       },
       close(e, out) {
         const depth = e.path.length;
-        if (depth === 3 || (depth === 4 && e.path[2] === 'author')) fields[depth === 4 ? `author.${e.name}` : e.name] = e.text.trim();
+        if (depth === 3 || (depth === 4 && e.path[2] === 'author'))
+          fields[depth === 4 ? `author.${e.name}` : e.name] = e.text.trim();
         if (depth !== 2) return;
         const position = `line ${e.line}`;
         const id = e.attributes['dsq:id'];
@@ -40,7 +42,11 @@ export function readDisqus(stream: Readable, stats: XmlStats): AsyncGenerator<Im
             id,
             threadId: refs.thread,
             parentId: refs.parent ?? null,
-            author: { id: fields['author.username'] || null, name: fields['author.name'] || fields['author.username'] || 'Anonymous', email: fields['author.email'] || null },
+            author: {
+              id: fields['author.username'] || null,
+              name: fields['author.name'] || fields['author.username'] || 'Anonymous',
+              email: fields['author.email'] || null,
+            },
             html: fields.message ?? '',
             markdown: null,
             createdAt,

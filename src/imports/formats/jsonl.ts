@@ -31,13 +31,23 @@ export async function* readJsonl(stream: Readable): AsyncGenerator<ImportItem> {
     const threadId = str(o.thread) ?? str(o.url);
     const createdAt = isoTime(o.createdAt as string);
     const author = (typeof o.author === 'object' && o.author !== null ? o.author : {}) as Record<string, unknown>;
-    const problem = !id ? 'a comment needs an id' : !threadId ? `comment ${id} needs a thread or url` : !createdAt ? `comment ${id} has no valid createdAt` : typeof o.html !== 'string' && typeof o.text !== 'string' ? `comment ${id} has neither html nor text` : undefined;
+    const problem = !id
+      ? 'a comment needs an id'
+      : !threadId
+        ? `comment ${id} needs a thread or url`
+        : !createdAt
+          ? `comment ${id} has no valid createdAt`
+          : typeof o.html !== 'string' && typeof o.text !== 'string'
+            ? `comment ${id} has neither html nor text`
+            : undefined;
     if (problem) {
       yield { type: 'skip', reason: problem, position };
       continue;
     }
-    if (threadId === str(o.url) && !str(o.thread)) yield { type: 'thread', id: threadId!, url: threadId, title: str(o.title), position };
-    const status = typeof o.status === 'string' && STATUSES.has(o.status) ? (o.status as ImportComment['status']) : 'published';
+    if (threadId === str(o.url) && !str(o.thread))
+      yield { type: 'thread', id: threadId!, url: threadId, title: str(o.title), position };
+    const status =
+      typeof o.status === 'string' && STATUSES.has(o.status) ? (o.status as ImportComment['status']) : 'published';
     yield {
       type: 'comment',
       id: id!,

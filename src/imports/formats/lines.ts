@@ -1,5 +1,5 @@
-import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { ImportFormatError } from '../items.ts';
 
 /** JSON lines with their numbers; blank lines are skipped; a line that is not JSON stops the import. */
@@ -16,4 +16,5 @@ export async function* jsonLines(stream: Readable): AsyncGenerator<{ value: unkn
   }
 }
 
-export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+export const str = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;

@@ -10,13 +10,22 @@ export async function* readRemark42(stream: Readable): AsyncGenerator<ImportItem
   const threads = new Set<string>();
   for await (const { value, line } of jsonLines(stream)) {
     const position = `line ${line}`;
+    // biome-ignore lint/suspicious/noExplicitAny: remark42's lines are untyped JSON, every field is checked as read
     const o = value as Record<string, any>;
     if (typeof o !== 'object' || o === null || !o.locator) continue; // the metadata line
     const url = str(o.locator?.url);
     const id = str(o.id);
     const createdAt = isoTime(o.time);
     if (!id || !url || !createdAt) {
-      yield { type: 'skip', reason: !id ? 'a comment without id' : !url ? `comment ${id} has no locator.url` : `comment ${id} has no valid time`, position };
+      yield {
+        type: 'skip',
+        reason: !id
+          ? 'a comment without id'
+          : !url
+            ? `comment ${id} has no locator.url`
+            : `comment ${id} has no valid time`,
+        position,
+      };
       continue;
     }
     if (!threads.has(url)) {

@@ -36,8 +36,13 @@ export function readWordpress(stream: Readable, stats: XmlStats): AsyncGenerator
         const id = comment['wp:comment_id'];
         const kind = comment['wp:comment_type'] || 'comment';
         if (!id) return void out.push({ type: 'skip', reason: 'a comment without wp:comment_id', position });
-        if (kind === 'pingback' || kind === 'trackback') return void out.push({ type: 'skip', reason: `comment ${id} is a ${kind}`, position });
-        const createdAt = isoTime(comment['wp:comment_date_gmt'] && !comment['wp:comment_date_gmt'].startsWith('0000') ? comment['wp:comment_date_gmt'] : comment['wp:comment_date']);
+        if (kind === 'pingback' || kind === 'trackback')
+          return void out.push({ type: 'skip', reason: `comment ${id} is a ${kind}`, position });
+        const createdAt = isoTime(
+          comment['wp:comment_date_gmt'] && !comment['wp:comment_date_gmt'].startsWith('0000')
+            ? comment['wp:comment_date_gmt']
+            : comment['wp:comment_date'],
+        );
         if (!createdAt) return void out.push({ type: 'skip', reason: `comment ${id} has no valid date`, position });
         const approved = comment['wp:comment_approved'] ?? '1';
         const userId = comment['wp:comment_user_id'];
@@ -45,12 +50,24 @@ export function readWordpress(stream: Readable, stats: XmlStats): AsyncGenerator
           type: 'comment',
           id,
           threadId,
-          parentId: comment['wp:comment_parent'] && comment['wp:comment_parent'] !== '0' ? comment['wp:comment_parent'] : null,
-          author: { id: userId && userId !== '0' ? userId : null, name: comment['wp:comment_author'] || 'Anonymous', email: comment['wp:comment_author_email'] || null },
+          parentId:
+            comment['wp:comment_parent'] && comment['wp:comment_parent'] !== '0' ? comment['wp:comment_parent'] : null,
+          author: {
+            id: userId && userId !== '0' ? userId : null,
+            name: comment['wp:comment_author'] || 'Anonymous',
+            email: comment['wp:comment_author_email'] || null,
+          },
           html: comment['wp:comment_content'] ?? '',
           markdown: null,
           createdAt,
-          status: approved === '1' ? 'published' : approved === 'spam' ? 'spam' : approved === 'trash' ? 'deleted' : 'pending',
+          status:
+            approved === '1'
+              ? 'published'
+              : approved === 'spam'
+                ? 'spam'
+                : approved === 'trash'
+                  ? 'deleted'
+                  : 'pending',
           likes: 0,
           position,
         });

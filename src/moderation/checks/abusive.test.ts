@@ -22,7 +22,12 @@ describe('the committed abuse models', () => {
 
 describe('abusive', () => {
   it('refuses insults and obscenity, disguised ones too', () => {
-    for (const t of ['Go to hell, you f*cking loser.', 'This is complete bullshit from start to finish.', 'You are an 1d10t and everyone here knows it.', 'What a stuuupid article, the writer knows nothing.']) {
+    for (const t of [
+      'Go to hell, you f*cking loser.',
+      'This is complete bullshit from start to finish.',
+      'You are an 1d10t and everyone here knows it.',
+      'What a stuuupid article, the writer knows nothing.',
+    ]) {
       const r = check(abusive, t);
       assert.equal(r.verdict, 'fail', t);
       assert.match(r.reason!, /abusive/);
@@ -35,10 +40,14 @@ describe('abusive', () => {
       'The talks will fail because neither side trusts the other.',
       'The referee was blind and the decision was a joke.',
       'I agree with the minister on this.',
-    ]) assert.equal(check(abusive, t).verdict, 'pass', t);
+    ])
+      assert.equal(check(abusive, t).verdict, 'pass', t);
   });
   it('does not read numbers as disguised words', () => {
-    assert.equal(check(abusive, 'Comment 455 on this story: the negotiators should publish the quota figures.').verdict, 'pass');
+    assert.equal(
+      check(abusive, 'Comment 455 on this story: the negotiators should publish the quota figures.').verdict,
+      'pass',
+    );
   });
   it('passes what has no words to judge', () => {
     assert.deepEqual(check(abusive, '👍 👍'), { verdict: 'pass', score: 0 });
@@ -47,14 +56,23 @@ describe('abusive', () => {
 
 describe('personal', () => {
   it('refuses attacks on a person: the reader addressed, the writer, someone by name', () => {
-    for (const t of ['You are an idiot and everyone here knows it.', 'Whoever wrote this is a moron.', 'Ravi, you are a liar and a coward.', 'Shut up, you pathetic little troll.']) {
+    for (const t of [
+      'You are an idiot and everyone here knows it.',
+      'Whoever wrote this is a moron.',
+      'Ravi, you are a liar and a coward.',
+      'Shut up, you pathetic little troll.',
+    ]) {
       const r = check(personal, t);
       assert.equal(r.verdict, 'fail', t);
       assert.ok(r.evidence && r.evidence.length > 0);
     }
   });
   it('does not take criticism of ideas or groups as personal', () => {
-    for (const t of ['You clearly did not read the article before commenting.', 'The ministry is useless at fisheries and always has been.', 'Their economic plan makes no sense to me at all.']) {
+    for (const t of [
+      'You clearly did not read the article before commenting.',
+      'The ministry is useless at fisheries and always has been.',
+      'Their economic plan makes no sense to me at all.',
+    ]) {
       assert.equal(check(personal, t).verdict, 'pass', t);
     }
   });

@@ -7,5 +7,8 @@ import { createClassifierCheck } from './classifier.ts';
 // docs/guidelines.md.
 
 export function createAbusiveCheck(model: Classifier, threshold?: number) {
-  return createClassifierCheck(model, 'This comment reads as abusive: insults, slurs or obscenity.', { threshold, needsTarget: false });
+  return createClassifierCheck(model, 'This comment reads as abusive: insults, slurs or obscenity.', {
+    threshold,
+    needsTarget: false,
+  });
 }

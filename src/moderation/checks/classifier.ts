@@ -24,7 +24,11 @@ export interface ClassifierResult extends CheckResult {
  * split, unless the site sets one) when the text also carries insulting words
  * (and, for personal attacks, a target), or from CERTAIN on the score alone.
  */
-export function createClassifierCheck(model: Classifier, reason: string, options: { threshold?: number | undefined; needsTarget: boolean }) {
+export function createClassifierCheck(
+  model: Classifier,
+  reason: string,
+  options: { threshold?: number | undefined; needsTarget: boolean },
+) {
   const threshold = options.threshold ?? model.threshold;
   return function check(prepared: PreparedText): ClassifierResult {
     const features = prepared.abuseFeatures();

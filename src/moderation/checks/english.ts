@@ -1,6 +1,6 @@
-import type { CheckResult } from '../pipeline.ts';
 import { englishProbability, type LanguageModel, words } from '../language-model.ts';
 import { type LinearModel, predict } from '../linear-model.ts';
+import type { CheckResult } from '../pipeline.ts';
 
 // Guideline: "Comments have to be in English." Names, quoted phrases, a few
 // loanwords and English with a Hindi word are fine; a comment in another
@@ -80,7 +80,12 @@ export function createEnglishCheck(models: EnglishModels) {
     const other = letters.length - latin;
     if (other >= 3 && other / Math.max(1, letters.length) >= 0.3) {
       const language = SCRIPTS.find(([re]) => re.test(text))?.[1] ?? 'und';
-      return { verdict: 'fail', score: Math.min(1, 0.5 + other / letters.length / 2), language, reason: 'This comment is not written in English.' };
+      return {
+        verdict: 'fail',
+        score: Math.min(1, 0.5 + other / letters.length / 2),
+        language,
+        reason: 'This comment is not written in English.',
+      };
     }
     const ws = scorable(text);
     if (ws.length < MIN_WORDS) return { verdict: 'pass', score: 0, language: 'en' };
@@ -88,11 +93,21 @@ export function createEnglishCheck(models: EnglishModels) {
     const hinglish = predict(models.hinglish, ownWords(text));
     const share = ws.reduce((a, w) => a + (1 - englishProbability(models.words, w)), 0) / ws.length;
     if (hinglish >= HINGLISH_THRESHOLD && share >= HINGLISH_WORD_FLOOR) {
-      return { verdict: 'fail', score: Math.round(hinglish * 1000) / 1000, language: 'hi-Latn', reason: 'This comment is mostly in Hindi (or another Indian language) typed in Latin letters.' };
+      return {
+        verdict: 'fail',
+        score: Math.round(hinglish * 1000) / 1000,
+        language: 'hi-Latn',
+        reason: 'This comment is mostly in Hindi (or another Indian language) typed in Latin letters.',
+      };
     }
     // Other languages in Latin letters: most of the words are not English.
     if (share >= THRESHOLD) {
-      return { verdict: 'fail', score: Math.round(share * 1000) / 1000, language: 'und-Latn', reason: 'This comment is mostly in a language other than English.' };
+      return {
+        verdict: 'fail',
+        score: Math.round(share * 1000) / 1000,
+        language: 'und-Latn',
+        reason: 'This comment is mostly in a language other than English.',
+      };
     }
     return { verdict: 'pass', score: Math.round(Math.min(hinglish, share * 2) * 1000) / 1000, language: 'en' };
   };

@@ -21,7 +21,6 @@ const INSULTS = new Set(
   ).split(' '),
 );
 
-
 /** Insulting or obscene words in the text (normalised for disguises), at most a few. */
 export function insultWords(text: string): string[] {
   const found = (normaliseForAbuse(text).match(/[\p{L}']+/gu) ?? []).filter((w) => INSULTS.has(w));
@@ -29,7 +28,8 @@ export function insultWords(text: string): string[] {
   return [...new Set(found)].slice(0, 5);
 }
 
-const TARGET = /\b(?:you|your|yours|you're|youre|yourself|u|ur|whoever|writer|author|journalist|reporter|editor|columnist|commenter|poster|he|she|him|her|his|he's|she's)\b/;
+const TARGET =
+  /\b(?:you|your|yours|you're|youre|yourself|u|ur|whoever|writer|author|journalist|reporter|editor|columnist|commenter|poster|he|she|him|her|his|he's|she's)\b/;
 
 /** Someone is addressed or named: a pronoun, the writer, or a name as the first word ("Ravi, …"). */
 export function namesTarget(text: string): boolean {

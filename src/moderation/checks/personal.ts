@@ -8,5 +8,9 @@ import { createClassifierCheck } from './classifier.ts';
 // disgrace" is not personal (it may still be abusive).
 
 export function createPersonalCheck(model: Classifier, threshold?: number) {
-  return createClassifierCheck(model, 'This comment reads as a personal attack: it goes after a person, not the argument.', { threshold, needsTarget: true });
+  return createClassifierCheck(
+    model,
+    'This comment reads as a personal attack: it goes after a person, not the argument.',
+    { threshold, needsTarget: true },
+  );
 }

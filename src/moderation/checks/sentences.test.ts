@@ -34,7 +34,13 @@ describe('the full-sentences rule', () => {
   });
 
   it('refuses strings of emoji, hashtags, mentions or links', () => {
-    for (const text of ['🔥🔥🔥', '#FakeNews #Resign', '@editor @minister', 'https://example.org/x https://example.org/y', '😡 #shame @someone']) {
+    for (const text of [
+      '🔥🔥🔥',
+      '#FakeNews #Resign',
+      '@editor @minister',
+      'https://example.org/x https://example.org/y',
+      '😡 #shame @someone',
+    ]) {
       const r = sentencesCheck(text);
       assert.equal(r.verdict, 'fail', text);
       assert.ok(r.score > 0.9, text);

@@ -8,14 +8,17 @@ const promo = 'Earn money from home today, visit my page for the details and the
 
 describe('spam', () => {
   it('passes an ordinary comment with a source or two', () => {
-    assert.equal(spam('The figures are in the report: https://example.org/report and https://example.org/annex.', {}).verdict, 'pass');
+    assert.equal(
+      spam('The figures are in the report: https://example.org/report and https://example.org/annex.', {}).verdict,
+      'pass',
+    );
   });
   it('holds many links', () => {
     const r = spam('See https://a.example https://b.example https://c.example for proof.', {});
     assert.equal(r.verdict, 'fail');
     assert.deepEqual(r.signals, ['3 links (the limit is 2)']);
   });
-  it('holds a repeat of the author\'s own text, but not a short one', () => {
+  it("holds a repeat of the author's own text, but not a short one", () => {
     const r = spam(promo, { repeatsOwnText: true });
     assert.equal(r.verdict, 'fail');
     assert.match(r.reason!, /same text/);
@@ -33,7 +36,10 @@ describe('spam', () => {
 describe('fingerprints', () => {
   it('see through case, spacing, punctuation and link queries', () => {
     assert.equal(fingerprint(promo), fingerprint(promo.toUpperCase().replace(/ /g, '  ').replace(/,/g, ' ,')));
-    assert.equal(fingerprint('Read https://x.example/a?utm_source=1 now'), fingerprint('read https://x.example/a now!'));
+    assert.equal(
+      fingerprint('Read https://x.example/a?utm_source=1 now'),
+      fingerprint('read https://x.example/a now!'),
+    );
     assert.notEqual(fingerprint(promo), fingerprint(`${promo} Really.`));
   });
 });

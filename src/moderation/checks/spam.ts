@@ -27,14 +27,22 @@ export function createSpamCheck(limits: SpamLimits) {
     const signals: string[] = [];
     let score = 0;
     const links = text.match(LINK)?.length ?? 0;
-    if (links > limits.maxLinks) signals.push(`${links} links (the limit is ${limits.maxLinks})`), (score = Math.max(score, 0.9));
-    else if (links > 0) score = Math.max(score, 0.2 * links);
-    if (context.repeatsOwnText && text.length >= REPEAT_MIN_CHARS) signals.push('the same text as another of your comments today'), (score = Math.max(score, 0.95));
+    if (links > limits.maxLinks) {
+      signals.push(`${links} links (the limit is ${limits.maxLinks})`);
+      score = Math.max(score, 0.9);
+    } else if (links > 0) score = Math.max(score, 0.2 * links);
+    if (context.repeatsOwnText && text.length >= REPEAT_MIN_CHARS) {
+      signals.push('the same text as another of your comments today');
+      score = Math.max(score, 0.95);
+    }
     if (context.lastTenMinutes !== undefined && context.lastTenMinutes >= limits.floodPerTenMinutes) {
       signals.push(`${context.lastTenMinutes + 1} comments in ten minutes`);
       score = Math.max(score, 0.9);
     }
-    if (context.knownSpam) signals.push('a text marked as spam before'), (score = 1);
+    if (context.knownSpam) {
+      signals.push('a text marked as spam before');
+      score = 1;
+    }
     score = Math.round(score * 1000) / 1000;
     if (signals.length === 0) return { verdict: 'pass', score, signals };
     return { verdict: 'fail', score, signals, reason: `This comment looks like spam: ${signals.join('; ')}.` };

@@ -5,7 +5,9 @@ import { createLengthCheck } from './length.ts';
 import { createTrustCheck } from './trust.ts';
 
 const now = new Date('2026-06-15T06:30:00Z');
-const author = (o: Partial<{ accountAgeDays: number; publishedCount: number; trusted: boolean; sanctionedAt: string | null }> = {}) => ({
+const author = (
+  o: Partial<{ accountAgeDays: number; publishedCount: number; trusted: boolean; sanctionedAt: string | null }> = {},
+) => ({
   author: { accountAgeDays: 30, publishedCount: 10, trusted: false, sanctionedAt: null, ...o },
   now,
 });

@@ -21,12 +21,32 @@ export function createTrustCheck(policy: TrustPolicy) {
     if (!author) return { verdict: 'pass', score: 0 };
     if (author.trusted) return { verdict: 'pass', score: 0 };
     const now = context.now ?? new Date();
-    if (policy.sanctionDays > 0 && author.sanctionedAt && now.getTime() - new Date(author.sanctionedAt).getTime() < policy.sanctionDays * 86_400_000) {
-      return { verdict: 'fail', score: 1, reason: 'Your comments are read by a moderator before they appear, for a while after a sanction.' };
+    if (
+      policy.sanctionDays > 0 &&
+      author.sanctionedAt &&
+      now.getTime() - new Date(author.sanctionedAt).getTime() < policy.sanctionDays * 86_400_000
+    ) {
+      return {
+        verdict: 'fail',
+        score: 1,
+        reason: 'Your comments are read by a moderator before they appear, for a while after a sanction.',
+      };
     }
-    if (policy.mode === 'all') return { verdict: 'fail', score: 1, reason: 'Every comment on this site is read by a moderator before it appears.' };
-    if (policy.mode === 'new' && (author.publishedCount < policy.minPublished || author.accountAgeDays < policy.minAccountDays)) {
-      return { verdict: 'fail', score: 0.8, reason: 'Comments from new readers are read by a moderator before they appear.' };
+    if (policy.mode === 'all')
+      return {
+        verdict: 'fail',
+        score: 1,
+        reason: 'Every comment on this site is read by a moderator before it appears.',
+      };
+    if (
+      policy.mode === 'new' &&
+      (author.publishedCount < policy.minPublished || author.accountAgeDays < policy.minAccountDays)
+    ) {
+      return {
+        verdict: 'fail',
+        score: 0.8,
+        reason: 'Comments from new readers are read by a moderator before they appear.',
+      };
     }
     return { verdict: 'pass', score: 0 };
   };

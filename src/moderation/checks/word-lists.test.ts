@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { createWordListCheck } from './word-lists.ts';
 
 // Harmless stand-in words, so that the test reads cleanly.
-const banned = createWordListCheck(['scoundrel', 'crooked politician'], 'This comment uses a word this site does not publish.');
+const banned = createWordListCheck(
+  ['scoundrel', 'crooked politician'],
+  'This comment uses a word this site does not publish.',
+);
 
 describe('site word lists', () => {
   it('matches whole words and phrases, in any case', () => {
@@ -14,13 +17,22 @@ describe('site word lists', () => {
   });
 
   it('sees through disguised spellings', () => {
-    for (const text of ['What a sc0undr3l.', 'What a s.c.o.u.n.d.r.e.l!', 'What a scoundreeeel.', 'What a ѕсоundrеl.']) {
+    for (const text of [
+      'What a sc0undr3l.',
+      'What a s.c.o.u.n.d.r.e.l!',
+      'What a scoundreeeel.',
+      'What a ѕсоundrеl.',
+    ]) {
       assert.equal(banned(text).verdict, 'fail', text);
     }
   });
 
   it('leaves other words alone', () => {
-    for (const text of ['The scoundrels of the story are not named.', 'A crooked path to the harbour.', 'I agree with the minister on this.']) {
+    for (const text of [
+      'The scoundrels of the story are not named.',
+      'A crooked path to the harbour.',
+      'I agree with the minister on this.',
+    ]) {
       assert.equal(banned(text).verdict, 'pass', text);
     }
   });

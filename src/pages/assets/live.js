@@ -40,7 +40,10 @@ if (typeof EventSource === 'function') {
     if (!list) return;
     const { id, html } = JSON.parse(e.data);
     const existing = document.getElementById(`entry-${id}`);
-    if (existing) return void (existing.outerHTML = html);
+    if (existing) {
+      existing.outerHTML = html;
+      return;
+    }
     if (readingBelow()) {
       held.unshift(html);
       button.textContent = `${held.length} new update${held.length === 1 ? '' : 's'}`;

@@ -25,7 +25,12 @@ function focusItem(i) {
 }
 
 async function api(method, path, body) {
-  const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body ? JSON.stringify(body) : undefined, credentials: 'same-origin' });
+  const res = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: body ? JSON.stringify(body) : undefined,
+    credentials: 'same-origin',
+  });
   const json = await res.json().catch(() => ({}));
   return { ok: res.ok, status: res.status, json };
 }
@@ -34,7 +39,12 @@ async function decide(el, action) {
   if (!el) return;
   const reason = el.querySelector('.mod-reason')?.value;
   const note = el.querySelector('input[name="note"]')?.value || undefined;
-  const r = await api('POST', `/api/admin/moderate/comments/${el.dataset.id}/decision`, { action, version: Number(el.dataset.version), reason, note });
+  const r = await api('POST', `/api/admin/moderate/comments/${el.dataset.id}/decision`, {
+    action,
+    version: Number(el.dataset.version),
+    reason,
+    note,
+  });
   if (r.ok) {
     el.dataset.version = String(r.json.item.version);
     el.classList.add('decided');
@@ -50,7 +60,14 @@ async function decide(el, action) {
   } else say(r.json.error?.message ?? 'That did not work.');
 }
 
-const label = (a) => ({ approve: 'Approved', approve_trust: 'Approved, author trusted', refuse: 'Refused', feature: 'Featured', unfeature: 'Unfeatured' })[a] ?? a;
+const label = (a) =>
+  ({
+    approve: 'Approved',
+    approve_trust: 'Approved, author trusted',
+    refuse: 'Refused',
+    feature: 'Featured',
+    unfeature: 'Unfeatured',
+  })[a] ?? a;
 
 async function undo() {
   const last = undoStack.pop();
@@ -66,16 +83,26 @@ async function undo() {
 function ban(el) {
   if (!el?.dataset.author) return say('This comment has no account to ban.');
   const dialog = document.getElementById('mod-ban');
-  document.getElementById('mod-ban-who').textContent = `${el.dataset.authorName}: their pending comments will be refused too.`;
+  document.getElementById('mod-ban-who').textContent =
+    `${el.dataset.authorName}: their pending comments will be refused too.`;
   const input = document.getElementById('mod-ban-reason');
   input.value = '';
   dialog.showModal();
   input.focus();
   dialog.onclose = async () => {
     if (dialog.returnValue !== 'ban' || !input.value.trim()) return focusItem(current);
-    const r = await api('POST', `/api/admin/moderate/authors/${el.dataset.author}/sanction`, { kind: 'ban', reason: input.value.trim() });
-    say(r.ok ? `${el.dataset.authorName} is banned; ${r.json.refusedPending} pending comments refused.` : (r.json.error?.message ?? 'Could not ban.'));
-    if (r.ok) for (const other of document.querySelectorAll(`.mod-item[data-author="${el.dataset.author}"]`)) if (list?.dataset.queue === 'pending') other.classList.add('decided');
+    const r = await api('POST', `/api/admin/moderate/authors/${el.dataset.author}/sanction`, {
+      kind: 'ban',
+      reason: input.value.trim(),
+    });
+    say(
+      r.ok
+        ? `${el.dataset.authorName} is banned; ${r.json.refusedPending} pending comments refused.`
+        : (r.json.error?.message ?? 'Could not ban.'),
+    );
+    if (r.ok)
+      for (const other of document.querySelectorAll(`.mod-item[data-author="${el.dataset.author}"]`))
+        if (list?.dataset.queue === 'pending') other.classList.add('decided');
     focusItem(current);
   };
 }
@@ -83,7 +110,13 @@ function ban(el) {
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target;
-  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || document.querySelector('dialog[open]')) return;
+  if (
+    t instanceof HTMLInputElement ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLSelectElement ||
+    document.querySelector('dialog[open]')
+  )
+    return;
   const el = items()[current];
   const keys = {
     j: () => focusItem(current + 1),
@@ -131,7 +164,9 @@ if (list?.dataset.queue) {
   source.addEventListener('moderation.queued', async (e) => {
     const { id } = JSON.parse(e.data);
     if (document.getElementById(`item-${id}`)) return;
-    const res = await fetch(`/admin/moderate/fragment/${id}?queue=${list.dataset.queue}`, { credentials: 'same-origin' });
+    const res = await fetch(`/admin/moderate/fragment/${id}?queue=${list.dataset.queue}`, {
+      credentials: 'same-origin',
+    });
     if (res.status !== 200) return;
     list.insertAdjacentHTML('beforeend', await res.text());
     say('A new comment arrived at the end of the queue.');

@@ -109,7 +109,11 @@ export function foundation(engine: Engine) {
         .addColumn('posted_at', ts, (c) => c.notNull())
         .addColumn('modified_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('live_entries_article_posted').on('live_entries').columns(['article_id', 'posted_at']).execute();
+      await db.schema
+        .createIndex('live_entries_article_posted')
+        .on('live_entries')
+        .columns(['article_id', 'posted_at'])
+        .execute();
 
       await db.schema
         .createTable('top_picks')
@@ -121,7 +125,16 @@ export function foundation(engine: Engine) {
     },
 
     async down(db: Kysely<any>): Promise<void> {
-      for (const table of ['top_picks', 'live_entries', 'article_tags', 'article_authors', 'articles', 'authors', 'sections', 'sites']) {
+      for (const table of [
+        'top_picks',
+        'live_entries',
+        'article_tags',
+        'article_authors',
+        'articles',
+        'authors',
+        'sections',
+        'sites',
+      ]) {
         await db.schema.dropTable(table).execute();
       }
     },

@@ -16,8 +16,12 @@ export function accounts(engine: Engine) {
         .addColumn('password_hash', 'text')
         .addColumn('avatar_url', 'text')
         .addColumn('badges', 'text', (c) => c.notNull().defaultTo('[]'))
-        .addColumn('role', 'text', (c) => c.notNull().defaultTo('reader').check(sql`role in ('reader', 'moderator', 'editor', 'admin')`))
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active', 'suspended', 'banned')`))
+        .addColumn('role', 'text', (c) =>
+          c.notNull().defaultTo('reader').check(sql`role in ('reader', 'moderator', 'editor', 'admin')`),
+        )
+        .addColumn('status', 'text', (c) =>
+          c.notNull().defaultTo('active').check(sql`status in ('active', 'suspended', 'banned')`),
+        )
         .addColumn('sanction_until', ts)
         .addColumn('sanction_reason', 'text')
         .addColumn('name_changed_at', ts)
@@ -140,7 +144,18 @@ export function accounts(engine: Engine) {
     },
 
     async down(db: Kysely<any>): Promise<void> {
-      for (const t of ['secrets', 'outbox', 'oidc_providers', 'sso_used_tokens', 'sso_settings', 'login_throttle', 'account_tokens', 'sessions', 'identities', 'users']) {
+      for (const t of [
+        'secrets',
+        'outbox',
+        'oidc_providers',
+        'sso_used_tokens',
+        'sso_settings',
+        'login_throttle',
+        'account_tokens',
+        'sessions',
+        'identities',
+        'users',
+      ]) {
         await db.schema.dropTable(t).execute();
       }
     },

@@ -39,7 +39,9 @@ export function comments(engine: Engine) {
         .addColumn('author_name', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('body_html', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('published', 'pending', 'rejected', 'deleted')`))
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('published', 'pending', 'rejected', 'deleted')`),
+        )
         .addColumn('status_reason', 'text')
         .addColumn('moderation', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('featured', 'integer', (c) => c.notNull().defaultTo(0))
@@ -50,11 +52,21 @@ export function comments(engine: Engine) {
         .addColumn('created_at', ts, (c) => c.notNull())
         .addColumn('edited_at', ts)
         .execute();
-      await db.schema.createIndex('comments_story_top').on('comments').columns(['story_id', 'parent_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('comments_story_top')
+        .on('comments')
+        .columns(['story_id', 'parent_id', 'created_at'])
+        .execute();
       await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
       await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'created_at']).execute();
       // Most comments carry no idempotency key: a partial index costs them nothing.
-      await db.schema.createIndex('comments_idempotency').on('comments').columns(['author_id', 'idempotency_key']).unique().where(sql.ref('idempotency_key'), 'is not', null).execute();
+      await db.schema
+        .createIndex('comments_idempotency')
+        .on('comments')
+        .columns(['author_id', 'idempotency_key'])
+        .unique()
+        .where(sql.ref('idempotency_key'), 'is not', null)
+        .execute();
 
       await db.schema
         .createTable('comment_revisions')
@@ -77,14 +89,19 @@ export function comments(engine: Engine) {
         .createTable('reports')
         .addColumn('comment_id', 'text', (c) => c.notNull().references('comments.id').onDelete('cascade'))
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('reason', 'text', (c) => c.notNull().check(sql`reason in ('abusive', 'personal', 'spam', 'off_topic', 'other')`))
+        .addColumn('reason', 'text', (c) =>
+          c.notNull().check(sql`reason in ('abusive', 'personal', 'spam', 'off_topic', 'other')`),
+        )
         .addColumn('note', 'text')
         .addColumn('created_at', ts, (c) => c.notNull())
         .addPrimaryKeyConstraint('reports_pk', ['comment_id', 'user_id'])
         .execute();
 
       // A journalist's account, so that their replies under their own stories stand out.
-      await db.schema.alterTable('authors').addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null')).execute();
+      await db.schema
+        .alterTable('authors')
+        .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .execute();
 
       await db.schema
         .createTable('comment_settings')
@@ -100,7 +117,8 @@ export function comments(engine: Engine) {
     },
 
     async down(db: Kysely<any>): Promise<void> {
-      for (const t of ['comment_settings', 'reports', 'reactions', 'comment_revisions', 'comments', 'stories']) await db.schema.dropTable(t).execute();
+      for (const t of ['comment_settings', 'reports', 'reactions', 'comment_revisions', 'comments', 'stories'])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

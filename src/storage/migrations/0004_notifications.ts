@@ -18,12 +18,18 @@ export function notifications(engine: Engine) {
         .addColumn('read_at', ts)
         .addColumn('emailed_at', ts)
         .execute();
-      await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('notifications_user')
+        .on('notifications')
+        .columns(['user_id', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('notification_settings')
         .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
-        .addColumn('email_mode', 'text', (c) => c.notNull().check(sql`email_mode in ('off', 'each', 'hourly', 'daily')`))
+        .addColumn('email_mode', 'text', (c) =>
+          c.notNull().check(sql`email_mode in ('off', 'each', 'hourly', 'daily')`),
+        )
         .addColumn('unsubscribe_token', 'text', (c) => c.notNull().unique())
         .addColumn('last_digest_at', ts)
         .execute();

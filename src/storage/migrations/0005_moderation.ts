@@ -23,10 +23,17 @@ export function moderation(engine: Engine) {
         .addPrimaryKeyConstraint('spam_fingerprints_pk', ['site_id', 'fingerprint'])
         .execute();
       // Pre-moderation by trust: "approve and trust author" sets it.
-      await db.schema.alterTable('users').addColumn('trusted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('trusted', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('users').addColumn('sanctioned_at', ts).execute();
       // The spam check's question: has this author posted this text (fingerprint) today?
-      await db.schema.createIndex('comments_author_fingerprint').on('comments').columns(['author_id', 'content_hash', 'created_at']).execute();
+      await db.schema
+        .createIndex('comments_author_fingerprint')
+        .on('comments')
+        .columns(['author_id', 'content_hash', 'created_at'])
+        .execute();
       // Replaying a policy reads a site's latest comments.
       await db.schema.createIndex('comments_site_time').on('comments').columns(['site_id', 'created_at']).execute();
     },

@@ -19,11 +19,22 @@ export function imports(engine: Engine) {
         .addColumn('claimed_at', ts)
         .addColumn('created_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('legacy_authors_email').on('legacy_authors').columns(['site_id', 'email_hash']).execute();
-      await db.schema.createIndex('legacy_authors_external').on('legacy_authors').columns(['site_id', 'external_id']).execute();
+      await db.schema
+        .createIndex('legacy_authors_email')
+        .on('legacy_authors')
+        .columns(['site_id', 'email_hash'])
+        .execute();
+      await db.schema
+        .createIndex('legacy_authors_external')
+        .on('legacy_authors')
+        .columns(['site_id', 'external_id'])
+        .execute();
       await db.schema.createIndex('legacy_authors_user').on('legacy_authors').column('user_id').execute();
 
-      await db.schema.alterTable('comments').addColumn('legacy_author_id', 'text', (c) => c.references('legacy_authors.id').onDelete('set null')).execute();
+      await db.schema
+        .alterTable('comments')
+        .addColumn('legacy_author_id', 'text', (c) => c.references('legacy_authors.id').onDelete('set null'))
+        .execute();
       await db.schema.alterTable('comments').addColumn('import_source', 'text').execute();
       await db.schema.alterTable('comments').addColumn('import_id', 'text').execute();
       // The old platform's HTML as it came, for audit: never shown.
@@ -32,7 +43,8 @@ export function imports(engine: Engine) {
     },
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropIndex('comments_legacy_author').execute();
-      for (const c of ['original_html', 'import_id', 'import_source', 'legacy_author_id']) await db.schema.alterTable('comments').dropColumn(c).execute();
+      for (const c of ['original_html', 'import_id', 'import_source', 'legacy_author_id'])
+        await db.schema.alterTable('comments').dropColumn(c).execute();
       await db.schema.dropTable('legacy_authors').execute();
     },
   };

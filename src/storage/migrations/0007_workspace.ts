@@ -6,13 +6,20 @@ export function workspace(engine: Engine) {
   return {
     async up(db: Kysely<any>): Promise<void> {
       // Moderators' decisions on comments: optimistic concurrency by version.
-      await db.schema.alterTable('comments').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('comments')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('comments').addColumn('moderated_by', 'text').execute();
       await db.schema.alterTable('comments').addColumn('moderated_at', ts).execute();
       await db.schema.alterTable('comments').addColumn('refusal_code', 'text').execute();
       await db.schema.alterTable('comments').addColumn('appeal', 'text').execute();
       await db.schema.alterTable('comments').addColumn('appealed_at', ts).execute();
-      await db.schema.createIndex('comments_site_status').on('comments').columns(['site_id', 'status', 'created_at']).execute();
+      await db.schema
+        .createIndex('comments_site_status')
+        .on('comments')
+        .columns(['site_id', 'status', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('audit_log')
@@ -41,7 +48,11 @@ export function workspace(engine: Engine) {
         .addColumn('note', 'text', (c) => c.notNull())
         .addColumn('created_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('moderator_notes_user').on('moderator_notes').columns(['user_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('moderator_notes_user')
+        .on('moderator_notes')
+        .columns(['user_id', 'created_at'])
+        .execute();
 
       // A warning the reader must acknowledge before commenting again.
       await db.schema.alterTable('users').addColumn('warning', 'text').execute();
@@ -53,7 +64,8 @@ export function workspace(engine: Engine) {
       await db.schema.dropTable('moderator_notes').execute();
       await db.schema.dropTable('audit_log').execute();
       await db.schema.dropIndex('comments_site_status').execute();
-      for (const c of ['appealed_at', 'appeal', 'refusal_code', 'moderated_at', 'moderated_by', 'version']) await db.schema.alterTable('comments').dropColumn(c).execute();
+      for (const c of ['appealed_at', 'appeal', 'refusal_code', 'moderated_at', 'moderated_by', 'version'])
+        await db.schema.alterTable('comments').dropColumn(c).execute();
     },
   };
 }

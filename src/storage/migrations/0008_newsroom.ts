@@ -15,7 +15,10 @@ export function newsroom(engine: Engine) {
       ] as const) {
         await db.schema.alterTable('articles').addColumn(name, type).execute();
       }
-      await db.schema.alterTable('articles').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('articles')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.createIndex('articles_scheduled').on('articles').columns(['status', 'scheduled_at']).execute();
 
       await db.schema
@@ -27,7 +30,11 @@ export function newsroom(engine: Engine) {
         .addColumn('editor_name', 'text', (c) => c.notNull())
         .addColumn('created_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('article_revisions_article').on('article_revisions').columns(['article_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('article_revisions_article')
+        .on('article_revisions')
+        .columns(['article_id', 'created_at'])
+        .execute();
 
       // Uploaded images: the resized files live in the image store (disk by default).
       await db.schema
@@ -55,27 +62,40 @@ export function newsroom(engine: Engine) {
 
       // Search: FTS5 on the embedded database, an expression index for PostgreSQL's full-text search.
       if (engine === 'sqlite') {
-        await sql`create virtual table articles_fts using fts5(article_id unindexed, site_id unindexed, headline, standfirst, body, tokenize = 'porter unicode61')`.execute(db);
-        await sql`insert into articles_fts (article_id, site_id, headline, standfirst, body) select id, site_id, headline, standfirst, body from articles`.execute(db);
+        await sql`create virtual table articles_fts using fts5(article_id unindexed, site_id unindexed, headline, standfirst, body, tokenize = 'porter unicode61')`.execute(
+          db,
+        );
+        await sql`insert into articles_fts (article_id, site_id, headline, standfirst, body) select id, site_id, headline, standfirst, body from articles`.execute(
+          db,
+        );
         // Kept by triggers, so that every way an article is written (seed, newsroom, import) is searchable.
-        await sql`create trigger articles_fts_insert after insert on articles begin insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(db);
-        await sql`create trigger articles_fts_update after update of headline, standfirst, body on articles begin delete from articles_fts where article_id = old.id; insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(db);
-        await sql`create trigger articles_fts_delete after delete on articles begin delete from articles_fts where article_id = old.id; end`.execute(db);
+        await sql`create trigger articles_fts_insert after insert on articles begin insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(
+          db,
+        );
+        await sql`create trigger articles_fts_update after update of headline, standfirst, body on articles begin delete from articles_fts where article_id = old.id; insert into articles_fts (article_id, site_id, headline, standfirst, body) values (new.id, new.site_id, new.headline, new.standfirst, new.body); end`.execute(
+          db,
+        );
+        await sql`create trigger articles_fts_delete after delete on articles begin delete from articles_fts where article_id = old.id; end`.execute(
+          db,
+        );
       } else {
-        await sql`create index articles_search on articles using gin (to_tsvector('english', headline || ' ' || standfirst || ' ' || body))`.execute(db);
+        await sql`create index articles_search on articles using gin (to_tsvector('english', headline || ' ' || standfirst || ' ' || body))`.execute(
+          db,
+        );
       }
     },
     async down(db: Kysely<any>): Promise<void> {
       if (engine === 'sqlite') {
-        for (const t of ['articles_fts_insert', 'articles_fts_update', 'articles_fts_delete']) await sql.raw(`drop trigger ${t}`).execute(db);
+        for (const t of ['articles_fts_insert', 'articles_fts_update', 'articles_fts_delete'])
+          await sql.raw(`drop trigger ${t}`).execute(db);
         await sql`drop table articles_fts`.execute(db);
-      }
-      else await sql`drop index articles_search`.execute(db);
+      } else await sql`drop index articles_search`.execute(db);
       await db.schema.dropTable('article_views').execute();
       await db.schema.dropTable('images').execute();
       await db.schema.dropTable('article_revisions').execute();
       await db.schema.dropIndex('articles_scheduled').execute();
-      for (const c of ['version', 'corrected_at', 'correction', 'seo_description', 'seo_title', 'scheduled_at']) await db.schema.alterTable('articles').dropColumn(c).execute();
+      for (const c of ['version', 'corrected_at', 'correction', 'seo_description', 'seo_title', 'scheduled_at'])
+        await db.schema.alterTable('articles').dropColumn(c).execute();
     },
   };
 }

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from '../schema.ts';
 
 const TIMESTAMPTZ_OID = 1184;
