@@ -7,9 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPasswordHasher } from '../src/accounts/passwords.ts';
-import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { createServices } from '../src/core/services.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
+import { buildApp } from '../src/http/app.ts';
 import { newId } from '../src/shared/ids.ts';
 import { migrateToLatest, openStorage } from '../src/storage/database.ts';
 
@@ -34,9 +35,11 @@ const storage = await openStorage({
 });
 await migrateToLatest(storage);
 const baselines = new Map<string, string>();
-const app = await buildApp(config, {
+const services = await createServices(config, {
   storage,
   passwords: createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
+});
+const app = await buildApp(services, {
   extraRoutes: (a) => {
     a.get('/__baseline/:name', async (request, reply) =>
       reply
@@ -52,12 +55,12 @@ const app = await buildApp(config, {
   },
 });
 await ensureDemo(storage, config);
-const site = (await app.deps.sites.get('demo'))!;
+const site = (await app.services.sites.get('demo'))!;
 // Every check runs on every post, but the flood rule: the bench's 200 readers
 // post hundreds of comments a minute each, which a real site would hold.
-await app.deps.moderation.savePolicy(
+await app.services.moderation.savePolicy(
   site.id,
-  (await app.deps.moderation.policy(site.id)).version,
+  (await app.services.moderation.policy(site.id)).version,
   { spam: { floodPerTenMinutes: 1_000_000 } },
   'bench',
 );
@@ -67,7 +70,7 @@ async function makeUsers(n: number, prefix: string) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = newId();
-    await app.deps.users.insert({
+    await app.services.users.insert({
       id,
       siteId: 'demo',
       email: `${prefix}${i}@bench.example`,
@@ -78,7 +81,7 @@ async function makeUsers(n: number, prefix: string) {
     });
     ids.push(id);
   }
-  return Promise.all(ids.map((id) => app.deps.users.get(id).then((u) => u!)));
+  return Promise.all(ids.map((id) => app.services.users.get(id).then((u) => u!)));
 }
 
 // Thread shapes: most comments top-level, a quarter replies to random earlier
@@ -94,19 +97,19 @@ async function fill(storyId: string, count: number, writers: Awaited<ReturnType<
     else if (made.length > 5 && r < 32) parentId = chain ?? made[made.length - 1]!;
     // Each text its own (the spam rule holds the same text posted under several stories).
     const text = `Comment ${i} on story ${storyId.slice(-8)}: the negotiators should publish the quota figures before the next round.${i % 3 ? ' I also think the patrol costs deserve a public debate.' : ''}`;
-    const { comment } = await app.deps.commentsUsecases.post(site, author, { storyId, parentId, body: text });
+    const { comment } = await app.services.commentsUsecases.post(site, author, { storyId, parentId, body: text });
     made.push(comment.id);
     if (r >= 25 && r < 32) chain = comment.id;
   }
 }
 
 const writers = await makeUsers(200, 'writer');
-const big = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-const bigStory = await app.deps.commentsUsecases.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
+const big = await app.services.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
+const bigStory = await app.services.commentsUsecases.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
 await fill(bigStory.id, 1000, writers);
 const small: string[] = [];
 for (let i = 0; i < 100; i++) {
-  const s = await app.deps.commentsUsecases.storyForEmbed(site, {
+  const s = await app.services.commentsUsecases.storyForEmbed(site, {
     storyId: `bench-${i}`,
     url: `https://blog.example/p/${i}`,
     title: `Bench story ${i}`,
@@ -120,10 +123,10 @@ const posters = await makeUsers(1000, 'poster');
 const tokens: string[] = [];
 for (const u of posters) {
   const { session } = await (async () => {
-    const r = await app.deps.sessionsUsecases.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
+    const r = await app.services.sessionsUsecases.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
     return r;
   })();
-  tokens.push((await app.deps.auth.bearerToken(session)).token);
+  tokens.push((await app.services.auth.bearerToken(session)).token);
 }
 const tokenFile = join(config.dataDir, 'tokens.txt');
 writeFileSync(tokenFile, tokens.join('\n'));

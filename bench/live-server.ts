@@ -4,9 +4,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { createServices } from '../src/core/services.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
+import { buildApp } from '../src/http/app.ts';
 import { migrateToLatest, openStorage } from '../src/storage/database.ts';
 
 const port = Number(process.env.PORT ?? 8093);
@@ -20,14 +21,14 @@ const config = loadConfig({
 const storage = await openStorage({ dataDir: config.dataDir });
 await migrateToLatest(storage);
 let blogId = '';
-const app = await buildApp(config, {
-  storage,
+const services = await createServices(config, { storage });
+const app = await buildApp(services, {
   extraRoutes: (a) => {
     a.post('/__bench/entry', { config: { csrf: false } } as never, async (request: { body: unknown }) => {
       const { n } = request.body as { n: number };
       // The post time travels in the headline: each reader measures its own delay.
-      const site = (await app.deps.sites.get('demo'))!;
-      return app.deps.newsroom.postEntry(site, blogId, {
+      const site = (await app.services.sites.get('demo'))!;
+      return app.services.newsroom.postEntry(site, blogId, {
         headline: `Bench entry ${n} sent ${Date.now()}`,
         text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.',
         keyEvent: false,
@@ -38,12 +39,12 @@ const app = await buildApp(config, {
       return {
         rss: process.memoryUsage().rss,
         heapUsed: process.memoryUsage().heapUsed,
-        streams: app.deps.liveHub.count(),
+        streams: app.services.liveHub.count(),
       };
     });
   },
 });
 await ensureDemo(storage, config);
-blogId = (await app.deps.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day'))!.id;
+blogId = (await app.services.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day'))!.id;
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`listening ${port} blog ${blogId}`);

@@ -8,14 +8,14 @@
 // lists, spam and trust) on one core.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from '../scripts/datasets.ts';
-import { abuseFeatures } from '../src/moderation/abuse-features.ts';
-import { classify } from '../src/moderation/checks/classifier.ts';
-import { createEnglishCheck } from '../src/moderation/checks/english.ts';
-import { sentencesCheck } from '../src/moderation/checks/sentences.ts';
-import { createGuidelines } from '../src/moderation/guidelines.ts';
-import { splitOf } from '../src/moderation/language-model.ts';
-import { confusion, macroF1, precisionRecallF1, rocAuc } from '../src/moderation/metrics.ts';
-import { loadModels } from '../src/moderation/models.ts';
+import { abuseFeatures } from '../src/guidelines/abuse-features.ts';
+import { classify } from '../src/guidelines/checks/classifier.ts';
+import { createEnglishCheck } from '../src/guidelines/checks/english.ts';
+import { sentencesCheck } from '../src/guidelines/checks/sentences.ts';
+import { splitOf } from '../src/guidelines/language-model.ts';
+import { confusion, macroF1, precisionRecallF1, rocAuc } from '../src/guidelines/metrics.ts';
+import { loadModels } from '../src/guidelines/models.ts';
+import { createGuidelines } from '../src/guidelines/phases.ts';
 import { datasetSkipReason, datasetsDir } from '../src/shared/datasets.ts';
 
 if (datasetSkipReason('langid')) process.exit(2);
@@ -187,8 +187,8 @@ console.log(
   `throughput: ${Math.round(n / seconds)} comments/s on one core through the whole pipeline (goal 5,000); per comment p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (goal p99 < 5 ms)`,
 );
 
-const size = (f: string) => statSync(new URL(`../src/moderation/models/${f}`, import.meta.url)).size;
-const files = readdirSync(new URL('../src/moderation/models/', import.meta.url)).filter((f) => f.endsWith('.json'));
+const size = (f: string) => statSync(new URL(`../src/guidelines/models/${f}`, import.meta.url)).size;
+const files = readdirSync(new URL('../src/guidelines/models/', import.meta.url)).filter((f) => f.endsWith('.json'));
 const total = files.reduce((a, f) => a + size(f), 0);
 console.log(
   `models: ${files.map((f) => `${f} ${(size(f) / 1e6).toFixed(2)} MB`).join(', ')}; ${(total / 1e6).toFixed(2)} MB in all (goal < 20 MB); loaded in ${loadMs.toFixed(0)} ms (goal < 1 s)`,

@@ -4,9 +4,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../src/app/buildApp.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { createServices } from '../src/core/services.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
+import { buildApp } from '../src/http/app.ts';
 import { openStorage } from '../src/storage/database.ts';
 
 const port = Number(process.env.PORT ?? 8091);
@@ -18,8 +19,8 @@ const config = loadConfig({
 });
 const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const baselines = new Map<string, string>();
-const app = await buildApp(config, {
-  storage,
+const services = await createServices(config, { storage });
+const app = await buildApp(services, {
   extraRoutes: (a) => {
     a.get('/__baseline/:name', async (request, reply) => {
       const body = baselines.get((request.params as { name: string }).name);

@@ -1,5 +1,5 @@
 // npm run train:moderation: trains Parley's own moderation models from the
-// labelled data in ../shared/datasets and writes them into src/moderation/models/
+// labelled data in ../shared/datasets and writes them into src/guidelines/models/
 // (committed, loaded at start). Deterministic: same data, same model. Two items
 // in ten (by a hash of their text) are never trained on: one for choosing
 // thresholds (dev), one for bench:moderation (test).
@@ -7,10 +7,10 @@
 // Models: english.json (which words are English), hinglish.json (Indian
 // languages in Latin letters), abusive.json and personal.json (OLID).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { abuseFeatures } from '../src/moderation/abuse-features.ts';
-import { features, isHeldOut, type LanguageModel, splitOf, words } from '../src/moderation/language-model.ts';
-import { predict, serialise, train } from '../src/moderation/linear-model.ts';
-import { bestThreshold } from '../src/moderation/metrics.ts';
+import { abuseFeatures } from '../src/guidelines/abuse-features.ts';
+import { features, isHeldOut, type LanguageModel, splitOf, words } from '../src/guidelines/language-model.ts';
+import { predict, serialise, train } from '../src/guidelines/linear-model.ts';
+import { bestThreshold } from '../src/guidelines/metrics.ts';
 import { datasetsDir } from '../src/shared/datasets.ts';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from './datasets.ts';
 
@@ -79,7 +79,7 @@ const model: LanguageModel & { trainedOn: unknown } = {
     heldOut: 'test: first byte of sha1(text) % 10 == 0; dev: == 1; neither is trained on',
   },
 };
-const out = new URL('../src/moderation/models/english.json', import.meta.url).pathname;
+const out = new URL('../src/guidelines/models/english.json', import.meta.url).pathname;
 writeFileSync(out, JSON.stringify(model));
 console.log(
   `english model: ${sizes.en} English and ${sizes.xx} other words → ${kept} features, ${(Buffer.byteLength(JSON.stringify(model)) / 1e6).toFixed(2)} MB → ${out}`,
@@ -98,7 +98,7 @@ const examples = [
 ].filter((e) => splitOf(e.raw) === 'train');
 const started = Date.now();
 const hinglish = train(examples, { epochs: 4, rate: 0.5, l2: 1e-6 });
-const hinglishOut = new URL('../src/moderation/models/hinglish.json', import.meta.url).pathname;
+const hinglishOut = new URL('../src/guidelines/models/hinglish.json', import.meta.url).pathname;
 const json = serialise(hinglish, {
   trainedOn: { examples: examples.length, positives: examples.filter((e) => e.label === 1).length },
 });
@@ -129,7 +129,7 @@ for (const [name, label] of [
     dev.map((e) => predict(model, e.text, abuseFeatures)),
     dev.map((e) => label(e.t)),
   );
-  const file = new URL(`../src/moderation/models/${name}.json`, import.meta.url).pathname;
+  const file = new URL(`../src/guidelines/models/${name}.json`, import.meta.url).pathname;
   const body = serialise(model, {
     features: 'abuse',
     threshold,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -41,7 +41,22 @@ function asNotice(err: unknown): { status: number; notice: Notice } {
   throw err;
 }
 
-export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function accountsRoutes(
+  deps: Pick<
+    Services,
+    | 'accounts'
+    | 'auth'
+    | 'commentsUsecases'
+    | 'external'
+    | 'notifications'
+    | 'now'
+    | 'oidc'
+    | 'pages'
+    | 'sessionsUsecases'
+    | 'ssoRepo'
+    | 'users'
+  >,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, accounts, external, pages, ssoRepo: sso, oidc } = deps;
     // Per network address, per instance: slows a script without bothering people.

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
 import { BearerToken, Credentials, PublicUser, publicUser, Registration, SessionInfo } from './accounts.schemas.ts';
 
 // The JSON API the comment widget and publishers' own clients use. Cookie
 // callers send the CSRF token from GET /api/auth/session in x-csrf-token.
-export function authApiRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function authApiRoutes(
+  deps: Pick<Services, 'accounts' | 'auth' | 'sessionsUsecases'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, accounts } = deps;
     const registrations = createRateLimiter({ limit: 10, windowMs: 3_600_000 });

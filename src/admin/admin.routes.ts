@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { accountErrors as E } from '../accounts/accounts.errors.ts';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Role } from '../storage/schema.ts';
 import { startOfLocalDay } from '../time/format.ts';
@@ -13,7 +13,9 @@ const csrf = { _csrf: Type.Optional(Type.String()) };
 
 // Admin pages: who the readers are and what they may do. Each route states
 // who may use it; the user acted on must belong to the admin's own site.
-export function adminRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function adminRoutes(
+  deps: Pick<Services, 'auth' | 'mailer' | 'now' | 'outbox' | 'pages' | 'users'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, users, pages } = deps;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { postingBlock } from '../accounts/sanctions.ts';
-import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { agent, buildTestApp, createTestUser } from '../http/testing.ts';
 import { newId } from '../shared/ids.ts';
 
 describe('admin: roles, suspensions and bans', () => {
@@ -44,9 +44,9 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.login('admin@example.org');
     await admin.get('/admin/users');
     assert.equal((await admin.post(`/admin/users/${readerId}/role`, { role: 'editor' })).status, 303);
-    assert.equal((await app.deps.users.get(readerId))?.role, 'editor');
+    assert.equal((await app.services.users.get(readerId))?.role, 'editor');
     await admin.post(`/admin/users/${readerId}/role`, { role: 'reader' });
-    const self = (await app.deps.users.getByEmail('demo', 'admin@example.org'))!;
+    const self = (await app.services.users.getByEmail('demo', 'admin@example.org'))!;
     assert.equal((await admin.post(`/admin/users/${self.id}/role`, { role: 'reader' })).status, 403);
   });
 
@@ -63,7 +63,7 @@ describe('admin: roles, suspensions and bans', () => {
       ).status,
       303,
     );
-    let user = (await app.deps.users.get(readerId))!;
+    let user = (await app.services.users.get(readerId))!;
     assert.equal(user.status, 'suspended');
     // the day begins at midnight in India, 18:30 UTC the evening before
     assert.equal(user.sanctionUntil, '2026-06-30T18:30:00.000Z');
@@ -82,15 +82,15 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.post(`/admin/users/${readerId}/lift`);
     await admin.get('/admin/users');
     await admin.post(`/admin/users/${readerId}/ban`, { reason: 'Spam' });
-    user = (await app.deps.users.get(readerId))!;
+    user = (await app.services.users.get(readerId))!;
     assert.equal(postingBlock(user, new Date())?.code, 'ACCOUNT_BANNED');
     await admin.get('/admin/users');
     await admin.post(`/admin/users/${readerId}/lift`);
-    assert.equal((await app.deps.users.get(readerId))?.status, 'active');
+    assert.equal((await app.services.users.get(readerId))?.status, 'active');
   });
 
   it('cannot act on a reader of another site', async () => {
-    await app.deps.sites.insert({
+    await app.services.sites.insert({
       id: 'other',
       name: 'Other Paper',
       baseUrl: 'https://other.test',
@@ -102,7 +102,7 @@ describe('admin: roles, suspensions and bans', () => {
       createdAt: new Date().toISOString(),
     });
     const foreign = newId();
-    await app.deps.users.insert({
+    await app.services.users.insert({
       id: foreign,
       siteId: 'other',
       email: 'x@other.test',
@@ -116,13 +116,13 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.get('/admin/users');
     const res = await admin.post(`/admin/users/${foreign}/ban`, { reason: 'x' });
     assert.equal(res.status, 404);
-    assert.equal((await app.deps.users.get(foreign))?.status, 'active');
+    assert.equal((await app.services.users.get(foreign))?.status, 'active');
   });
 
   it('shows the outbox to admins', async () => {
     const admin = agent(app);
     await admin.login('admin@example.org');
-    await app.deps.mailer.send({
+    await app.services.mailer.send({
       siteId: 'demo',
       to: 'someone@example.org',
       subject: 'Hello from the outbox',

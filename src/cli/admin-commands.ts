@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
-import { runAccountMaintenance } from '../accounts/maintenance.ts';
-import { createPasswordHasher, passwordProblem } from '../accounts/passwords.ts';
-import { createSessionsRepository } from '../accounts/sessions.repository.ts';
-import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
-import { createTokensRepository } from '../accounts/tokens.repository.ts';
-import { createUsersRepository } from '../accounts/users.repository.ts';
+import { passwordProblem } from '../accounts/passwords.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
-import { createCommentsRepository } from '../comments/comments.repository.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
-import type { Config } from '../config/config.ts';
+import type { Services } from '../core/services.ts';
 import { exportComments } from '../imports/export.ts';
-import { createMailer } from '../mail/mailer.ts';
-import { createOutboxRepository } from '../mail/outbox.repository.ts';
-import { createModerationRepository } from '../moderation/moderation.repository.ts';
-import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
+import { accountMaintenance } from '../jobs/jobs.ts';
 import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
-import { loadSecret } from '../shared/secrets.ts';
-import { createSitesRepository } from '../sites/sites.repository.ts';
-import { createSsoRepository } from '../sso/sso.repository.ts';
-import type { Storage } from '../storage/database.ts';
 import type { Role } from '../storage/schema.ts';
 import { importCommand } from './import.ts';
 import { moderateCommand } from './moderate.ts';
@@ -33,17 +18,15 @@ function need(values: Values, name: string): string {
   return v;
 }
 
-export async function adminCommand(command: string, values: Values, storage: Storage, config: Config): Promise<number> {
+export async function adminCommand(command: string, values: Values, services: Services): Promise<number> {
+  const { storage, config, users, now, ssoRepo: sso } = services;
   const siteId = typeof values.site === 'string' ? values.site : config.defaultSiteId;
-  if (command !== 'maintenance' && !(await createSitesRepository(storage).get(siteId))) {
+  if (command !== 'maintenance' && !(await services.sites.get(siteId))) {
     throw new Error(`there is no site "${siteId}" (run "parley seed-demo" for the demo site, or pass --site)`);
   }
-  const now = () => new Date();
-  const users = createUsersRepository(storage);
-  const sso = createSsoRepository(storage);
 
   if (command === 'import') {
-    const site = (await createSitesRepository(storage).get(siteId))!;
+    const site = (await services.sites.get(siteId))!;
     return importCommand(
       {
         format: values.format as string | undefined,
@@ -59,15 +42,14 @@ export async function adminCommand(command: string, values: Values, storage: Sto
   if (command === 'export') {
     const format = values.format;
     if (format !== 'jsonl' && format !== 'disqus') throw new Error('--format must be jsonl or disqus');
-    const site = (await createSitesRepository(storage).get(siteId))!;
+    const site = (await services.sites.get(siteId))!;
     await exportComments(storage, site, format, process.stdout);
     return 0;
   }
 
   if (command === 'moderate') {
     // The site's saved policy, exactly as posting applies it (author-history checks aside: no author here).
-    const moderation = createModerationUsecases({ moderation: createModerationRepository(storage), now });
-    const { policy } = await moderation.policy(siteId);
+    const { policy } = await services.moderation.policy(siteId);
     return moderateCommand({ policy });
   }
 
@@ -90,7 +72,7 @@ export async function adminCommand(command: string, values: Values, storage: Sto
       email,
       emailVerified: true,
       displayName: name,
-      passwordHash: await createPasswordHasher().hash(password),
+      passwordHash: await services.passwords.hash(password),
       role,
       createdAt: now().toISOString(),
     });
@@ -148,7 +130,7 @@ export async function adminCommand(command: string, values: Values, storage: Sto
   }
 
   if (command === 'comments configure') {
-    const stories = createStoriesRepository(storage);
+    const { stories } = services;
     const s = await stories.getSettings(siteId);
     const num = (name: string, min: number, max: number): number | undefined => {
       const v = values[name];
@@ -183,34 +165,8 @@ export async function adminCommand(command: string, values: Values, storage: Sto
     return 0;
   }
 
-  // maintenance
-  const tokens = createTokensRepository(storage);
-  const sessionsRepo = createSessionsRepository(storage);
-  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
-  const sessions = createSessionsUsecases({ sessions: sessionsRepo, users, secret, now });
-  const accounts = createAccountsUsecases({
-    users,
-    tokens,
-    sessions,
-    passwords: createPasswordHasher(),
-    mailer: createMailer({
-      outbox: createOutboxRepository(storage),
-      smtpUrl: config.smtpUrl,
-      from: config.mailFrom,
-      now,
-    }),
-    now,
-    signOnOnly: async () => false,
-  });
-  const commentsRepo = createCommentsRepository(storage);
-  const result = await runAccountMaintenance({
-    accounts,
-    sessions: sessionsRepo,
-    tokens,
-    sso,
-    now,
-    forgetAuthor: (u) => commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise'),
-  });
+  // maintenance: the same job the server runs every hour
+  const result = await accountMaintenance(services);
   console.log(`deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`);
   return 0;
 }

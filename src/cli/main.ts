@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
-import { buildApp } from '../app/buildApp.ts';
+import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { createServices } from '../core/services.ts';
 import { ensureDemo } from '../demo/ensure.ts';
+import { buildApp } from '../http/app.ts';
+import { parleyJobs, startJobs } from '../jobs/jobs.ts';
 import { migrateToLatest, openStorage } from '../storage/database.ts';
 import { adminCommand } from './admin-commands.ts';
 
@@ -144,10 +147,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start': {
-      const app = await buildApp(config);
-      if (values.demo && (await ensureDemo(app.deps.storage, config))) app.log.info('demo site created');
+      const services = await createServices(config);
+      if (values.demo && (await ensureDemo(services.storage, config))) services.log.info('demo site created');
+      const app = await buildApp(services);
+      const stopJobs = startJobs(parleyJobs(services), (err, job) => services.log.error({ err }, `${job} failed`));
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
+        stopJobs();
         await app.close();
         process.exit(0);
       };
@@ -164,20 +170,18 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
     case 'export':
     case 'moderate': {
-      const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const services = await createServices(config, { log: pino({ level: 'warn' }) });
       try {
-        await migrateToLatest(storage);
         return await adminCommand(
           command,
           { ...values, format: values.format ?? positionals[0], file: positionals[1] },
-          storage,
-          config,
+          services,
         );
       } catch (err) {
         console.error((err as Error).message);
         return 1;
       } finally {
-        await storage.close();
+        await services.close();
       }
     }
     default:

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Value } from 'typebox/value';
-import { createGuidelines } from '../moderation/guidelines.ts';
-import { PolicyChangesSchema } from '../moderation/moderation.schemas.ts';
-import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from '../moderation/policy.ts';
+import { PolicyChangesSchema } from '../guidelines/guidelines.schemas.ts';
+import { createGuidelines } from '../guidelines/phases.ts';
+import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from '../guidelines/policy.ts';
 
 /** A policy file: any subset of the policy's settings (see docs/guidelines.md), over the default policy. */
 export function readPolicyFile(path: string): Policy {

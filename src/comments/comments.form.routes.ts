@@ -2,14 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { messagePage } from '../accounts/account.pages.ts';
 import { safeReturnPath } from '../accounts/auth.ts';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
 
 // Posting without JavaScript: a plain form on the article page. On success the
 // reader lands back on their comment; on a refusal they see why, with their
 // words kept so that they can revise them.
-export function commentFormRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function commentFormRoutes(
+  deps: Pick<Services, 'auth' | 'commentsUsecases' | 'pages'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, commentsUsecases: uc, pages } = deps;
     app.post(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { commentErrors as E } from './comments.errors.ts';
 import {
@@ -21,7 +21,9 @@ const noStore = { 'cache-control': 'private, no-store' };
 // Comments API: what the widget uses, documented at /api/openapi.json.
 // Reads are open to all; writes need a signed-in reader (cookie + CSRF token,
 // or a bearer token) and are rate-limited per reader.
-export function commentsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function commentsRoutes(
+  deps: Pick<Services, 'auth' | 'bus' | 'commentsUsecases' | 'stories'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, commentsUsecases: uc, stories } = deps;
     app.addSchema(CommentViewSchema);

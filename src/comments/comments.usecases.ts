@@ -1,7 +1,7 @@
 import { postingBlock } from '../accounts/sanctions.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Bus } from '../events/bus.ts';
-import type { ModerationPipeline, ModerationResult } from '../moderation/pipeline.ts';
+import type { ModerationPipeline, ModerationResult } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
 import { newId } from '../shared/ids.ts';

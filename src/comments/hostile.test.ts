@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, demoArticleStoryId, signedInReader } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp, demoArticleStoryId, signedInReader } from '../http/testing.ts';
 import { datasetSkipReason, datasetsDir } from '../shared/datasets.ts';
 import { renderComment, sanitizeCommentHtml } from './markdown.ts';
 
@@ -73,7 +73,7 @@ describe('hostile comments', { skip }, () => {
         stored++;
         const c = res.json().comment;
         assertOnlyAllowedMarkup(c.html, text);
-        const saved = await app.deps.commentsRepo.get(c.id);
+        const saved = await app.services.commentsRepo.get(c.id);
         assert.equal(saved?.body, `${text} (${i})`.replace(/\r\n?/g, '\n').trim());
       }
     }

@@ -52,3 +52,31 @@ export async function buildBundles(): Promise<Bundles> {
   }
   return out;
 }
+
+/**
+ * The widget's bundles, built once on first need: the HTTP server builds them
+ * before it listens, commands that serve nothing never pay for esbuild.
+ */
+export interface Widget {
+  build(): Promise<Bundles>;
+  /** the built bundles; only after build() has finished */
+  readonly bundles: Bundles;
+}
+
+export function createWidget(): Widget {
+  let built: Bundles | undefined;
+  let building: Promise<Bundles> | undefined;
+  return {
+    build() {
+      building ??= buildBundles().then((b) => {
+        built = b;
+        return b;
+      });
+      return building;
+    },
+    get bundles() {
+      if (!built) throw new Error('the widget bundles are used before they were built');
+      return built;
+    },
+  };
+}

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Bundle } from './bundles.ts';
 
-export function embedRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function embedRoutes(deps: Pick<Services, 'auth' | 'stories' | 'widget'>): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { bundles, auth, stories } = deps;
+    const { widget, auth, stories } = deps;
+    const { bundles } = widget;
 
     function serve(b: Bundle, maxAge: string) {
       app.get(b.path, async (request, reply) => {

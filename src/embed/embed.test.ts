@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp } from '../http/testing.ts';
 import { buildBundles } from './bundles.ts';
 
 // The budgets the issue sets, in gzipped bytes.
@@ -26,8 +26,8 @@ describe('embedding', () => {
   let app: App;
   before(async () => {
     app = await buildTestApp();
-    const settings = await app.deps.stories.getSettings('demo');
-    await app.deps.stories.saveSettings({ ...settings, allowedOrigins: ['https://blog.example'] });
+    const settings = await app.services.stories.getSettings('demo');
+    await app.services.stories.saveSettings({ ...settings, allowedOrigins: ['https://blog.example'] });
   });
   after(async () => {
     await app.close();

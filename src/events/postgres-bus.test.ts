@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { buildApp } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser, testPasswords } from '../app/testing.ts';
 import { loadConfig } from '../config/config.ts';
+import { createServices } from '../core/services.ts';
+import { buildApp } from '../http/app.ts';
+import { agent, buildTestApp, createTestUser, testPasswords } from '../http/testing.ts';
 import { openStorage } from '../storage/database.ts';
 import { enginesUnderTest, testDatabaseUrl } from '../storage/testing.ts';
 import type { ParleyEvent } from './bus.ts';
@@ -23,21 +24,23 @@ describe('several app instances on one PostgreSQL database', { skip: pgEngine.sk
       busChannel: channel,
     });
     const storageB = await openStorage({ databaseUrl: testDatabaseUrl, pgSchema: schema });
-    const b = await buildApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl }), {
-      storage: storageB,
-      passwords: testPasswords,
-      busChannel: channel,
-      busConnectionString: testDatabaseUrl,
-    });
+    const b = await buildApp(
+      await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl }), {
+        storage: storageB,
+        passwords: testPasswords,
+        busChannel: channel,
+        busConnectionString: testDatabaseUrl,
+      }),
+    );
     try {
       const heard: ParleyEvent[] = [];
-      b.deps.bus.subscribe((e) => heard.push(e));
+      b.services.bus.subscribe((e) => heard.push(e));
       await a.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' });
-      const article = await a.deps.articles.getPublishedBySlug(
+      const article = await a.services.articles.getPublishedBySlug(
         'demo',
         'island-nations-agree-to-reopen-fisheries-talks',
       );
-      const story = (await a.deps.stories.getByKey('demo', `article:${article!.id}`))!;
+      const story = (await a.services.stories.getByKey('demo', `article:${article!.id}`))!;
       // B has the thread cached before the comment exists
       assert.equal((await b.inject({ url: `/api/stories/${story.id}/comments` })).json().comments.length, 0);
       await createTestUser(a, { email: 'multi@example.org', name: 'Multi' });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { serveCached } from '../pages/serve.ts';
 import { urls } from '../pages/urls.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -12,7 +12,9 @@ const FEED_SIZE = 50;
 // general sitemap and the Google News one (articles of the last two days).
 const SITEMAP_SIZE = 45_000;
 
-export function feedsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function feedsRoutes(
+  deps: Pick<Services, 'articles' | 'config' | 'now' | 'pageCache' | 'siteResolver'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { articles, siteResolver, pageCache, config } = deps;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp } from '../http/testing.ts';
 
 describe('feeds and sitemap', () => {
   let app: App;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
@@ -8,7 +8,7 @@ const Health = Type.Object({
   engine: Type.String(),
 });
 
-export function healthRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function healthRoutes(deps: Pick<Services, 'storage'>): FastifyPluginAsyncTypebox {
   return async (app) => {
     // For load balancers and orchestrators: 200 only when the database answers.
     app.get('/healthz', { schema: { response: { 200: Health, 503: Health } } }, async (request, reply) => {

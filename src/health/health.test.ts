@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp } from '../app/testing.ts';
+import { buildTestApp } from '../http/testing.ts';
 import { openStorage } from '../storage/database.ts';
 
 describe('GET /healthz', () => {

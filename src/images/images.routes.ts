@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { imageErrors, MAX_BYTES } from './images.usecases.ts';
 
@@ -9,7 +9,7 @@ import { imageErrors, MAX_BYTES } from './images.usecases.ts';
 // accepted only here, fields and file together in the body, so the CSRF check
 // sees the form's token like any other form's.
 
-export function imagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function imagesRoutes(deps: Pick<Services, 'auth' | 'images' | 'newsroom'>): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, images } = deps;
     await app.register(multipart, {

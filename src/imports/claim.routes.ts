@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 
 // Claiming older comments by proving the old address: ask (a link is sent to
 // it), then follow the link while signed in.
 
-export function claimRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function claimRoutes(deps: Pick<Services, 'auth' | 'claims'>): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, claims } = deps;
     const Email = Type.String({ minLength: 3, maxLength: 254 });

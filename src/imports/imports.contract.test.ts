@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { appOnEngine } from '../app/testing.ts';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
+import { appOnEngine } from '../http/testing.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 import { readJsonl } from './formats/jsonl.ts';
 import { createImportsRepository } from './imports.repository.ts';

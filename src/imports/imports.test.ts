@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { createReadStream, readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, createTestUser, lastMail, pathOf, signedInReader } from '../app/testing.ts';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import { createStoriesRepository } from '../comments/stories.repository.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp, createTestUser, lastMail, pathOf, signedInReader } from '../http/testing.ts';
 import { datasetSkipReason, datasetsDir } from '../shared/datasets.ts';
 import { exportComments } from './export.ts';
 import { type Format, reader } from './formats/index.ts';
@@ -14,7 +14,7 @@ import { createImportsUsecases, importedCommentId } from './imports.usecases.ts'
 import { ImportFormatError } from './items.ts';
 
 function importer(app: App) {
-  const s = app.deps.storage;
+  const s = app.services.storage;
   return createImportsUsecases({
     imports: createImportsRepository(s),
     stories: createStoriesRepository(s),
@@ -52,7 +52,7 @@ describe("importing another platform's comments", () => {
   const count = async () =>
     Number(
       (
-        await app.deps.storage.db
+        await app.services.storage.db
           .selectFrom('comments')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
@@ -121,20 +121,20 @@ describe("importing another platform's comments", () => {
       { position: 'line 6', reason: 'comment c5 has neither html nor text' },
       { position: 'line 7', reason: 'comment c6 names thread t2, which is not in the file' },
     ]);
-    const c1 = await app.deps.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c1'));
-    const c2 = await app.deps.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c2'));
+    const c1 = await app.services.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c1'));
+    const c2 = await app.services.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c2'));
     assert.equal(c1!.bodyHtml, '<p>Hello <strong>there</strong>.</p>');
     assert.equal(c1!.createdAt, '2024-03-01T10:00:00.000Z');
     assert.equal(c2!.parentId, c1!.id);
     assert.equal(c2!.depth, 1);
     assert.equal(c2!.reactionCount, 2);
     assert.equal(c1!.replyCount, 1);
-    const story = await app.deps.stories.getByKey(
+    const story = await app.services.stories.getByKey(
       'demo',
-      `article:${(await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id}`,
+      `article:${(await app.services.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id}`,
     );
     assert.equal(c1!.storyId, story!.id);
-    const raw = await app.deps.storage.db
+    const raw = await app.services.storage.db
       .selectFrom('comments')
       .select(['original_html', 'status'])
       .where('import_id', 'in', ['c1', 'c4'])
@@ -257,7 +257,7 @@ describe('the shared real exports', { skip: datasetSkipReason('imports') }, () =
     assert.ok(results['isso/disqus.xml']! >= 3);
     assert.equal(results['commento/commento.json'], 3);
     // threaded replies survive from the WordPress theme test data
-    const replies = await app.deps.storage.db
+    const replies = await app.services.storage.db
       .selectFrom('comments')
       .select('id')
       .where('import_source', '=', 'wordpress')
@@ -340,7 +340,7 @@ describe('claiming older comments', () => {
       assert.equal((await kiran.get(link)).status, 400, 'a link works once');
       // the sign-on subject equal to the old platform's user id claims on sign-in
       const sam = await createTestUser(app, { email: 'sam@example.org', name: 'Sam' });
-      await app.deps.storage.db
+      await app.services.storage.db
         .insertInto('identities')
         .values({
           id: 'idn-1',
@@ -402,12 +402,12 @@ describe('export', () => {
           cb();
         },
       });
-      const exported = await exportComments(a.deps.storage, (await a.deps.sites.get('demo'))!, 'jsonl', sink);
+      const exported = await exportComments(a.services.storage, (await a.services.sites.get('demo'))!, 'jsonl', sink);
       assert.equal(exported.comments, 3);
       const s = await run(b, 'jsonl', out);
       assert.equal(s.inserted, 3);
       const rows = async (app: App) =>
-        await app.deps.storage.db
+        await app.services.storage.db
           .selectFrom('comments')
           .select(['body', 'body_html', 'status', 'created_at', 'reaction_count', 'depth', 'author_name'])
           .orderBy('created_at')
@@ -420,7 +420,7 @@ describe('export', () => {
           cb();
         },
       });
-      await exportComments(a.deps.storage, (await a.deps.sites.get('demo'))!, 'disqus', xmlSink);
+      await exportComments(a.services.storage, (await a.services.sites.get('demo'))!, 'disqus', xmlSink);
       const again = await run(b, 'disqus', xml, { dryRun: true });
       assert.equal(again.comments, 3);
       assert.equal(again.byStatus.deleted, 1);

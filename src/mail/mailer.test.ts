@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { agent, buildTestApp } from '../http/testing.ts';
 
 describe('mail over SMTP', () => {
   const received: { to: string[]; data: string }[] = [];
@@ -49,15 +49,15 @@ describe('mail over SMTP', () => {
     assert.match(received[0]?.data ?? '', /From: The Meridian Herald <news@meridian.test>/);
     assert.match(received[0]?.data ?? '', /Subject: Confirm your e-mail address for The Meridian Herald/);
     assert.match(received[0]?.data.replace(/=\r\n/g, '') ?? '', /https:\/\/news.test\/account\/verify\?token=3D/);
-    const [record] = await app.deps.outbox.list('demo', 1, 'smtp@example.org');
+    const [record] = await app.services.outbox.list('demo', 1, 'smtp@example.org');
     assert.ok(record?.sentAt);
     assert.equal(record?.error, null);
   });
 
   it('keeps the message and the error when the server is down', async () => {
     await new Promise<void>((r) => server.close(() => r()));
-    await app.deps.mailer.send({ siteId: 'demo', to: 'down@example.org', subject: 'Still kept', text: 'x' });
-    const [record] = await app.deps.outbox.list('demo', 1, 'down@example.org');
+    await app.services.mailer.send({ siteId: 'demo', to: 'down@example.org', subject: 'Still kept', text: 'x' });
+    const [record] = await app.services.outbox.list('demo', 1, 'down@example.org');
     assert.equal(record?.subject, 'Still kept');
     assert.equal(record?.sentAt, null);
     assert.match(record?.error ?? '', /ECONNREFUSED|connect/i);

@@ -1,65 +1,50 @@
 import { Type } from 'typebox';
-import { RULES } from './policy.ts';
+import { QUEUES } from './moderation.repository.ts';
 
-const Rule = Type.Object(
-  {
-    decision: Type.Union([Type.Literal('publish'), Type.Literal('hold'), Type.Literal('refuse')]),
-    nudge: Type.Boolean(),
-    message: Type.String({ minLength: 1, maxLength: 500 }),
-  },
-  { additionalProperties: false },
-);
-const Threshold = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
-const Words = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 5000 });
+const Str = (max: number) => Type.String({ maxLength: max });
 
-/** A change to a site's policy: any subset of the settings; lists replace lists. */
-export const PolicyChangesSchema = Type.Object(
-  {
-    rules: Type.Optional(
-      Type.Object(Object.fromEntries(RULES.map((r) => [r, Type.Optional(Type.Partial(Rule))])), {
-        additionalProperties: false,
-      }),
-    ),
-    thresholds: Type.Optional(
-      Type.Object(
-        { abusive: Type.Optional(Threshold), personal: Type.Optional(Threshold) },
-        { additionalProperties: false },
-      ),
-    ),
-    words: Type.Optional(
-      Type.Object({ banned: Type.Optional(Words), suspect: Type.Optional(Words) }, { additionalProperties: false }),
-    ),
-    trust: Type.Optional(
-      Type.Object(
-        {
-          mode: Type.Optional(Type.Union([Type.Literal('off'), Type.Literal('new'), Type.Literal('all')])),
-          minPublished: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-          minAccountDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
-          sanctionDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    spam: Type.Optional(
-      Type.Object(
-        {
-          maxLinks: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-          floodPerTenMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    length: Type.Optional(
-      Type.Object(
-        { minLetters: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const QueueQuerySchema = Type.Object({
+  queue: Type.Optional(Type.Union(QUEUES.map((q) => Type.Literal(q)))),
+  story: Type.Optional(Str(40)),
+  section: Type.Optional(Str(40)),
+  check: Type.Optional(Str(20)),
+  minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  q: Type.Optional(Str(200)),
+  author: Type.Optional(Str(100)),
+  before: Type.Optional(Str(40)),
+  notice: Type.Optional(Str(40)),
+});
 
-export const ReplayBody = Type.Object(
-  { changes: PolicyChangesSchema, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })) },
-  { additionalProperties: false },
-);
+export const ActionSchema = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('approve_trust'),
+  Type.Literal('refuse'),
+  Type.Literal('feature'),
+  Type.Literal('unfeature'),
+]);
+
+export const DecisionBody = Type.Object({
+  action: ActionSchema,
+  version: Type.Integer({ minimum: 0 }),
+  reason: Type.Optional(Str(20)),
+  note: Type.Optional(Str(500)),
+  _csrf: Type.Optional(Str(200)),
+  return: Type.Optional(Str(500)),
+});
+
+export const BulkBody = Type.Object({
+  items: Type.Array(Type.Object({ id: Str(40), version: Type.Integer({ minimum: 0 }) }), {
+    minItems: 1,
+    maxItems: 200,
+  }),
+  action: ActionSchema,
+  reason: Type.Optional(Str(20)),
+  note: Type.Optional(Str(500)),
+});
+
+export const SanctionBody = Type.Object({
+  kind: Type.Union([Type.Literal('warn'), Type.Literal('suspend'), Type.Literal('ban'), Type.Literal('lift')]),
+  until: Type.Optional(Type.String({ format: 'date' })),
+  reason: Str(500),
+  _csrf: Type.Optional(Str(200)),
+});

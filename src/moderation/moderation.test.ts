@@ -1,220 +1,335 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createUsersRepository } from '../accounts/users.repository.ts';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, demoArticleStoryId, signedInReader } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp, demoArticleStoryId, lastMail, signedInReader } from '../http/testing.ts';
 
-describe('the guidelines decide every posted comment', () => {
+type Reader = Awaited<ReturnType<typeof signedInReader>>;
+
+describe("the moderators' workspace", () => {
   let app: App;
   let storyId: string;
+  let mod: Reader;
+  let mod2: Reader;
+  let admin: Reader;
+  let reader: Reader;
   before(async () => {
     app = await buildTestApp({ env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
     storyId = await demoArticleStoryId(app);
+    mod = await signedInReader(app, 'mod@example.org', 'Mona Mod', 'moderator');
+    mod2 = await signedInReader(app, 'mod2@example.org', 'Max Mod', 'moderator');
+    admin = await signedInReader(app, 'admin@example.org', 'Ada Admin', 'admin');
+    reader = await signedInReader(app, 'reader@example.org', 'Rita Reader');
   });
   after(async () => app?.close());
 
-  const post = (r: Awaited<ReturnType<typeof signedInReader>>, body: string, extra: Record<string, unknown> = {}) =>
-    r.api('POST', `/api/stories/${storyId}/comments`, { body, ...extra }, r.h);
+  const post = async (r: Reader, body: string, sendAnyway = false) =>
+    (await r.api('POST', `/api/stories/${storyId}/comments`, { body, sendAnyway }, r.h)).json().comment;
+  const queue = async (r: Reader, query: string) => (await r.api('GET', `/api/admin/moderate/queue?${query}`)).json();
 
-  it('publishes a civil English sentence and records every check and the policy version', async () => {
-    const asha = await signedInReader(app, 'asha@example.org', 'Asha');
-    const res = await post(asha, 'I agree with the minister on this.');
-    assert.equal(res.status, 201);
-    assert.equal(res.json().comment.status, 'published');
-    const stored = JSON.parse((await app.deps.commentsRepo.get(res.json().comment.id))!.moderation);
-    assert.equal(stored.policyVersion, 'default-2');
-    assert.deepEqual(Object.keys(stored.checks), [
-      'length',
-      'closed',
-      'banned',
-      'suspect',
-      'english',
-      'sentences',
-      'abusive',
-      'personal',
-      'spam',
-      'trust',
-    ]);
-    for (const c of Object.values(stored.checks) as { score: number; verdict: string }[])
-      assert.ok(c.score >= 0 && c.score <= 1 && c.verdict === 'pass');
-  });
-
-  it('nudges before refusing a personal attack; sent anyway, it waits for a moderator and the author sees why', async () => {
-    const ravi = await signedInReader(app, 'ravi@example.org', 'Ravi');
-    const refused = await post(ravi, 'Asha, you are a liar and a coward.');
-    assert.equal(refused.status, 422);
-    assert.equal(refused.json().error.code, 'COMMENT_REFUSED');
-    assert.equal(refused.json().error.details.nudge, true);
-    assert.match(refused.json().error.message, /cannot be personal/);
-    const anyway = await post(ravi, 'Asha, you are a liar and a coward.', { sendAnyway: true });
-    assert.equal(anyway.json().comment.status, 'pending');
-    assert.match(anyway.json().comment.statusReason, /cannot be personal/);
-    const stored = JSON.parse((await app.deps.commentsRepo.get(anyway.json().comment.id))!.moderation);
-    assert.equal(stored.sentAnyway, true);
-    assert.equal(stored.checks.personal.verdict, 'fail');
-    // readers do not see it
-    assert.ok(
-      !(await app.inject({ url: `/api/stories/${storyId}/comments` }))
-        .json()
-        .comments.some((c: { id: string }) => c.id === anyway.json().comment.id),
-    );
-  });
-
-  it('refuses Hinglish with a nudge quoting the guideline', async () => {
-    const meera = await signedInReader(app, 'meera@example.org', 'Meera');
-    const res = await post(meera, 'mujhe lagta hai ki yeh faisla bilkul galat hai');
-    assert.equal(res.status, 422);
-    assert.match(res.json().error.message, /in English/);
-  });
-
-  it('holds the same promotional text posted under a second story', async () => {
-    const spammer = await signedInReader(app, 'promo@example.org', 'Promo');
-    const text = 'Earn money from home today, visit my page for the details of the offer.';
-    assert.equal((await post(spammer, text)).json().comment.status, 'published');
-    const second = await app.deps.stories.ensure({
-      id: 'story-second',
-      siteId: 'demo',
-      key: 'url:https://news.test/other',
+  it('is for moderators and admins of the site only', async () => {
+    assert.equal((await reader.api('GET', '/api/admin/moderate/queue')).status, 403);
+    assert.equal((await reader.get('/admin/moderate')).status, 403);
+    assert.equal((await mod.get('/admin/moderate')).status, 200);
+    // a comment of another site is not there for this site's moderators
+    await app.services.sites.insert({
+      id: 'other',
+      name: 'Other Paper',
+      baseUrl: 'https://other.test',
+      timeZone: 'UTC',
+      timeZoneLabel: null,
+      language: 'en',
+      tagline: '',
+      guidelines: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const s = await app.services.stories.ensure({
+      id: 'other-story',
+      siteId: 'other',
+      key: 'url:other.test/x',
       articleId: null,
-      url: 'https://news.test/other',
-      title: 'Another story',
-      openedAt: '2026-06-15T00:00:00.000Z',
-      createdAt: '2026-06-15T00:00:00.000Z',
+      url: 'https://other.test/x',
+      title: 'X',
+      openedAt: '2026-01-01T00:00:00.000Z',
+      createdAt: '2026-01-01T00:00:00.000Z',
     });
-    const again = await spammer.api('POST', `/api/stories/${second.id}/comments`, { body: text }, spammer.h);
-    assert.equal(again.json().comment.status, 'pending');
-    assert.match(again.json().comment.statusReason, /spam/);
-    assert.match(
-      JSON.parse((await app.deps.commentsRepo.get(again.json().comment.id))!.moderation).checks.spam.reason,
-      /same text/,
-    );
-  });
-
-  it('holds a recently suspended author after the suspension ends', async () => {
-    const tom = await signedInReader(app, 'tom@example.org', 'Tom');
-    const users = createUsersRepository(app.deps.storage);
-    const u = await users.getByEmail('demo', 'tom@example.org');
-    await users.update(u!.id, {
-      status: 'active',
-      sanctionUntil: '2026-06-10T00:00:00.000Z',
-      sanctionedAt: '2026-06-03T00:00:00.000Z',
+    await app.services.commentsRepo.insert({
+      id: 'other-comment',
+      siteId: 'other',
+      storyId: s.id,
+      parentId: null,
+      displayParentId: null,
+      rootId: null,
+      depth: 0,
+      authorId: null,
+      authorName: 'Someone',
+      body: 'Held elsewhere.',
+      bodyHtml: '<p>Held elsewhere.</p>',
+      status: 'pending',
+      statusReason: null,
+      moderation: '{}',
+      contentHash: 'x',
+      createdAt: '2026-06-01T00:00:00.000Z',
+      idempotencyKey: null,
     });
-    const res = await post(tom, 'I am back, and I will keep it civil this time.');
-    assert.equal(res.json().comment.status, 'pending');
-    assert.equal(
-      JSON.parse((await app.deps.commentsRepo.get(res.json().comment.id))!.moderation).checks.trust.verdict,
-      'fail',
-    );
-  });
-});
-
-describe('the site policy: read, try on past comments, save', () => {
-  let app: App;
-  let storyId: string;
-  before(async () => {
-    app = await buildTestApp({ env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
-    storyId = await demoArticleStoryId(app);
-  });
-  after(async () => app?.close());
-
-  it('moderators read and replay, only admins save, and a stale save is refused', async () => {
-    const reader = await signedInReader(app, 'r@example.org', 'Reader');
-    const mod = await signedInReader(app, 'mod@example.org', 'Mod', 'moderator');
-    const admin = await signedInReader(app, 'admin@example.org', 'Admin', 'admin');
-    for (const body of [
-      'The harbour plan is rigged in favour of the big trawlers.',
-      'The quotas look fair to me, on balance.',
-      'The talks should include the smaller islands too.',
-    ]) {
-      assert.equal(
-        (await reader.api('POST', `/api/stories/${storyId}/comments`, { body }, reader.h)).json().comment.status,
-        'published',
-      );
-    }
-    assert.equal((await reader.api('GET', '/api/admin/moderation/policy')).status, 403);
-    const current = (await mod.api('GET', '/api/admin/moderation/policy')).json();
-    assert.equal(current.version, 0);
-    assert.equal(current.name, 'default-2');
-
-    // what would listing "rigged" as suspect do? One past comment would have been held.
-    const replay = await mod.api(
+    const r = await mod.api(
       'POST',
-      '/api/admin/moderation/policy/replay',
-      { changes: { words: { suspect: ['rigged'] } } },
+      '/api/admin/moderate/comments/other-comment/decision',
+      { action: 'approve', version: 0 },
       mod.h,
     );
-    assert.equal(replay.status, 200);
-    assert.equal(replay.json().compared, 3);
-    assert.equal(replay.json().changedCount, 1);
-    assert.deepEqual(replay.json().counts.after, { publish: 2, hold: 1, refuse: 0 });
-    assert.equal(replay.json().changed[0].before, 'publish');
-    assert.equal(replay.json().changed[0].after, 'hold');
-    assert.deepEqual(replay.json().changed[0].reasons, ['suspect']);
+    assert.equal(r.status, 404);
+    assert.equal((await app.services.commentsRepo.get('other-comment'))!.status, 'pending');
+  });
 
-    const change = { baseVersion: 0, changes: { words: { suspect: ['rigged'] } } };
-    assert.equal((await mod.api('PUT', '/api/admin/moderation/policy', change, mod.h)).status, 403);
-    const saved = await admin.api('PUT', '/api/admin/moderation/policy', change, admin.h);
-    assert.equal(saved.status, 200);
-    assert.equal(saved.json().version, 1);
-    assert.deepEqual(saved.json().policy.words.suspect, ['rigged']);
-    const stale = await admin.api(
-      'PUT',
-      '/api/admin/moderation/policy',
-      { baseVersion: 0, changes: { trust: { mode: 'all' } } },
-      admin.h,
-    );
-    assert.equal(stale.status, 409);
-    assert.equal(stale.json().error.code, 'POLICY_CONFLICT');
-    const bad = await admin.api(
-      'PUT',
-      '/api/admin/moderation/policy',
-      { baseVersion: 1, changes: { trust: { mode: 'sometimes' } } },
-      admin.h,
-    );
-    assert.equal(bad.status, 400);
-
-    // the saved policy applies at once, and decisions name its version
-    const held = await reader.api(
-      'POST',
-      `/api/stories/${storyId}/comments`,
-      { body: 'The vote was rigged from the start, I am sure.' },
-      reader.h,
-    );
-    assert.equal(held.json().comment.status, 'pending');
+  it('shows a held comment with every check, filters by the check that fired, and approves it for readers', async () => {
+    const held = await post(reader, 'yeh sarkar kuch nahi karegi, sab jhoot hai', true);
+    assert.equal(held.status, 'pending');
+    const q = await queue(mod, 'queue=pending&check=english');
+    const item = q.items.find((i: { id: string }) => i.id === held.id);
+    assert.ok(item, 'in the pending queue, filtered by the English check');
+    assert.equal(JSON.parse(item.moderation).checks.english.verdict, 'fail');
     assert.equal(
-      JSON.parse((await app.deps.commentsRepo.get(held.json().comment.id))!.moderation).policyVersion,
-      'demo-1',
+      (await queue(mod, 'queue=pending&check=spam')).items.some((i: { id: string }) => i.id === held.id),
+      false,
     );
-    assert.deepEqual(
-      (await mod.api('GET', '/api/admin/moderation/policy/versions'))
-        .json()
-        .versions.map((v: { version: number }) => v.version),
-      [1],
+    assert.ok(
+      (await queue(mod, 'queue=pending&check=english&minScore=0.5')).items.some(
+        (i: { id: string }) => i.id === held.id,
+      ),
+    );
+    assert.ok(item.authorRecord.pending >= 1);
+    assert.ok(q.counts.pending >= 1);
+    const ok = await mod.api(
+      'POST',
+      `/api/admin/moderate/comments/${held.id}/decision`,
+      { action: 'approve', version: item.version },
+      mod.h,
+    );
+    assert.equal(ok.status, 200);
+    assert.equal(ok.json().item.status, 'published');
+    const thread = (await app.inject({ url: `/api/stories/${storyId}/comments` })).json().comments;
+    assert.ok(thread.some((c: { id: string }) => c.id === held.id));
+    // the audit log has who, what, before and after; admins read it, moderators do not
+    assert.equal((await mod.api('GET', '/api/admin/moderate/audit')).status, 403);
+    const entry = (await admin.api('GET', '/api/admin/moderate/audit'))
+      .json()
+      .entries.find((e: { target_id: string }) => e.target_id === held.id);
+    assert.equal(entry.action, 'approve');
+    assert.equal(entry.actor_name, 'Mona Mod');
+    assert.equal(JSON.parse(entry.before).status, 'pending');
+    assert.equal(JSON.parse(entry.after).status, 'published');
+  });
+
+  it('never lets two moderators decide the same comment blindly, and undoes a decision', async () => {
+    const held = await post(reader, 'sab neta log chor hai yaar, kuch nahi badlega', true);
+    const version = (await mod.api('GET', `/api/admin/moderate/comments/${held.id}`)).json().item.version;
+    const first = await mod.api(
+      'POST',
+      `/api/admin/moderate/comments/${held.id}/decision`,
+      { action: 'refuse', version, reason: 'english', note: 'Please write in English.' },
+      mod.h,
+    );
+    assert.equal(first.status, 200);
+    const second = await mod2.api(
+      'POST',
+      `/api/admin/moderate/comments/${held.id}/decision`,
+      { action: 'approve', version },
+      mod2.h,
+    );
+    assert.equal(second.status, 409);
+    assert.equal(second.json().error.code, 'DECISION_CONFLICT');
+    assert.equal(second.json().error.details.current.status, 'rejected');
+    assert.equal(second.json().error.details.current.moderatedBy, 'Mona Mod');
+    // the author sees the reason and the note
+    const mine = (await reader.api('GET', '/api/me/comments'))
+      .json()
+      .comments.find((c: { id: string }) => c.id === held.id);
+    assert.equal(mine.statusReason, 'Comments have to be in English. Please write in English.');
+    // undo, once
+    const undo = await mod.api('POST', '/api/admin/moderate/undo', { auditId: first.json().auditId }, mod.h);
+    assert.equal(undo.status, 200);
+    assert.equal(undo.json().item.status, 'pending');
+    assert.equal(
+      (await mod.api('POST', '/api/admin/moderate/undo', { auditId: first.json().auditId }, mod.h)).json().error.code,
+      'NOTHING_TO_UNDO',
+    );
+    // a refusal needs a reason from the list
+    const v = undo.json().item.version;
+    assert.equal(
+      (
+        await mod.api(
+          'POST',
+          `/api/admin/moderate/comments/${held.id}/decision`,
+          { action: 'refuse', version: v },
+          mod.h,
+        )
+      ).json().error.code,
+      'REASON_REQUIRED',
     );
   });
 
-  it('pre-moderates new readers when the site asks for it', async () => {
-    const admin = await signedInReader(app, 'admin@example.org', 'Admin', 'admin');
-    const { version } = (await admin.api('GET', '/api/admin/moderation/policy')).json();
+  it('takes one appeal of a refused comment back to the queue', async () => {
+    const held = await post(reader, 'bhai ye article bekar hai, kuch samajh nahi aaya', true);
+    const r = await mod.api(
+      'POST',
+      `/api/admin/moderate/comments/${held.id}/decision`,
+      { action: 'refuse', version: 0, reason: 'english' },
+      mod.h,
+    );
+    assert.equal(r.status, 200);
     assert.equal(
       (
-        await admin.api(
-          'PUT',
-          '/api/admin/moderation/policy',
-          { baseVersion: version, changes: { trust: { mode: 'new', minPublished: 1 } } },
-          admin.h,
+        await reader.api(
+          'POST',
+          `/api/me/comments/${held.id}/appeal`,
+          { text: 'It is a famous Hindi quotation, explained in the article.' },
+          reader.h,
         )
       ).status,
-      200,
+      204,
     );
-    const newcomer = await signedInReader(app, 'new@example.org', 'Newcomer');
-    const first = await newcomer.api(
+    assert.equal(
+      (await reader.api('POST', `/api/me/comments/${held.id}/appeal`, { text: 'Again.' }, reader.h)).json().error.code,
+      'APPEAL_NOT_ALLOWED',
+    );
+    const appeals = await queue(mod, 'queue=appeals');
+    const item = appeals.items.find((i: { id: string }) => i.id === held.id);
+    assert.equal(item.appeal, 'It is a famous Hindi quotation, explained in the article.');
+    await mod2.api(
+      'POST',
+      `/api/admin/moderate/comments/${held.id}/decision`,
+      { action: 'approve', version: item.version },
+      mod2.h,
+    );
+    assert.equal(
+      (await queue(mod, 'queue=appeals')).items.some((i: { id: string }) => i.id === held.id),
+      false,
+    );
+  });
+
+  it("lists reported comments with reasons and reporters' weight, and takes bulk decisions", async () => {
+    const a = await post(reader, 'The harbour levy will hurt the smallest boats most of all.');
+    const b = await post(reader, 'The minister should publish the survey data before the vote.');
+    for (const c of [a, b])
+      assert.equal((await mod2.api('POST', `/api/comments/${c.id}/reports`, { reason: 'spam' }, mod2.h)).status, 202);
+    const reported = await queue(mod, 'queue=reported');
+    const item = reported.items.find((i: { id: string }) => i.id === a.id);
+    assert.deepEqual(
+      item.reports.map((r: { reason: string; count: number }) => [r.reason, r.count]),
+      [['spam', 1]],
+    );
+    assert.ok(item.reports[0].weight > 0 && item.reports[0].weight <= 1);
+    // still published: reports alone never hide a comment
+    assert.equal((await app.services.commentsRepo.get(a.id))!.status, 'published');
+    const bulk = await mod.api(
+      'POST',
+      '/api/admin/moderate/bulk',
+      { items: [a, b].map((c) => ({ id: c.id, version: 0 })), action: 'approve' },
+      mod.h,
+    );
+    assert.deepEqual(
+      bulk.json().results.map((r: { ok: boolean }) => r.ok),
+      [true, true],
+    );
+    assert.equal(
+      (await queue(mod, 'queue=reported')).items.some((i: { id: string }) => i.id === a.id),
+      false,
+    );
+    // a minimum score keeps the approved comments whose checks scored high (the Hindi one), not the civil ones
+    const high = (await queue(mod, 'queue=approved&minScore=0.9')).items.map((i: { id: string }) => i.id);
+    assert.ok(high.length > 0);
+    assert.ok(!high.includes(a.id) && !high.includes(b.id));
+    assert.ok((await queue(mod, 'queue=approved')).items.some((i: { id: string }) => i.id === a.id));
+  });
+
+  it('warns (acknowledge first), bans (pending refused, the reader told), with notes and history in the author drawer', async () => {
+    const troll = await signedInReader(app, 'troll@example.org', 'Tim Troll');
+    const tId = (await troll.api('GET', '/api/auth/session')).json().user.id;
+    const w = await mod.api(
+      'POST',
+      `/api/admin/moderate/authors/${tId}/sanction`,
+      { kind: 'warn', reason: 'Personal attacks on other readers.' },
+      mod.h,
+    );
+    assert.equal(w.status, 200);
+    const blocked = await troll.api(
       'POST',
       `/api/stories/${storyId}/comments`,
-      { body: 'My first comment here: the talks matter to my town.' },
-      newcomer.h,
+      { body: 'I will keep posting whatever I like.' },
+      troll.h,
     );
-    assert.equal(first.json().comment.status, 'pending');
-    assert.match(first.json().comment.statusReason, /moderator/);
+    assert.equal(blocked.json().error.code, 'WARNING_UNACKNOWLEDGED');
+    assert.match(blocked.json().error.message, /Personal attacks on other readers/);
+    assert.match((await lastMail(app, 'troll@example.org')).text, /Personal attacks on other readers/);
+    assert.equal((await troll.api('POST', '/api/me/warning/acknowledge', {}, troll.h)).status, 204);
+    const held = await post(troll, 'mera comment publish karo abhi ke abhi', true);
+    assert.equal(held.status, 'pending');
+    await mod.api(
+      'POST',
+      `/api/admin/moderate/authors/${tId}/notes`,
+      { note: 'Second warning would be a ban.' },
+      mod.h,
+    );
+    const ban = await mod.api(
+      'POST',
+      `/api/admin/moderate/authors/${tId}/sanction`,
+      { kind: 'ban', reason: 'Repeated personal attacks.' },
+      mod.h,
+    );
+    assert.equal(ban.json().refusedPending, 1);
+    assert.equal((await app.services.commentsRepo.get(held.id))!.status, 'rejected');
+    assert.match(
+      (await lastMail(app, 'troll@example.org')).text,
+      /banned[\s\S]*Repeated personal attacks[\s\S]*appeal/,
+    );
+    const drawer = (await mod.api('GET', `/api/admin/moderate/authors/${tId}`)).json();
+    assert.equal(drawer.user.status, 'banned');
+    assert.deepEqual(
+      drawer.sanctions.map((s: { action: string }) => s.action),
+      ['ban', 'warn'],
+    );
+    assert.equal(drawer.notes[0].note, 'Second warning would be a ban.');
+    assert.equal(drawer.counts.rejected, 1);
+    // a moderator cannot sanction staff
+    const adminId = (await admin.api('GET', '/api/auth/session')).json().user.id;
+    assert.equal(
+      (await mod.api('POST', `/api/admin/moderate/authors/${adminId}/sanction`, { kind: 'ban', reason: 'x' }, mod.h))
+        .status,
+      400,
+    );
+  });
+
+  it('draws the dashboard and serves the pages', async () => {
+    const d = (await mod.api('GET', '/api/admin/moderate/dashboard')).json();
+    assert.equal(d.perHour.length, 24);
+    assert.ok(d.firstDecision.decided >= 3);
+    assert.ok(d.topReasons.some((r: { reason: string }) => r.reason === 'check: english'));
+    assert.ok(d.moderators.some((m: { name: string }) => m.name === 'Mona Mod'));
+    const page = await mod.get('/admin/moderate/dashboard');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<svg[^>]+role="img"/);
+    for (const path of ['/admin/moderate?queue=refused', '/admin/moderate?queue=approved&q=harbour'])
+      assert.equal((await mod.get(path)).status, 200);
+    assert.equal((await admin.get('/admin/moderate/audit')).status, 200);
+  });
+
+  it('works without JavaScript: a form decision redirects back with a notice', async () => {
+    const held = await post(reader, 'kal match mein maza aa gaya yaar, kya khela', true);
+    await mod.get('/admin/moderate');
+    const r = await mod.post(`/admin/moderate/comments/${held.id}/decide`, {
+      action: 'refuse',
+      version: '0',
+      reason: 'english',
+      note: '',
+      return: '/admin/moderate?queue=pending',
+    });
+    assert.equal(r.status, 303);
+    assert.match(r.headers.location as string, /notice=decided/);
+    const again = await mod.post(`/admin/moderate/comments/${held.id}/decide`, {
+      action: 'approve',
+      version: '0',
+      return: '/admin/moderate?queue=pending',
+    });
+    assert.match(again.headers.location as string, /notice=conflict/);
   });
 });

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { messagePage } from '../accounts/account.pages.ts';
-import type { AppDeps } from '../app/deps.ts';
 import { commentErrors } from '../comments/comments.errors.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
 
 const Mode = Type.Union([Type.Literal('off'), Type.Literal('each'), Type.Literal('hourly'), Type.Literal('daily')]);
 
-export function notificationsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function notificationsRoutes(
+  deps: Pick<Services, 'auth' | 'notifications' | 'pages' | 'stories'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, notifications: n } = deps;
     const noStore = { 'cache-control': 'private, no-store' };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../accounts/auth.ts';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { assets } from './assets.ts';
 import type { PageResult, PageViewer } from './pages.usecases.ts';
@@ -14,7 +14,9 @@ const Paging = Type.Object({ before: Type.Optional(Type.String({ format: 'date-t
 
 const HTML = 'text/html; charset=utf-8';
 
-export function pagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function pagesRoutes(
+  deps: Pick<Services, 'auth' | 'config' | 'pageCache' | 'pages' | 'siteResolver'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { pages, pageCache, siteResolver, config, auth } = deps;
 

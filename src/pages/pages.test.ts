@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, TEST_NOW, textOf } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp, TEST_NOW, textOf } from '../http/testing.ts';
 import { newId } from '../shared/ids.ts';
 
 const ARTICLE = '/world/island-nations-agree-to-reopen-fisheries-talks';
@@ -231,7 +231,7 @@ describe('page freshness', () => {
   it('keeps a rendered page until the content changes, then shows the change', async () => {
     const app = await buildTestApp();
     try {
-      const { articles, bus } = app.deps;
+      const { articles, bus } = app.services;
       const section = await articles.getSectionBySlug('demo', 'world');
       const before = (await app.inject({ url: '/' })).body;
       await articles.insertArticle({
@@ -272,9 +272,9 @@ describe('page freshness', () => {
   it('drops the LIVE banner when coverage ends', async () => {
     const app = await buildTestApp();
     try {
-      const blog = await app.deps.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day');
-      await app.deps.liveblogs.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
-      app.deps.bus.publish({ type: 'content.changed', siteId: 'demo' });
+      const blog = await app.services.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day');
+      await app.services.liveblogs.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
+      app.services.bus.publish({ type: 'content.changed', siteId: 'demo' });
       const html = (await app.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' })).body;
       assert.doesNotMatch(html, /class="live-banner"/);
       const live = (await app.inject({ url: '/sport/continental-cup-live-group-stage-final-day' })).body;

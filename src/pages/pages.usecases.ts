@@ -27,7 +27,7 @@ import { urls } from './urls.ts';
 
 export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
 
-import { type Activity, mostDiscussed, rank } from '../newsroom/ranking.ts';
+import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
 
 export interface PagesDeps {
   articles: ArticlesRepository;
@@ -36,7 +36,7 @@ export interface PagesDeps {
   stories: StoriesRepository;
   now: () => Date;
   /** addresses of the widget bundles the pages load */
-  scripts: { app: string; counts: string };
+  scripts: () => { app: string; counts: string };
   /** today's views and comments per article, for the ranking */
   activity?: (site: Site) => Promise<Map<string, Activity>>;
 }
@@ -52,7 +52,7 @@ export function createPagesUsecases(deps: PagesDeps) {
 
   async function chrome(site: Site, viewer?: PageViewer | Chrome['viewer']): Promise<Chrome> {
     const [sections, banner] = await Promise.all([articles.listSections(site.id), liveblogs.bannerItems(site.id)]);
-    const base = { site, sections, banner, scripts: deps.scripts };
+    const base = { site, sections, banner, scripts: deps.scripts() };
     return viewer
       ? { ...base, viewer: { displayName: viewer.displayName, csrf: viewer.csrf, role: viewer.role } }
       : base;

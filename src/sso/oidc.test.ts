@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import Provider from 'oidc-provider';
-import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { agent, buildTestApp, createTestUser } from '../http/testing.ts';
 
 // A real OpenID provider on a local port, with its development login and
 // consent screens, which the test fills in like a person would.
@@ -82,7 +82,7 @@ describe('OpenID Connect login (authorization code + PKCE)', () => {
     });
     server.on('request', provider.callback());
     app = await buildTestApp({ now: () => new Date() });
-    await app.deps.ssoRepo.saveProvider({
+    await app.services.ssoRepo.saveProvider({
       siteId: 'demo',
       name: 'idp',
       label: 'Company ID',

@@ -3,13 +3,15 @@ import { Type } from 'typebox';
 import { messagePage } from '../accounts/account.pages.ts';
 import { publicUser, SignedIn } from '../accounts/accounts.schemas.ts';
 import { safeReturnPath } from '../accounts/auth.ts';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
 
 const OIDC_COOKIE = 'parley_oidc';
 
-export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function ssoRoutes(
+  deps: Pick<Services, 'auth' | 'external' | 'oidc' | 'pages' | 'sessionsUsecases' | 'ssoTokens'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, ssoTokens, external, oidc, sessionsUsecases } = deps;
     const ctx = (r: { ip: string; headers: Record<string, string | string[] | undefined> }) => ({

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import type { App } from '../app/buildApp.ts';
-import { agent, buildTestApp, createTestUser, lastMail, pathOf, TEST_NOW } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { agent, buildTestApp, createTestUser, lastMail, pathOf, TEST_NOW } from '../http/testing.ts';
 
 const SECRET = 'a-publisher-shared-secret-of-forty-characters';
 const AUDIENCE = 'parley:demo';
@@ -42,7 +42,7 @@ describe('publisher sign-on', () => {
   let app: App;
   before(async () => {
     app = await buildTestApp();
-    await app.deps.ssoRepo.saveSettings({
+    await app.services.ssoRepo.saveSettings({
       siteId: 'demo',
       algorithm: 'HS256',
       secret: SECRET,
@@ -232,15 +232,15 @@ describe('publisher sign-on', () => {
     const mail = await lastMail(app, 'twice@paper.example');
     const done = await reader.get(pathOf(mail.link));
     assert.equal(done.headers.location, '/account?notice=linked');
-    const identities = await app.deps.users.listIdentities(
-      (await app.deps.users.getByEmail('demo', 'twice@paper.example'))!.id,
+    const identities = await app.services.users.listIdentities(
+      (await app.services.users.getByEmail('demo', 'twice@paper.example'))!.id,
     );
     assert.deepEqual(identities.map((i) => i.subject).sort(), ['other-publisher-id', 'pub-600']);
   });
 
   it('closes registration and password login on a sign-on-only site', async () => {
-    const settings = (await app.deps.ssoRepo.getSettings('demo'))!;
-    await app.deps.ssoRepo.saveSettings({ ...settings, signOnOnly: true, loginUrl: 'https://paper.example/login' });
+    const settings = (await app.services.ssoRepo.getSettings('demo'))!;
+    await app.services.ssoRepo.saveSettings({ ...settings, signOnOnly: true, loginUrl: 'https://paper.example/login' });
     try {
       const reader = agent(app);
       const page = await reader.get('/account/register');
@@ -257,7 +257,7 @@ describe('publisher sign-on', () => {
       );
       assert.equal(api.json().error.code, 'REGISTRATION_DISABLED');
     } finally {
-      await app.deps.ssoRepo.saveSettings(settings);
+      await app.services.ssoRepo.saveSettings(settings);
     }
   });
 });
@@ -275,7 +275,7 @@ describe('publisher sign-on with public keys', () => {
 
   it('verifies RS256 tokens against a PEM public key', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    await app.deps.ssoRepo.saveSettings({
+    await app.services.ssoRepo.saveSettings({
       siteId: 'demo',
       algorithm: 'RS256',
       secret: null,
@@ -314,7 +314,7 @@ describe('publisher sign-on with public keys', () => {
     );
     await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-    await app.deps.ssoRepo.saveSettings({
+    await app.services.ssoRepo.saveSettings({
       siteId: 'demo',
       algorithm: 'ES256',
       secret: null,

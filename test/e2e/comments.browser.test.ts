@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { App } from '../../src/app/buildApp.ts';
-import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/app/testing.ts';
+import type { App } from '../../src/http/app.ts';
+import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
@@ -92,10 +92,10 @@ describe('comments in Chromium', { skip }, () => {
   });
 
   it('sorts, and loads more comments', async () => {
-    const asha = await app.deps.users.getByEmail('demo', 'asha@example.org');
-    const site = (await app.deps.sites.get('demo'))!;
+    const asha = await app.services.users.getByEmail('demo', 'asha@example.org');
+    const site = (await app.services.sites.get('demo'))!;
     for (let i = 1; i <= 24; i++)
-      await app.deps.commentsUsecases.post(site, asha!, {
+      await app.services.commentsUsecases.post(site, asha!, {
         storyId,
         body: `Numbered comment ${String(i).padStart(2, '0')} about the talks.`,
       });
@@ -122,16 +122,19 @@ describe('comments in Chromium', { skip }, () => {
 
   it('opens a permalink scrolled to a comment deep in its thread', async () => {
     const [asha, ravi] = await Promise.all([
-      app.deps.users.getByEmail('demo', 'asha@example.org'),
-      app.deps.users.getByEmail('demo', 'ravi@example.org'),
+      app.services.users.getByEmail('demo', 'asha@example.org'),
+      app.services.users.getByEmail('demo', 'ravi@example.org'),
     ]);
-    const site = (await app.deps.sites.get('demo'))!;
+    const site = (await app.services.sites.get('demo'))!;
     let parent = (
-      await app.deps.commentsUsecases.post(site, asha!, { storyId, body: 'The start of a long argument about quotas.' })
+      await app.services.commentsUsecases.post(site, asha!, {
+        storyId,
+        body: 'The start of a long argument about quotas.',
+      })
     ).comment;
     for (let i = 1; i <= 6; i++)
       parent = (
-        await app.deps.commentsUsecases.post(site, i % 2 ? ravi! : asha!, {
+        await app.services.commentsUsecases.post(site, i % 2 ? ravi! : asha!, {
           storyId,
           parentId: parent.id,
           body: `Level ${i} of the argument, still civil.`,
@@ -139,7 +142,7 @@ describe('comments in Chromium', { skip }, () => {
       ).comment;
     // bury the thread under newer ones
     for (let i = 0; i < 22; i++)
-      await app.deps.commentsUsecases.post(site, asha!, {
+      await app.services.commentsUsecases.post(site, asha!, {
         storyId,
         body: `A later remark, number ${i}, on another point.`,
       });
@@ -181,7 +184,7 @@ describe('comments in Chromium', { skip }, () => {
 
   it("embeds in a plain HTML page on another origin, sized to fit, signed in by the publisher's token", async () => {
     const secret = 'a-publisher-shared-secret-of-forty-characters';
-    await app.deps.ssoRepo.saveSettings({
+    await app.services.ssoRepo.saveSettings({
       siteId: 'demo',
       algorithm: 'HS256',
       secret,
@@ -201,8 +204,8 @@ describe('comments in Chromium', { skip }, () => {
       other = createServer((_req, res) => res.setHeader('content-type', 'text/html; charset=utf-8').end(html));
       await new Promise<void>((r) => other!.listen(0, '127.0.0.1', r));
       const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-      const settings = await app.deps.stories.getSettings('demo');
-      await app.deps.stories.saveSettings({ ...settings, allowedOrigins: [otherOrigin] });
+      const settings = await app.services.stories.getSettings('demo');
+      await app.services.stories.saveSettings({ ...settings, allowedOrigins: [otherOrigin] });
       const token = await new SignJWT({ name: 'Blog Reader', email: 'blog@reader.example', email_verified: true })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('blog-1')
@@ -229,7 +232,7 @@ describe('comments in Chromium', { skip }, () => {
       await page.waitForFunction(
         () => (document.querySelector('iframe[title="Comments"]') as HTMLIFrameElement).offsetHeight !== 420,
       );
-      const story = await app.deps.stories.getByKey('demo', 'ext:harbour-market-notes');
+      const story = await app.services.stories.getByKey('demo', 'ext:harbour-market-notes');
       assert.equal(story?.commentCount, 1);
       assert.equal(story?.url, 'https://blog.example/harbour-market-notes');
       // the counts script, on the next visit to the page
@@ -239,7 +242,7 @@ describe('comments in Chromium', { skip }, () => {
       await again.close();
 
       // an origin that is not allowed gets no frame
-      await app.deps.stories.saveSettings({ ...settings, allowedOrigins: [] });
+      await app.services.stories.saveSettings({ ...settings, allowedOrigins: [] });
       const blocked = await browser.newPage();
       await blocked.goto(`${otherOrigin}/`);
       await blocked.waitForTimeout(1500);
@@ -251,7 +254,7 @@ describe('comments in Chromium', { skip }, () => {
             .catch(() => 0)
         : 0;
       assert.equal(shown, 0);
-      await app.deps.stories.saveSettings(settings);
+      await app.services.stories.saveSettings(settings);
       await page.close();
       await blocked.close();
     } finally {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { App } from '../../src/app/buildApp.ts';
-import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/app/testing.ts';
+import type { App } from '../../src/http/app.ts';
+import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
@@ -26,11 +26,11 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     await createTestUser(app, { email: 'mod@example.org', name: 'Mona Mod', role: 'moderator' });
     const readerId = await createTestUser(app, { email: 'reader@example.org', name: 'Rita Reader' });
     storyId = await demoArticleStoryId(app);
-    const site = (await app.deps.sites.get('demo'))!;
-    const reader = (await app.deps.users.get(readerId))!;
+    const site = (await app.services.sites.get('demo'))!;
+    const reader = (await app.services.users.get(readerId))!;
     // Ten comments held for review: not English, sent anyway.
     for (let i = 0; i < 10; i++) {
-      await app.deps.commentsUsecases.post(site, reader, {
+      await app.services.commentsUsecases.post(site, reader, {
         storyId,
         body: `comment number ${i}: yeh faisla bilkul galat hai, sarkar ko sochna chahiye tha`,
         sendAnyway: true,
@@ -62,11 +62,11 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
       await page.waitForFunction((n) => document.querySelectorAll('.mod-item.decided').length === n, i + 1);
     }
     const statuses = async () =>
-      (await app.deps.storage.db.selectFrom('comments').select('status').where('story_id', '=', storyId).execute())
+      (await app.services.storage.db.selectFrom('comments').select('status').where('story_id', '=', storyId).execute())
         .map((r) => r.status)
         .sort();
     assert.deepEqual(await statuses(), [...Array(5).fill('published'), ...Array(5).fill('rejected')]);
-    const refused = await app.deps.storage.db
+    const refused = await app.services.storage.db
       .selectFrom('comments')
       .select(['status_reason', 'refusal_code'])
       .where('status', '=', 'rejected')
@@ -88,9 +88,9 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     const page = await context.newPage();
     await page.goto(`${base}/admin/moderate?queue=pending`);
     await page.waitForLoadState('networkidle').catch(() => {});
-    const site = (await app.deps.sites.get('demo'))!;
-    const reader = (await app.deps.users.getByEmail('demo', 'reader@example.org'))!;
-    const { comment } = await app.deps.commentsUsecases.post(site, reader, {
+    const site = (await app.services.sites.get('demo'))!;
+    const reader = (await app.services.users.getByEmail('demo', 'reader@example.org'))!;
+    const { comment } = await app.services.commentsUsecases.post(site, reader, {
       storyId,
       body: 'ek aur comment jo hindi mein likha gaya hai',
       sendAnyway: true,

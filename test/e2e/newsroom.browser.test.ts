@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { User } from '../../src/accounts/users.repository.ts';
-import type { App } from '../../src/app/buildApp.ts';
-import { buildTestApp, createTestUser } from '../../src/app/testing.ts';
+import type { App } from '../../src/http/app.ts';
+import { buildTestApp, createTestUser } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSkipReason, serveAndLaunch, signedInContext } from './browser.ts';
 
@@ -85,10 +85,10 @@ describe('the newsroom in Chromium', { skip }, () => {
     let views = 0;
     for (let i = 0; i < 50 && views === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      await app.deps.views.flush();
+      await app.services.views.flush();
       views =
         (
-          await app.deps.storage.db
+          await app.services.storage.db
             .selectFrom('article_views as v')
             .innerJoin('articles as a', 'a.id', 'v.article_id')
             .select('v.views')
@@ -129,10 +129,10 @@ describe('the newsroom in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.getByText(/Scheduled: it will be published/).waitFor();
     const system = { id: 'system', displayName: 'Scheduler' } as User;
-    await app.deps.newsroom.publishDue(system);
+    await app.services.newsroom.publishDue(system);
     assert.equal((await page.request.get(`${base}/world/night-ferries-to-resume-next-week`)).status(), 404);
     offset += 2 * 3_600_000;
-    assert.equal(await app.deps.newsroom.publishDue(system), 1);
+    assert.equal(await app.services.newsroom.publishDue(system), 1);
     const reader = await browser.newPage();
     await reader.goto(`${base}/`);
     await reader.getByRole('link', { name: 'Night ferries to resume next week' }).first().waitFor();
@@ -148,8 +148,8 @@ describe('the newsroom in Chromium', { skip }, () => {
     await article.goto(`${base}${ARTICLE}`);
     await article.locator('.live-banner').waitFor();
     // Both pages hold their stream open before the entry is posted.
-    for (let i = 0; i < 100 && app.deps.liveHub.count() < 2; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(app.deps.liveHub.count() >= 2, 'both pages hold a live stream');
+    for (let i = 0; i < 100 && app.services.liveHub.count() < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(app.services.liveHub.count() >= 2, 'both pages hold a live stream');
 
     const desk = await editor.newPage();
     const blogId = await blog.locator('.live-entries').getAttribute('data-blog');

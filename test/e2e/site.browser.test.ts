@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { App } from '../../src/app/buildApp.ts';
-import { buildTestApp } from '../../src/app/testing.ts';
+import type { App } from '../../src/http/app.ts';
+import { buildTestApp } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSkipReason, serveAndLaunch } from './browser.ts';
 

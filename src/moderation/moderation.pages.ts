@@ -3,8 +3,8 @@ import { type Chrome, layout } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
 import { formatPaperTime } from '../time/format.ts';
-import type { Queue, QueueItem } from './moderate.repository.ts';
-import type { ModerateUsecases } from './moderate.usecases.ts';
+import type { Queue, QueueItem } from './moderation.repository.ts';
+import type { ModerationUsecases } from './moderation.usecases.ts';
 import { REFUSAL_REASONS } from './reasons.ts';
 
 // The moderators' workspace, server-rendered: every action is a form that
@@ -192,7 +192,7 @@ export function authorPage(
   chrome: Chrome,
   csrf: string,
   admin: boolean,
-  a: Awaited<ReturnType<ModerateUsecases['author']>>,
+  a: Awaited<ReturnType<ModerationUsecases['author']>>,
   notice?: string,
 ): SafeHtml {
   const tz = chrome.site.timeZone;

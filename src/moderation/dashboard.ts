@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../shared/html.ts';
-import type { ModerateRepository, Queue } from './moderate.repository.ts';
+import type { ModerationRepository, Queue } from './moderation.repository.ts';
 
 // The moderation dashboard: what happened in the last day and week, as
 // pictures (SVG bar charts with a text description for screen readers), all
@@ -23,7 +23,7 @@ function quantile(sorted: number[], q: number): number | null {
 const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 
 export async function dashboard(
-  repo: ModerateRepository,
+  repo: ModerationRepository,
   siteId: string,
   timeZone: string,
   now: Date,

@@ -1,8 +1,8 @@
-import type { Author, Section } from '../articles/articles.repository.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { urls } from '../pages/urls.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { formatPaperTime } from '../time/format.ts';
+import type { Author, Section } from './articles.repository.ts';
 import { blocksToText, lineDiff } from './body-text.ts';
 import { type EditableArticle, workflowState } from './newsroom.repository.ts';
 
@@ -169,7 +169,7 @@ export function liveAdminPage(
 export function searchPage(
   chrome: Chrome,
   q: string,
-  results: import('../articles/articles.repository.ts').ArticleSummary[],
+  results: import('./articles.repository.ts').ArticleSummary[],
 ): SafeHtml {
   const tz = chrome.site.timeZone;
   return layout(

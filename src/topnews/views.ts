@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { NewsroomRepository } from '../articles/newsroom.repository.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { localDay } from '../time/format.ts';
-import type { NewsroomRepository } from './newsroom.repository.ts';
 
 // Page views for Top News. Each article page's script sends one beacon
 // (POST /api/views): views served by a CDN or from the page cache count too,

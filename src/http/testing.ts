@@ -3,17 +3,18 @@ import { createPasswordHasher } from '../accounts/passwords.ts';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import { loadConfig } from '../config/config.ts';
+import { createServices } from '../core/services.ts';
 import { seedDemo } from '../demo/seed.ts';
+import type { ModerationPipeline } from '../guidelines/pipeline.ts';
+import type { PolicyChanges } from '../guidelines/policy.ts';
 import { createMemoryImageStore } from '../images/image-store.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
-import type { ModerationPipeline } from '../moderation/pipeline.ts';
-import type { PolicyChanges } from '../moderation/policy.ts';
 import { newId } from '../shared/ids.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import type { Role } from '../storage/schema.ts';
 import type { EngineUnderTest } from '../storage/testing.ts';
-import { type App, buildApp } from './buildApp.ts';
+import { type App, buildApp } from './app.ts';
 
 /** Noon in India on a fixed day: page times in tests are exact. */
 export const TEST_NOW = new Date('2026-06-15T06:30:00.000Z');
@@ -47,18 +48,19 @@ export async function buildTestApp(
     },
     { baseUrl: TEST_BASE_URL },
   );
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), {
+  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), {
     storage,
     now,
     passwords: testPasswords,
+    imageStore: createMemoryImageStore(),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.pipeline ? { pipeline: options.pipeline } : {}),
     ...(options.busChannel ? { busChannel: options.busChannel } : {}),
-    imageStore: createMemoryImageStore(),
   });
+  const app = await buildApp(services);
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   // A policy of the test's own, saved as the demo site's first version.
-  if (options.policy) await app.deps.moderation.savePolicy('demo', 0, options.policy, 'test');
+  if (options.policy) await app.services.moderation.savePolicy('demo', 0, options.policy, 'test');
   return app;
 }
 
@@ -77,7 +79,7 @@ export async function createTestUser(
   input: { email: string; name?: string; password?: string; role?: Role; siteId?: string },
 ): Promise<string> {
   const id = newId();
-  await createUsersRepository(app.deps.storage).insert({
+  await createUsersRepository(app.services.storage).insert({
     id,
     siteId: input.siteId ?? 'demo',
     email: input.email,
@@ -184,7 +186,7 @@ export async function lastMail(
   app: App,
   to: string,
 ): Promise<{ subject: string; text: string; link: string | undefined }> {
-  const [mail] = await app.deps.outbox.list('demo', 1, to);
+  const [mail] = await app.services.outbox.list('demo', 1, to);
   if (!mail) throw new Error(`no mail to ${to}`);
   const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
   return { subject: mail.subject, text: mail.text, link };
@@ -199,7 +201,7 @@ export function pathOf(link: string | undefined): string {
 
 /** A signed-in reader's browser, with the CSRF header its scripts would send. */
 export async function signedInReader(app: App, email: string, name: string, role: Role = 'reader') {
-  if (!(await createUsersRepository(app.deps.storage).getByEmail('demo', email)))
+  if (!(await createUsersRepository(app.services.storage).getByEmail('demo', email)))
     await createTestUser(app, { email, name, role });
   const a = agent(app);
   await a.login(email);
@@ -212,8 +214,11 @@ export const DEMO_ARTICLE_PATH = '/world/island-nations-agree-to-reopen-fisherie
 /** The comment story of the demo's international article (made by its first view). */
 export async function demoArticleStoryId(app: App): Promise<string> {
   await app.inject({ url: DEMO_ARTICLE_PATH });
-  const article = await app.deps.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-  const story = await app.deps.stories.getByKey('demo', `article:${article!.id}`);
+  const article = await app.services.articles.getPublishedBySlug(
+    'demo',
+    'island-nations-agree-to-reopen-fisheries-talks',
+  );
+  const story = await app.services.stories.getByKey('demo', `article:${article!.id}`);
   if (!story) throw new Error('the demo article has no story');
   return story.id;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import type { AppDeps } from '../app/deps.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import type { SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -95,7 +95,21 @@ function send(reply: FastifyReply, page: SafeHtml, status = 200) {
     .send(page.toString());
 }
 
-export function newsroomRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function newsroomRoutes(
+  deps: Pick<
+    Services,
+    | 'articles'
+    | 'auth'
+    | 'bus'
+    | 'liveHub'
+    | 'liveblogs'
+    | 'newsroom'
+    | 'newsroomRepo'
+    | 'pages'
+    | 'siteResolver'
+    | 'views'
+  >,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, newsroom: uc } = deps;
     const tags = ['newsroom'];

@@ -1,6 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
-import type { ArticlesRepository } from '../articles/articles.repository.ts';
 import type { Bus } from '../events/bus.ts';
+import type { WebSub } from '../feeds/websub.ts';
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { AppError } from '../shared/errors.ts';
@@ -8,10 +8,10 @@ import { newId } from '../shared/ids.ts';
 import { slugify } from '../shared/slug.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { ArticleKind } from '../storage/schema.ts';
+import type { ArticlesRepository } from './articles.repository.ts';
 import { imageIds, textToBlocks } from './body-text.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
 import { type EditableArticle, type NewsroomRepository, workflowState } from './newsroom.repository.ts';
-import type { WebSub } from './websub.ts';
 
 // Writing and publishing: drafts, scheduling, publication, the editor's
 // deliberate "update" (a visible Updated time), corrections, revisions and

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { Block } from '../articles/body.ts';
-import { parseBody } from '../articles/body.ts';
 import type { Engine } from '../storage/engine.ts';
 import type { ArticleKind, ArticleStatus, Database, LiveStatus } from '../storage/schema.ts';
+import type { Block } from './body.ts';
+import { parseBody } from './body.ts';
 
 // The editors' side of articles: every status, every field, revisions,
 // scheduling, search, page views and live entries.

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { User } from '../accounts/users.repository.ts';
-import type { App } from '../app/buildApp.ts';
-import { buildTestApp, signedInReader, textOf } from '../app/testing.ts';
+import type { App } from '../http/app.ts';
+import { buildTestApp, signedInReader, textOf } from '../http/testing.ts';
 import { blocksToText, lineDiff, textToBlocks } from './body-text.ts';
 
 type Reader = Awaited<ReturnType<typeof signedInReader>>;
@@ -16,7 +16,7 @@ describe('the newsroom', () => {
   before(async () => {
     app = await buildTestApp({ now: () => clock });
     ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-    world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+    world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
   });
   after(async () => app?.close());
 
@@ -121,10 +121,10 @@ describe('the newsroom', () => {
     );
     const system = { id: 'system', displayName: 'Scheduler' } as User;
     clock = new Date(clock.getTime() + 30 * 60_000);
-    assert.equal(await app.deps.newsroom.publishDue(system), 0);
+    assert.equal(await app.services.newsroom.publishDue(system), 0);
     assert.equal((await app.inject({ url: `/world/${a.slug}` })).statusCode, 404);
     clock = new Date(clock.getTime() + 45 * 60_000);
-    assert.equal(await app.deps.newsroom.publishDue(system), 1);
+    assert.equal(await app.services.newsroom.publishDue(system), 1);
     const page = await app.inject({ url: `/world/${a.slug}` });
     assert.equal(page.statusCode, 200);
     const after = (await ed.api('GET', `/api/admin/articles/${a.id}`)).json();
@@ -190,12 +190,15 @@ describe('the newsroom', () => {
   });
 
   it('sends a live entry and the banner to open pages at once, and ends idle coverage', async () => {
-    const blog = (await app.deps.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day'))!;
+    const blog = (await app.services.articles.getPublishedBySlug(
+      'demo',
+      'continental-cup-live-group-stage-final-day',
+    ))!;
     const written: string[] = [];
     const fake = { write: (s: string) => written.push(s) > 0 } as unknown as ServerResponse;
-    const reader = app.deps.liveHub.open('demo', blog.id, fake);
+    const reader = app.services.liveHub.open('demo', blog.id, fake);
     const elsewhere: string[] = [];
-    const other = app.deps.liveHub.open('demo', null, {
+    const other = app.services.liveHub.open('demo', null, {
       write: (s: string) => elsewhere.push(s) > 0,
     } as unknown as ServerResponse);
     const posted = await ed.api(
@@ -225,7 +228,7 @@ describe('the newsroom', () => {
     assert.match((await app.inject({ url: `/sport/${blog.slug}` })).body, /Late equaliser in Group B/);
     // twelve hours without an entry: coverage ends and the banner goes
     clock = new Date(clock.getTime() + 13 * 3_600_000);
-    assert.ok((await app.deps.newsroom.endIdleLiveBlogs({ id: 'system', displayName: 'Scheduler' } as User)) >= 1);
+    assert.ok((await app.services.newsroom.endIdleLiveBlogs({ id: 'system', displayName: 'Scheduler' } as User)) >= 1);
     assert.doesNotMatch((await app.inject({ url: '/' })).body, /class="live-banner"/);
   });
 
@@ -250,8 +253,8 @@ describe('the newsroom', () => {
     await hit(read.id, '203.0.113.9');
     await hit(quiet.id, '203.0.113.10', 'Googlebot/2.1');
     assert.equal((await hit('nosucharticle', '203.0.113.11')).statusCode, 204, 'the same answer for anything');
-    await app.deps.views.flush();
-    const rows = await app.deps.storage.db.selectFrom('article_views').select(['article_id', 'views']).execute();
+    await app.services.views.flush();
+    const rows = await app.services.storage.db.selectFrom('article_views').select(['article_id', 'views']).execute();
     assert.equal(rows.find((r) => r.article_id === read.id)?.views, 3);
     assert.equal(
       rows.find((r) => r.article_id === quiet.id),
@@ -267,7 +270,7 @@ describe('the newsroom', () => {
       JSON.stringify(top.topNews.map((t: { headline: string }) => t.headline)),
     );
     assert.ok(order.indexOf(read.id) < order.indexOf(quiet.id));
-    const { score } = await import('./ranking.ts');
+    const { score } = await import('../topnews/ranking.ts');
     const at = new Date('2026-06-15T12:00:00Z');
     assert.ok(
       score({ publishedAt: '2026-06-15T10:00:00Z' }, { views: 10, comments: 0 }, at) <
@@ -306,7 +309,7 @@ describe("the body editor's text", () => {
     assert.equal(blocksToText(blocks), text);
   });
   it('embeds a YouTube video in the privacy-enhanced player and other sites as link cards', async () => {
-    const { renderBody } = await import('../articles/body.ts');
+    const { renderBody } = await import('./body.ts');
     const blocks = textToBlocks(
       '!embed https://www.youtube.com/watch?v=dQw4w9WgXcQ The press conference\n\n!embed https://example.org/statement.pdf The full statement\n\n!embed javascript:alert(1)',
     );
@@ -346,7 +349,7 @@ describe('images', () => {
     const app = await buildTestApp();
     try {
       const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-      const world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+      const world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
       const photo = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#3366aa' } })
         .jpeg()
         .withMetadata({ exif: { IFD0: { Copyright: 'secret camera' } } })
@@ -427,7 +430,7 @@ describe('WebSub', () => {
     const app = await buildTestApp({ env: { PARLEY_WEBSUB_HUB: 'https://hub.example/' }, fetch: fakeFetch });
     try {
       const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-      const world = (await app.deps.articles.getSectionBySlug('demo', 'world'))!.id;
+      const world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
       const a = (
         await ed.api(
           'POST',

@@ -1,4 +1,4 @@
-import type { Block, ImageRef } from '../articles/body.ts';
+import type { Block, ImageRef } from './body.ts';
 
 // The editor writes a body as text, block by block: paragraphs separated by a
 // blank line, "## " starts a subheading, "> " lines a quote (a last line

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { Bus } from '../events/bus.ts';
-import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { liveEntryHtml } from '../pages/article.page.ts';
 import { liveBanner } from '../pages/components.ts';
 import type { Site } from '../sites/sites.repository.ts';
+import type { LiveblogsRepository } from './liveblogs.repository.ts';
 
 // Live coverage to every open page: one server-sent-events stream per page,
 // the site-wide banner to all, a live blog's entries to its readers. Each
@@ -19,10 +19,7 @@ export function createLiveHub(deps: {
   bus: Bus;
   liveblogs: LiveblogsRepository;
   site: (id: string) => Promise<Site | undefined>;
-  entry: (
-    articleId: string,
-    entryId: string,
-  ) => Promise<import('../liveblogs/liveblogs.repository.ts').LiveEntry | undefined>;
+  entry: (articleId: string, entryId: string) => Promise<import('./liveblogs.repository.ts').LiveEntry | undefined>;
 }) {
   const streams = new Map<string, Set<Stream>>();
 

@@ -1,0 +1,263 @@
+import { join } from 'node:path';
+import { type Logger, pino } from 'pino';
+import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
+import { type Auth, createAuth } from '../accounts/auth.ts';
+import { createExternalUsecases } from '../accounts/external.usecases.ts';
+import { createPasswordHasher, type PasswordHasher } from '../accounts/passwords.ts';
+import { createSessionsRepository, type SessionsRepository } from '../accounts/sessions.repository.ts';
+import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
+import { createTokensRepository, type TokensRepository } from '../accounts/tokens.repository.ts';
+import { createUsersRepository, type UsersRepository } from '../accounts/users.repository.ts';
+import { type ArticlesRepository, createArticlesRepository } from '../articles/articles.repository.ts';
+import { createNewsroomRepository, type NewsroomRepository } from '../articles/newsroom.repository.ts';
+import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
+import { type CommentsRepository, createCommentsRepository } from '../comments/comments.repository.ts';
+import { createCommentsUsecases } from '../comments/comments.usecases.ts';
+import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
+import type { Config } from '../config/config.ts';
+import { createWidget, type Widget } from '../embed/bundles.ts';
+import { type Bus, createInProcessBus } from '../events/bus.ts';
+import { createPostgresBus } from '../events/postgres-bus.ts';
+import { createWebSub } from '../feeds/websub.ts';
+import { createGuidelinesRepository } from '../guidelines/guidelines.repository.ts';
+import { createGuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
+import type { ModerationPipeline } from '../guidelines/pipeline.ts';
+import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { createImagesUsecases } from '../images/images.usecases.ts';
+import { createLegacyClaims } from '../imports/claim.ts';
+import { createLiveHub } from '../liveblogs/live.hub.ts';
+import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
+import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
+import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
+import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
+import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
+import { createPageCache, type PageCache } from '../pages/page-cache.ts';
+import { createPagesUsecases } from '../pages/pages.usecases.ts';
+import { loadSecret } from '../shared/secrets.ts';
+import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
+import type { Site } from '../sites/sites.repository.ts';
+import { createSitesRepository, type SitesRepository } from '../sites/sites.repository.ts';
+import { createOidcUsecases } from '../sso/oidc.usecases.ts';
+import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.ts';
+import { createSsoUsecases } from '../sso/sso.usecases.ts';
+import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
+import { localDay, startOfLocalDay } from '../time/format.ts';
+import { createViewCounter } from '../topnews/views.ts';
+
+// The core: storage, the event bus, repositories and the features' services,
+// with no HTTP in it. The HTTP server (http/app.ts), the parley command
+// (cli/), the background jobs (jobs/) and the tests all start from here, so
+// that there is one way to put Parley together.
+
+export interface ServicesOptions {
+  /** an already open storage (tests); otherwise opened from the config and closed with the services */
+  storage?: Storage;
+  now?: () => Date;
+  imageStore?: ImageStore;
+  /** tests use cheaper argon2 parameters; production uses OWASP's */
+  passwords?: PasswordHasher;
+  fetch?: typeof fetch;
+  pipeline?: ModerationPipeline;
+  /** PostgreSQL LISTEN/NOTIFY channel and connection (tests use one per run) */
+  busChannel?: string;
+  busConnectionString?: string;
+  /** the process's logger; by default JSON lines on standard output at the configured level */
+  log?: Logger;
+}
+
+export type Services = Awaited<ReturnType<typeof composeServices>> & {
+  /** closes the bus and, unless it was given, the storage */
+  close(): Promise<void>;
+};
+
+export async function createServices(config: Config, options: ServicesOptions = {}): Promise<Services> {
+  const storage = options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrateToLatest(storage);
+  const services = await composeServices(config, storage, options);
+  return Object.assign(services, {
+    async close() {
+      services.liveHub.close();
+      await services.views.flush().catch(() => {});
+      if ('close' in services.bus) await (services.bus as { close(): Promise<void> }).close();
+      if (!options.storage) await storage.close();
+    },
+  });
+}
+
+async function composeServices(config: Config, storage: Storage, options: ServicesOptions) {
+  const now = options.now ?? (() => new Date());
+  const log: Logger = options.log ?? pino({ level: config.logLevel });
+  // Work done after an answer (notifications, pings) has nobody to tell but the log.
+  const reportError = (what: string) => (err: unknown) => log.error({ err }, what);
+  // One instance: events stay in the process. On PostgreSQL, instances share them.
+  const bus: Bus =
+    storage.engine === 'postgres' && (options.busChannel || config.databaseUrl)
+      ? await createPostgresBus({
+          connectionString: options.busConnectionString ?? config.databaseUrl!,
+          channel: options.busChannel ?? 'parley_events',
+        })
+      : createInProcessBus();
+  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
+
+  const sites = createSitesRepository(storage);
+  const siteResolver = createSiteResolver({ sites, defaultSiteId: config.defaultSiteId });
+  const users = createUsersRepository(storage);
+  const sessionsRepo = createSessionsRepository(storage);
+  const tokens = createTokensRepository(storage);
+  const outbox = createOutboxRepository(storage);
+  const ssoRepo = createSsoRepository(storage);
+  const articles = createArticlesRepository(storage);
+  const liveblogs = createLiveblogsRepository(storage);
+  const newsroomRepo = createNewsroomRepository(storage);
+  const stories = createStoriesRepository(storage);
+  const commentsRepo = createCommentsRepository(storage);
+  const moderateRepo = createModerationRepository(storage);
+  const passwords = options.passwords ?? createPasswordHasher();
+  const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
+  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+
+  const claims = createLegacyClaims({ db: storage.db, now, mailer });
+  const sessionsUsecases = createSessionsUsecases({
+    sessions: sessionsRepo,
+    users,
+    secret,
+    now,
+    onSignIn: (u) => claims.claimFor(u),
+  });
+  const accounts = createAccountsUsecases({
+    users,
+    tokens,
+    sessions: sessionsUsecases,
+    passwords,
+    mailer,
+    now,
+    signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
+    onEmailVerified: (u) => claims.claimFor(u),
+  });
+  const moderation = createGuidelinesUsecases({ moderation: createGuidelinesRepository(storage), now });
+  // The community guidelines decide every comment; tests may put a pipeline of their own in.
+  const pipeline = options.pipeline ?? moderation.pipeline;
+  const notifications = createNotificationsUsecases({
+    notifications: createNotificationsRepository(storage),
+    users,
+    comments: commentsRepo,
+    mailer,
+    now,
+  });
+  const commentsUsecases = createCommentsUsecases({
+    comments: commentsRepo,
+    stories,
+    pipeline,
+    bus,
+    now,
+    perMinute: config.commentsPerMinute,
+    onPublished: (site, story, comment) => notifications.commentPublished(site, story, comment),
+    onError: reportError('after-publish work failed'),
+  });
+  // Image files: on disk beside the database unless the caller gives a store (tests: memory).
+  const images = createImagesUsecases({
+    db: storage.db,
+    store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
+    now,
+  });
+  const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
+  // Today's reading and commenting, for Top News: the day in the site's zone.
+  const activity = (site: Site) =>
+    newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
+  const widget: Widget = createWidget();
+  // Server-side lifetime of a rendered page: short, because another instance
+  // may have changed the content without this one hearing of it.
+  const pageCache: PageCache = createPageCache({ ttlMs: 30_000, maxEntries: 5_000 });
+  const auth: Auth = createAuth({ siteResolver, sessions: sessionsUsecases, sessionsRepo, users, secret, now });
+  const liveHub = createLiveHub({
+    bus,
+    liveblogs,
+    site: (id) => sites.get(id),
+    entry: (a, e) => liveblogs.getEntry(a, e),
+  });
+
+  const services = {
+    config,
+    log,
+    storage,
+    bus,
+    now,
+    sites: sites as SitesRepository,
+    siteResolver: siteResolver as SiteResolver,
+    articles: articles as ArticlesRepository,
+    liveblogs: liveblogs as LiveblogsRepository,
+    widget,
+    pages: createPagesUsecases({
+      articles,
+      liveblogs,
+      comments: commentsUsecases,
+      stories,
+      now,
+      scripts: () => ({ app: widget.bundles.app.path, counts: widget.bundles.counts.path }),
+      activity,
+    }),
+    notifications,
+    pageCache,
+    users: users as UsersRepository,
+    sessionsRepo: sessionsRepo as SessionsRepository,
+    tokens: tokens as TokensRepository,
+    passwords,
+    sessionsUsecases,
+    accounts,
+    external: createExternalUsecases({ users, tokens, sessions: sessionsUsecases, accounts, passwords, mailer, now }),
+    auth,
+    mailer: mailer as Mailer,
+    outbox: outbox as OutboxRepository,
+    ssoRepo: ssoRepo as SsoRepository,
+    ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
+    oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
+    stories: stories as StoriesRepository,
+    commentsRepo: commentsRepo as CommentsRepository,
+    pipeline,
+    commentsUsecases,
+    moderation,
+    moderate: createModerationUsecases({
+      moderate: moderateRepo,
+      users,
+      comments: commentsUsecases,
+      moderation,
+      mailer,
+      bus,
+      now,
+    }),
+    moderateRepo: moderateRepo as ModerationRepository,
+    newsroom: createNewsroomUsecases({
+      newsroom: newsroomRepo,
+      articles,
+      liveblogs,
+      images,
+      bus,
+      now,
+      sites: (id) => sites.get(id),
+      websub: createWebSub({ hub: config.websubHub, ...fetchOption, onError: reportError('WebSub ping failed') }),
+    }),
+    newsroomRepo: newsroomRepo as NewsroomRepository,
+    liveHub,
+    views,
+    claims,
+    images,
+  };
+
+  // Caches follow the content: every instance hears every change on the bus.
+  bus.subscribe((event) => {
+    if (event.type === 'content.changed') {
+      pageCache.invalidateSite(event.siteId);
+      siteResolver.forget();
+    } else if (event.type === 'comment.changed') {
+      // Only the story's own page shows its comments.
+      try {
+        pageCache.invalidate(`${event.siteId}|${new URL(event.storyUrl).pathname}`);
+      } catch {
+        // an embed story of another site: no page of ours to refresh
+      }
+    }
+  });
+  return services;
+}

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../core/services.ts';
+import { PolicyChangesSchema, ReplayBody } from './guidelines.schemas.ts';
+
+// A site's moderation policy: moderators read it and try changes on past
+// comments (replay); only admins save a new version.
+
+export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'moderation'>): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const { auth, moderation } = deps;
+    const noStore = { 'cache-control': 'private, no-store' };
+    const tags = ['moderation'];
+
+    app.get(
+      '/api/admin/moderation/policy',
+      { schema: { tags, summary: "The site's current policy, its version and who saved it" } },
+      async (request, reply) => {
+        const { user } = await auth.requireUser(request, ['moderator', 'admin']);
+        reply.headers(noStore);
+        return moderation.policy(user.siteId);
+      },
+    );
+
+    app.get(
+      '/api/admin/moderation/policy/versions',
+      { schema: { tags, summary: 'Saved versions, newest first' } },
+      async (request, reply) => {
+        const { user } = await auth.requireUser(request, ['moderator', 'admin']);
+        reply.headers(noStore);
+        return { versions: await moderation.versions(user.siteId) };
+      },
+    );
+
+    app.put(
+      '/api/admin/moderation/policy',
+      {
+        schema: {
+          tags,
+          summary:
+            'Save a change as the next version; baseVersion is the version the change was made on (409 when someone saved in between)',
+          body: Type.Object(
+            { baseVersion: Type.Integer({ minimum: 0 }), changes: PolicyChangesSchema },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => {
+        const { user } = await auth.requireUser(request, ['admin']);
+        return moderation.savePolicy(user.siteId, request.body.baseVersion, request.body.changes, user.id);
+      },
+    );
+
+    app.post(
+      '/api/admin/moderation/policy/replay',
+      {
+        schema: {
+          tags,
+          summary: "What a change would do to the site's latest comments, without saving it",
+          body: ReplayBody,
+        },
+      },
+      async (request, reply) => {
+        const { user } = await auth.requireUser(request, ['moderator', 'admin']);
+        reply.headers(noStore);
+        return moderation.replay(user.siteId, request.body.changes, request.body.limit);
+      },
+    );
+  };
+}

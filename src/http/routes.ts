@@ -1,0 +1,40 @@
+import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { authApiRoutes } from '../accounts/api.routes.ts';
+import { adminRoutes } from '../admin/admin.routes.ts';
+import { newsroomRoutes } from '../articles/newsroom.routes.ts';
+import { commentFormRoutes } from '../comments/comments.form.routes.ts';
+import { commentsRoutes } from '../comments/comments.routes.ts';
+import type { Services } from '../core/services.ts';
+import { embedRoutes } from '../embed/embed.routes.ts';
+import { feedsRoutes } from '../feeds/feeds.routes.ts';
+import { guidelinesRoutes } from '../guidelines/guidelines.routes.ts';
+import { healthRoutes } from '../health/health.routes.ts';
+import { imagesRoutes } from '../images/images.routes.ts';
+import { claimRoutes } from '../imports/claim.routes.ts';
+import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { pagesRoutes } from '../pages/pages.routes.ts';
+import { ssoRoutes } from '../sso/sso.routes.ts';
+
+// Every feature's routes, in the order they are registered. A feature adds a
+// route inside its own routes module; this list changes only for a new module.
+// The reader-facing pages come last: they answer every address no API took.
+export const routeModules = [
+  healthRoutes,
+  accountsRoutes,
+  authApiRoutes,
+  ssoRoutes,
+  adminRoutes,
+  guidelinesRoutes,
+  moderationRoutes,
+  commentsRoutes,
+  commentFormRoutes,
+  embedRoutes,
+  notificationsRoutes,
+  feedsRoutes,
+  newsroomRoutes,
+  claimRoutes,
+  imagesRoutes,
+] satisfies ((services: Services) => unknown)[];
+
+export const lastRouteModules = [pagesRoutes] satisfies ((services: Services) => unknown)[];
