@@ -55,12 +55,12 @@ const app = await buildApp(services, {
   },
 });
 await ensureDemo(storage, config);
-const site = (await app.services.sites.get('demo'))!;
+const site = (await app.services.sitesRepository.get('demo'))!;
 // Every check runs on every post, but the flood rule: the bench's 200 readers
 // post hundreds of comments a minute each, which a real site would hold.
-await app.services.moderation.savePolicy(
+await app.services.guidelinesPolicy.savePolicy(
   site.id,
-  (await app.services.moderation.policy(site.id)).version,
+  (await app.services.guidelinesPolicy.policy(site.id)).version,
   { spam: { floodPerTenMinutes: 1_000_000 } },
   'bench',
 );
@@ -70,7 +70,7 @@ async function makeUsers(n: number, prefix: string) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = newId();
-    await app.services.users.insert({
+    await app.services.usersRepository.insert({
       id,
       siteId: 'demo',
       email: `${prefix}${i}@bench.example`,
@@ -81,7 +81,7 @@ async function makeUsers(n: number, prefix: string) {
     });
     ids.push(id);
   }
-  return Promise.all(ids.map((id) => app.services.users.get(id).then((u) => u!)));
+  return Promise.all(ids.map((id) => app.services.usersRepository.get(id).then((u) => u!)));
 }
 
 // Thread shapes: most comments top-level, a quarter replies to random earlier
@@ -97,19 +97,22 @@ async function fill(storyId: string, count: number, writers: Awaited<ReturnType<
     else if (made.length > 5 && r < 32) parentId = chain ?? made[made.length - 1]!;
     // Each text its own (the spam rule holds the same text posted under several stories).
     const text = `Comment ${i} on story ${storyId.slice(-8)}: the negotiators should publish the quota figures before the next round.${i % 3 ? ' I also think the patrol costs deserve a public debate.' : ''}`;
-    const { comment } = await app.services.commentsUsecases.post(site, author, { storyId, parentId, body: text });
+    const { comment } = await app.services.comments.post(site, author, { storyId, parentId, body: text });
     made.push(comment.id);
     if (r >= 25 && r < 32) chain = comment.id;
   }
 }
 
 const writers = await makeUsers(200, 'writer');
-const big = await app.services.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks');
-const bigStory = await app.services.commentsUsecases.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
+const big = await app.services.articlesRepository.getPublishedBySlug(
+  'demo',
+  'island-nations-agree-to-reopen-fisheries-talks',
+);
+const bigStory = await app.services.comments.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
 await fill(bigStory.id, 1000, writers);
 const small: string[] = [];
 for (let i = 0; i < 100; i++) {
-  const s = await app.services.commentsUsecases.storyForEmbed(site, {
+  const s = await app.services.comments.storyForEmbed(site, {
     storyId: `bench-${i}`,
     url: `https://blog.example/p/${i}`,
     title: `Bench story ${i}`,
@@ -123,7 +126,7 @@ const posters = await makeUsers(1000, 'poster');
 const tokens: string[] = [];
 for (const u of posters) {
   const { session } = await (async () => {
-    const r = await app.services.sessionsUsecases.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
+    const r = await app.services.sessions.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
     return r;
   })();
   tokens.push((await app.services.auth.bearerToken(session)).token);

@@ -27,7 +27,7 @@ const app = await buildApp(services, {
     a.post('/__bench/entry', { config: { csrf: false } } as never, async (request: { body: unknown }) => {
       const { n } = request.body as { n: number };
       // The post time travels in the headline: each reader measures its own delay.
-      const site = (await app.services.sites.get('demo'))!;
+      const site = (await app.services.sitesRepository.get('demo'))!;
       return app.services.newsroom.postEntry(site, blogId, {
         headline: `Bench entry ${n} sent ${Date.now()}`,
         text: 'A goal, a card, a substitution: the kind of line a live blog carries every minute.',
@@ -45,6 +45,9 @@ const app = await buildApp(services, {
   },
 });
 await ensureDemo(storage, config);
-blogId = (await app.services.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day'))!.id;
+blogId = (await app.services.articlesRepository.getPublishedBySlug(
+  'demo',
+  'continental-cup-live-group-stage-final-day',
+))!.id;
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`listening ${port} blog ${blogId}`);

@@ -46,19 +46,19 @@ export function accountsRoutes(
     Services,
     | 'accounts'
     | 'auth'
-    | 'commentsUsecases'
+    | 'comments'
     | 'external'
     | 'notifications'
     | 'now'
     | 'oidc'
     | 'pages'
-    | 'sessionsUsecases'
-    | 'ssoRepo'
-    | 'users'
+    | 'sessions'
+    | 'ssoRepository'
+    | 'usersRepository'
   >,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, accounts, external, pages, ssoRepo: sso, oidc } = deps;
+    const { auth, accounts, external, pages, ssoRepository: sso, oidc } = deps;
     // Per network address, per instance: slows a script without bothering people.
     const registrations = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
     const resets = createRateLimiter({ limit: 5, windowMs: 3_600_000 });
@@ -293,8 +293,8 @@ export function accountsRoutes(
           text: `${block.message} You can still read and log in. To appeal, reply to the e-mail you received or contact the site.`,
         });
       const [sessions, identities, emailMode] = await Promise.all([
-        deps.sessionsUsecases.list(user.id),
-        deps.users.listIdentities(user.id),
+        deps.sessions.list(user.id),
+        deps.usersRepository.listIdentities(user.id),
         deps.notifications.emailMode(user),
       ]);
       const deletionAt = user.deletionRequestedAt
@@ -371,7 +371,7 @@ export function accountsRoutes(
 
     settingsRoute('/account/sessions/revoke-all', {}, async (request) => {
       const { user, session } = await auth.requireUser(request);
-      await deps.sessionsUsecases.revokeAllFor(user.id, session.idHash);
+      await deps.sessions.revokeAllFor(user.id, session.idHash);
       return 'sessions-ended';
     });
 
@@ -380,8 +380,7 @@ export function accountsRoutes(
       { schema: { params: Type.Object({ publicId: Str(40) }) } },
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
-        if (!(await deps.sessionsUsecases.revoke(user.id, request.params.publicId)))
-          throw new AppError(E.SESSION_NOT_FOUND);
+        if (!(await deps.sessions.revoke(user.id, request.params.publicId))) throw new AppError(E.SESSION_NOT_FOUND);
         return reply.redirect('/account?notice=session-ended', 303);
       },
     );
@@ -395,7 +394,7 @@ export function accountsRoutes(
       async (request, b) => {
         const { user, session } = await auth.requireUser(request);
         await accounts.requestDeletion(user, b.mode === 'delete' ? 'delete' : 'anonymise', b.password);
-        await deps.sessionsUsecases.revokeAllFor(user.id, session.idHash);
+        await deps.sessions.revokeAllFor(user.id, session.idHash);
         return 'deletion-scheduled';
       },
     );
@@ -459,7 +458,7 @@ export function accountsRoutes(
         const viewer = await auth.viewer(request);
         if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
         const { chrome: c, csrf } = await chrome(request, reply);
-        const page = await deps.commentsUsecases.mine(viewer.user, {
+        const page = await deps.comments.mine(viewer.user, {
           ...(request.query.after ? { cursor: request.query.after } : {}),
           limit: 30,
         });

@@ -29,14 +29,14 @@ describe('reader accounts', () => {
     const mail = await lastMail(app, 'asha@example.org');
     assert.match(mail.subject, /Confirm your e-mail address for The Meridian Herald/);
     assert.match(mail.link ?? '', /^https:\/\/news\.test\/account\/verify\?token=/);
-    const user = await app.services.users.getByEmail('demo', 'asha@example.org');
+    const user = await app.services.usersRepository.getByEmail('demo', 'asha@example.org');
     assert.equal(user?.emailVerified, false);
     assert.match(user?.passwordHash ?? '', /^\$argon2id\$/);
 
     const confirmed = await reader.get(pathOf(mail.link));
     assert.equal(confirmed.status, 200);
     assert.match(confirmed.body, /E-mail address confirmed/);
-    assert.equal((await app.services.users.getByEmail('demo', 'asha@example.org'))?.emailVerified, true);
+    assert.equal((await app.services.usersRepository.getByEmail('demo', 'asha@example.org'))?.emailVerified, true);
     // a link works once
     assert.equal((await reader.get(pathOf(mail.link))).status, 400);
 
@@ -147,7 +147,7 @@ describe('reader accounts', () => {
     await other.get('/account/login');
     reader.csrf = other.csrf;
     assert.equal((await reader.post('/account/name', { displayName: 'Hacked' })).status, 403);
-    assert.notEqual((await app.services.users.getByEmail('demo', 'csrf@example.org'))?.displayName, 'Hacked');
+    assert.notEqual((await app.services.usersRepository.getByEmail('demo', 'csrf@example.org'))?.displayName, 'Hacked');
     // and a login form posted from another site has no valid token either
     const crossSite = agent(app);
     assert.equal(
@@ -206,11 +206,14 @@ describe('reader accounts', () => {
     assert.equal(wrong.status, 403);
     const asked = await reader.post('/account/email', { email: 'moved@example.org', password: PASSWORD });
     assert.equal(asked.headers.location, '/account?notice=email-sent');
-    assert.equal((await app.services.users.getByEmail('demo', 'mover@example.org'))?.email, 'mover@example.org');
+    assert.equal(
+      (await app.services.usersRepository.getByEmail('demo', 'mover@example.org'))?.email,
+      'mover@example.org',
+    );
     const mail = await lastMail(app, 'moved@example.org');
     const confirmed = await reader.get(pathOf(mail.link));
     assert.equal(confirmed.headers.location, '/account?notice=email-changed');
-    assert.ok(await app.services.users.getByEmail('demo', 'moved@example.org'));
+    assert.ok(await app.services.usersRepository.getByEmail('demo', 'moved@example.org'));
     assert.match((await lastMail(app, 'mover@example.org')).subject, /e-mail address was changed/);
   });
 
@@ -223,7 +226,10 @@ describe('reader accounts', () => {
       (await reader.post('/account/name', { displayName: '  Second   Name ' })).headers.location,
       '/account?notice=name-saved',
     );
-    assert.equal((await app.services.users.getByEmail('demo', 'renamer@example.org'))?.displayName, 'Second Name');
+    assert.equal(
+      (await app.services.usersRepository.getByEmail('demo', 'renamer@example.org'))?.displayName,
+      'Second Name',
+    );
     const again = await reader.post('/account/name', { displayName: 'Third Name' });
     assert.equal(again.status, 429);
     assert.match(again.body, /once a day/);
@@ -279,14 +285,14 @@ describe('reader accounts', () => {
     const page = await reader.get('/account');
     assert.match(page.body, /Your account will be deleted on/);
     await reader.post('/account/delete/cancel');
-    assert.equal((await app.services.users.get(id))?.deletionRequestedAt, null);
+    assert.equal((await app.services.usersRepository.get(id))?.deletionRequestedAt, null);
 
     await reader.get('/account');
     await reader.post('/account/delete', { mode: 'delete', password: PASSWORD });
     assert.equal(await app.services.accounts.purgeDeletions(), 0);
     now = new Date(now.getTime() + 15 * 86_400_000);
     assert.equal(await app.services.accounts.purgeDeletions(), 1);
-    assert.equal(await app.services.users.get(id), undefined);
+    assert.equal(await app.services.usersRepository.get(id), undefined);
   });
 });
 

@@ -7,9 +7,7 @@ import { BearerToken, Credentials, PublicUser, publicUser, Registration, Session
 
 // The JSON API the comment widget and publishers' own clients use. Cookie
 // callers send the CSRF token from GET /api/auth/session in x-csrf-token.
-export function authApiRoutes(
-  deps: Pick<Services, 'accounts' | 'auth' | 'sessionsUsecases'>,
-): FastifyPluginAsyncTypebox {
+export function authApiRoutes(deps: Pick<Services, 'accounts' | 'auth' | 'sessions'>): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, accounts } = deps;
     const registrations = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
@@ -55,7 +53,7 @@ export function authApiRoutes(
     app.post('/api/auth/logout', { schema: { response: { 204: Type.Null() } } }, async (request, reply) => {
       const viewer = await auth.viewer(request);
       if (viewer?.via === 'bearer') {
-        await deps.sessionsUsecases.revoke(viewer.user.id, viewer.session.publicId);
+        await deps.sessions.revoke(viewer.user.id, viewer.session.publicId);
         auth.forgetSession(viewer.session.publicId);
       }
       await auth.endSession(request, reply);

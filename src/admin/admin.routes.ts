@@ -14,10 +14,10 @@ const csrf = { _csrf: Type.Optional(Type.String()) };
 // Admin pages: who the readers are and what they may do. Each route states
 // who may use it; the user acted on must belong to the admin's own site.
 export function adminRoutes(
-  deps: Pick<Services, 'auth' | 'mailer' | 'now' | 'outbox' | 'pages' | 'users'>,
+  deps: Pick<Services, 'auth' | 'mailer' | 'now' | 'outboxRepository' | 'pages' | 'usersRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, users, pages } = deps;
+    const { auth, usersRepository: users, pages } = deps;
 
     async function admin(request: FastifyRequest) {
       const viewer = await auth.requireUser(request, ['admin']);
@@ -156,7 +156,7 @@ export function adminRoutes(
 
     app.get('/admin/outbox', async (request, reply) => {
       const { chrome: c, viewer } = await chrome(request, reply);
-      const mails = await deps.outbox.list(viewer.user.siteId, 200);
+      const mails = await deps.outboxRepository.list(viewer.user.siteId, 200);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')

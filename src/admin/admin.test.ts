@@ -44,9 +44,9 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.login('admin@example.org');
     await admin.get('/admin/users');
     assert.equal((await admin.post(`/admin/users/${readerId}/role`, { role: 'editor' })).status, 303);
-    assert.equal((await app.services.users.get(readerId))?.role, 'editor');
+    assert.equal((await app.services.usersRepository.get(readerId))?.role, 'editor');
     await admin.post(`/admin/users/${readerId}/role`, { role: 'reader' });
-    const self = (await app.services.users.getByEmail('demo', 'admin@example.org'))!;
+    const self = (await app.services.usersRepository.getByEmail('demo', 'admin@example.org'))!;
     assert.equal((await admin.post(`/admin/users/${self.id}/role`, { role: 'reader' })).status, 403);
   });
 
@@ -63,7 +63,7 @@ describe('admin: roles, suspensions and bans', () => {
       ).status,
       303,
     );
-    let user = (await app.services.users.get(readerId))!;
+    let user = (await app.services.usersRepository.get(readerId))!;
     assert.equal(user.status, 'suspended');
     // the day begins at midnight in India, 18:30 UTC the evening before
     assert.equal(user.sanctionUntil, '2026-06-30T18:30:00.000Z');
@@ -82,15 +82,15 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.post(`/admin/users/${readerId}/lift`);
     await admin.get('/admin/users');
     await admin.post(`/admin/users/${readerId}/ban`, { reason: 'Spam' });
-    user = (await app.services.users.get(readerId))!;
+    user = (await app.services.usersRepository.get(readerId))!;
     assert.equal(postingBlock(user, new Date())?.code, 'ACCOUNT_BANNED');
     await admin.get('/admin/users');
     await admin.post(`/admin/users/${readerId}/lift`);
-    assert.equal((await app.services.users.get(readerId))?.status, 'active');
+    assert.equal((await app.services.usersRepository.get(readerId))?.status, 'active');
   });
 
   it('cannot act on a reader of another site', async () => {
-    await app.services.sites.insert({
+    await app.services.sitesRepository.insert({
       id: 'other',
       name: 'Other Paper',
       baseUrl: 'https://other.test',
@@ -102,7 +102,7 @@ describe('admin: roles, suspensions and bans', () => {
       createdAt: new Date().toISOString(),
     });
     const foreign = newId();
-    await app.services.users.insert({
+    await app.services.usersRepository.insert({
       id: foreign,
       siteId: 'other',
       email: 'x@other.test',
@@ -116,7 +116,7 @@ describe('admin: roles, suspensions and bans', () => {
     await admin.get('/admin/users');
     const res = await admin.post(`/admin/users/${foreign}/ban`, { reason: 'x' });
     assert.equal(res.status, 404);
-    assert.equal((await app.services.users.get(foreign))?.status, 'active');
+    assert.equal((await app.services.usersRepository.get(foreign))?.status, 'active');
   });
 
   it('shows the outbox to admins', async () => {

@@ -10,9 +10,9 @@ for (const engine of await enginesUnderTest()) {
 
     it('searches published articles by words and prefixes, best first', async () => {
       const { app } = on;
-      const repo = app.services.newsroomRepo;
+      const repo = app.services.newsroomRepository;
       const ids = await repo.searchIds('demo', 'fisheries talks', 10, true);
-      const first = await app.services.articles.summaryById('demo', ids[0]!);
+      const first = await app.services.articlesRepository.summaryById('demo', ids[0]!);
       assert.equal(first?.slug, 'island-nations-agree-to-reopen-fisheries-talks');
       assert.ok((await repo.searchIds('demo', 'fisher', 10, true)).includes(first!.id), 'a prefix finds the word');
       assert.deepEqual(await repo.searchIds('demo', 'zebra quagga', 10, true), ['-']);
@@ -20,13 +20,13 @@ for (const engine of await enginesUnderTest()) {
 
     it('adds page views per article and day', async () => {
       const { app } = on;
-      const id = (await app.services.articles.getPublishedBySlug(
+      const id = (await app.services.articlesRepository.getPublishedBySlug(
         'demo',
         'island-nations-agree-to-reopen-fisheries-talks',
       ))!.id;
-      await app.services.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 2]]));
-      await app.services.newsroomRepo.addViews('demo', '2026-06-15', new Map([[id, 3]]));
-      const act = await app.services.newsroomRepo.activity('demo', '2026-06-15', '2026-06-14T18:30:00.000Z');
+      await app.services.newsroomRepository.addViews('demo', '2026-06-15', new Map([[id, 2]]));
+      await app.services.newsroomRepository.addViews('demo', '2026-06-15', new Map([[id, 3]]));
+      const act = await app.services.newsroomRepository.activity('demo', '2026-06-15', '2026-06-14T18:30:00.000Z');
       assert.equal(act.get(id)?.views, 5);
     });
   });

@@ -98,13 +98,13 @@ function send(reply: FastifyReply, page: SafeHtml, status = 200) {
 export function newsroomRoutes(
   deps: Pick<
     Services,
-    | 'articles'
+    | 'articlesRepository'
     | 'auth'
     | 'bus'
     | 'liveHub'
-    | 'liveblogs'
+    | 'liveblogsRepository'
     | 'newsroom'
-    | 'newsroomRepo'
+    | 'newsroomRepository'
     | 'pages'
     | 'siteResolver'
     | 'views'
@@ -147,7 +147,10 @@ export function newsroomRoutes(
     ) {
       const { chrome: c, csrf, site } = await chrome(request, reply);
       const article = id ? await uc.get(site, id) : null;
-      const [authors, revisions] = await Promise.all([deps.articles.listAuthors(site.id), id ? uc.revisions(id) : []]);
+      const [authors, revisions] = await Promise.all([
+        deps.articlesRepository.listAuthors(site.id),
+        id ? uc.revisions(id) : [],
+      ]);
       const sectionSlug = article ? c.sections.find((s) => s.id === article.sectionId)?.slug : undefined;
       return send(
         reply,
@@ -309,7 +312,7 @@ export function newsroomRoutes(
             c,
             csrf,
             a,
-            await deps.liveblogs.listEntries(a.id, 200),
+            await deps.liveblogsRepository.listEntries(a.id, 200),
             request.query.notice ? notices[request.query.notice] : undefined,
           ),
         );
@@ -472,7 +475,7 @@ export function newsroomRoutes(
       },
       async (request, reply) => {
         const { site } = await editor(request);
-        await deps.articles.setTopPicks(site.id, request.body.articleIds);
+        await deps.articlesRepository.setTopPicks(site.id, request.body.articleIds);
         deps.bus.publish({ type: 'content.changed', siteId: site.id });
         return reply.code(204).send();
       },
@@ -483,9 +486,9 @@ export function newsroomRoutes(
     app.get('/search', { schema: { querystring: Type.Object({ q: Str(200) }) } }, async (request, reply) => {
       const site = await deps.siteResolver.resolve(request.headers.host);
       const q = (request.query.q ?? '').trim();
-      const ids = q ? await deps.newsroomRepo.searchIds(site.id, q, 30, true) : [];
+      const ids = q ? await deps.newsroomRepository.searchIds(site.id, q, 30, true) : [];
       const found = (
-        await Promise.all(ids.filter((id) => id !== '-').map((id) => deps.articles.summaryById(site.id, id)))
+        await Promise.all(ids.filter((id) => id !== '-').map((id) => deps.articlesRepository.summaryById(site.id, id)))
       ).filter((a) => a !== undefined);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
@@ -540,7 +543,7 @@ export function newsroomRoutes(
           const key = `${site.id}|${id}`;
           let ok = publishedIds.get(key);
           if (ok === undefined) {
-            ok = /^[a-z0-9]+$/i.test(id) && (await deps.articles.summaryById(site.id, id)) !== undefined;
+            ok = /^[a-z0-9]+$/i.test(id) && (await deps.articlesRepository.summaryById(site.id, id)) !== undefined;
             if (publishedIds.size > 50_000) publishedIds.clear();
             publishedIds.set(key, ok);
           }

@@ -16,7 +16,7 @@ describe('the newsroom', () => {
   before(async () => {
     app = await buildTestApp({ now: () => clock });
     ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-    world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
+    world = (await app.services.articlesRepository.getSectionBySlug('demo', 'world'))!.id;
   });
   after(async () => app?.close());
 
@@ -190,7 +190,7 @@ describe('the newsroom', () => {
   });
 
   it('sends a live entry and the banner to open pages at once, and ends idle coverage', async () => {
-    const blog = (await app.services.articles.getPublishedBySlug(
+    const blog = (await app.services.articlesRepository.getPublishedBySlug(
       'demo',
       'continental-cup-live-group-stage-final-day',
     ))!;
@@ -349,7 +349,7 @@ describe('images', () => {
     const app = await buildTestApp();
     try {
       const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-      const world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
+      const world = (await app.services.articlesRepository.getSectionBySlug('demo', 'world'))!.id;
       const photo = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#3366aa' } })
         .jpeg()
         .withMetadata({ exif: { IFD0: { Copyright: 'secret camera' } } })
@@ -430,7 +430,7 @@ describe('WebSub', () => {
     const app = await buildTestApp({ env: { PARLEY_WEBSUB_HUB: 'https://hub.example/' }, fetch: fakeFetch });
     try {
       const ed = await signedInReader(app, 'ed@example.org', 'Edna Editor', 'editor');
-      const world = (await app.services.articles.getSectionBySlug('demo', 'world'))!.id;
+      const world = (await app.services.articlesRepository.getSectionBySlug('demo', 'world'))!.id;
       const a = (
         await ed.api(
           'POST',

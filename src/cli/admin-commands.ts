@@ -19,14 +19,14 @@ function need(values: Values, name: string): string {
 }
 
 export async function adminCommand(command: string, values: Values, services: Services): Promise<number> {
-  const { storage, config, users, now, ssoRepo: sso } = services;
+  const { storage, config, usersRepository: users, now, ssoRepository: sso } = services;
   const siteId = typeof values.site === 'string' ? values.site : config.defaultSiteId;
-  if (command !== 'maintenance' && !(await services.sites.get(siteId))) {
+  if (command !== 'maintenance' && !(await services.sitesRepository.get(siteId))) {
     throw new Error(`there is no site "${siteId}" (run "parley seed-demo" for the demo site, or pass --site)`);
   }
 
   if (command === 'import') {
-    const site = (await services.sites.get(siteId))!;
+    const site = (await services.sitesRepository.get(siteId))!;
     return importCommand(
       {
         format: values.format as string | undefined,
@@ -42,14 +42,14 @@ export async function adminCommand(command: string, values: Values, services: Se
   if (command === 'export') {
     const format = values.format;
     if (format !== 'jsonl' && format !== 'disqus') throw new Error('--format must be jsonl or disqus');
-    const site = (await services.sites.get(siteId))!;
+    const site = (await services.sitesRepository.get(siteId))!;
     await exportComments(storage, site, format, process.stdout);
     return 0;
   }
 
   if (command === 'moderate') {
     // The site's saved policy, exactly as posting applies it (author-history checks aside: no author here).
-    const { policy } = await services.moderation.policy(siteId);
+    const { policy } = await services.guidelinesPolicy.policy(siteId);
     return moderateCommand({ policy });
   }
 
@@ -130,7 +130,7 @@ export async function adminCommand(command: string, values: Values, services: Se
   }
 
   if (command === 'comments configure') {
-    const { stories } = services;
+    const { storiesRepository: stories } = services;
     const s = await stories.getSettings(siteId);
     const num = (name: string, min: number, max: number): number | undefined => {
       const v = values[name];

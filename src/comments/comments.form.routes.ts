@@ -9,11 +9,9 @@ import { html } from '../shared/html.ts';
 // Posting without JavaScript: a plain form on the article page. On success the
 // reader lands back on their comment; on a refusal they see why, with their
 // words kept so that they can revise them.
-export function commentFormRoutes(
-  deps: Pick<Services, 'auth' | 'commentsUsecases' | 'pages'>,
-): FastifyPluginAsyncTypebox {
+export function commentFormRoutes(deps: Pick<Services, 'auth' | 'comments' | 'pages'>): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, commentsUsecases: uc, pages } = deps;
+    const { auth, comments: uc, pages } = deps;
     app.post(
       '/comments/post',
       {

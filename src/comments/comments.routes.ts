@@ -22,10 +22,10 @@ const noStore = { 'cache-control': 'private, no-store' };
 // Reads are open to all; writes need a signed-in reader (cookie + CSRF token,
 // or a bearer token) and are rate-limited per reader.
 export function commentsRoutes(
-  deps: Pick<Services, 'auth' | 'bus' | 'commentsUsecases' | 'stories'>,
+  deps: Pick<Services, 'auth' | 'bus' | 'comments' | 'storiesRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, commentsUsecases: uc, stories } = deps;
+    const { auth, comments: uc, storiesRepository: stories } = deps;
     app.addSchema(CommentViewSchema);
 
     async function story(request: FastifyRequest, id: string) {

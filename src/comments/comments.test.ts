@@ -77,7 +77,7 @@ describe('comments', () => {
     const asha = await signedIn('asha@example.org', 'Asha');
     assert.equal((await asha.api('POST', `/api/stories/${storyId}/comments`, { body: 'No token here.' })).status, 403);
     const id = await createTestUser(app, { email: 'unverified@example.org' });
-    await app.services.users.update(id, { emailVerified: false });
+    await app.services.usersRepository.update(id, { emailVerified: false });
     const u = await signedIn('unverified@example.org', 'Unverified');
     const r2 = await post(u, 'I have not confirmed my address.');
     assert.equal(r2.status, 403);
@@ -195,7 +195,7 @@ describe('comments', () => {
     assert.equal(edited.status, 200);
     assert.ok(edited.json().editedAt);
     assert.deepEqual(
-      (await app.services.commentsRepo.revisions(c.id)).map((r) => r.body),
+      (await app.services.commentsRepository.revisions(c.id)).map((r) => r.body),
       ['I think the quota is too low.'],
     );
     now = new Date(now.getTime() + 11 * 60_000);
@@ -234,7 +234,7 @@ describe('comments', () => {
       count: 1,
       mine: true,
     });
-    assert.equal((await app.services.commentsRepo.get(c.id))?.reactionCount, 1);
+    assert.equal((await app.services.commentsRepository.get(c.id))?.reactionCount, 1);
     assert.deepEqual((await ravi.api('DELETE', `/api/comments/${c.id}/reaction`, undefined, h)).json(), {
       count: 0,
       mine: false,
@@ -258,7 +258,7 @@ describe('comments', () => {
       (await ravi.api('POST', `/api/comments/${c.id}/reports`, { reason: 'rude' }, h)).json().error.code,
       'VALIDATION_FAILED',
     );
-    assert.equal(await app.services.commentsRepo.reportCount(c.id), 1);
+    assert.equal(await app.services.commentsRepository.reportCount(c.id), 1);
   });
 
   it('features comments (staff only) in their own tab', async () => {
@@ -307,10 +307,10 @@ describe('comments', () => {
     assert.doesNotMatch(page.body, /action="\/comments\/post"/);
     await mod.api('DELETE', `/api/stories/${storyId}/closed`, undefined, await mod.csrfHeader());
     // and automatically, N days after publication, when the site says so
-    const settings = await app.services.stories.getSettings('demo');
-    await app.services.stories.saveSettings({ ...settings, autoCloseDays: 30 });
+    const settings = await app.services.storiesRepository.getSettings('demo');
+    await app.services.storiesRepository.saveSettings({ ...settings, autoCloseDays: 30 });
     assert.equal((await post(asha, 'This story is more than a year old.')).json().error.code, 'STORY_CLOSED');
-    await app.services.stories.saveSettings(settings);
+    await app.services.storiesRepository.saveSettings(settings);
   });
 
   it('limits how fast one reader can post', async () => {
@@ -334,7 +334,7 @@ describe('comments', () => {
 
   it('tells suspended readers why they cannot post', async () => {
     const id = await createTestUser(app, { email: 'suspended@example.org', name: 'Suspended' });
-    await app.services.users.update(id, {
+    await app.services.usersRepository.update(id, {
       status: 'suspended',
       sanctionUntil: '2026-12-01T00:00:00.000Z',
       sanctionReason: 'personal attacks',
@@ -378,23 +378,23 @@ describe('comments', () => {
     const id = await createTestUser(app, { email: 'departing@example.org', name: 'Departing Reader' });
     const d = await signedIn('departing@example.org', 'Departing Reader');
     const kept = (await post(d, 'Words worth keeping after I leave.')).json().comment;
-    await app.services.commentsRepo.forgetAuthor(id, 'anonymise');
-    const after = await app.services.commentsRepo.get(kept.id);
+    await app.services.commentsRepository.forgetAuthor(id, 'anonymise');
+    const after = await app.services.commentsRepository.get(kept.id);
     assert.equal(after?.authorName, 'Former reader');
     assert.equal(after?.authorId, null);
     assert.equal(after?.body, 'Words worth keeping after I leave.');
     const id2 = await createTestUser(app, { email: 'erase@example.org', name: 'Eraser' });
     const e = await signedIn('erase@example.org', 'Eraser');
     const gone = (await post(e, 'Words to be erased entirely.')).json().comment;
-    await app.services.commentsRepo.forgetAuthor(id2, 'delete');
-    const erased = await app.services.commentsRepo.get(gone.id);
+    await app.services.commentsRepository.forgetAuthor(id2, 'delete');
+    const erased = await app.services.commentsRepository.get(gone.id);
     assert.equal(erased?.status, 'deleted');
     assert.equal(erased?.body, '');
     assert.equal(erased?.bodyHtml, '');
   });
 
   it('serves comment counts for lists of stories', async () => {
-    const article = await app.services.articles.getPublishedBySlug(
+    const article = await app.services.articlesRepository.getPublishedBySlug(
       'demo',
       'island-nations-agree-to-reopen-fisheries-talks',
     );

@@ -73,7 +73,7 @@ describe('hostile comments', { skip }, () => {
         stored++;
         const c = res.json().comment;
         assertOnlyAllowedMarkup(c.html, text);
-        const saved = await app.services.commentsRepo.get(c.id);
+        const saved = await app.services.commentsRepository.get(c.id);
         assert.equal(saved?.body, `${text} (${i})`.replace(/\r\n?/g, '\n').trim());
       }
     }

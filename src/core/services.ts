@@ -1,17 +1,22 @@
 import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { AccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { createAccountsUsecases } from '../accounts/accounts.usecases.ts';
 import { type Auth, createAuth } from '../accounts/auth.ts';
+import type { ExternalUsecases } from '../accounts/external.usecases.ts';
 import { createExternalUsecases } from '../accounts/external.usecases.ts';
 import { createPasswordHasher, type PasswordHasher } from '../accounts/passwords.ts';
 import { createSessionsRepository, type SessionsRepository } from '../accounts/sessions.repository.ts';
+import type { SessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createTokensRepository, type TokensRepository } from '../accounts/tokens.repository.ts';
 import { createUsersRepository, type UsersRepository } from '../accounts/users.repository.ts';
 import { type ArticlesRepository, createArticlesRepository } from '../articles/articles.repository.ts';
 import { createNewsroomRepository, type NewsroomRepository } from '../articles/newsroom.repository.ts';
+import type { NewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { type CommentsRepository, createCommentsRepository } from '../comments/comments.repository.ts';
+import type { CommentsUsecases } from '../comments/comments.usecases.ts';
 import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
 import type { Config } from '../config/config.ts';
@@ -20,30 +25,40 @@ import { type Bus, createInProcessBus } from '../events/bus.ts';
 import { createPostgresBus } from '../events/postgres-bus.ts';
 import { createWebSub } from '../feeds/websub.ts';
 import { createGuidelinesRepository } from '../guidelines/guidelines.repository.ts';
+import type { GuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
 import { createGuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
+import type { LegacyClaims } from '../imports/claim.ts';
 import { createLegacyClaims } from '../imports/claim.ts';
+import type { LiveHub } from '../liveblogs/live.hub.ts';
 import { createLiveHub } from '../liveblogs/live.hub.ts';
 import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
 import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
+import type { ModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
+import type { NotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import { createPageCache, type PageCache } from '../pages/page-cache.ts';
+import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { createSitesRepository, type SitesRepository } from '../sites/sites.repository.ts';
+import type { OidcUsecases } from '../sso/oidc.usecases.ts';
 import { createOidcUsecases } from '../sso/oidc.usecases.ts';
 import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.ts';
+import type { SsoUsecases } from '../sso/sso.usecases.ts';
 import { createSsoUsecases } from '../sso/sso.usecases.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
+import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
@@ -67,10 +82,64 @@ export interface ServicesOptions {
   log?: Logger;
 }
 
-export type Services = Awaited<ReturnType<typeof composeServices>> & {
+/**
+ * Everything a door (HTTP, CLI, jobs, tests) may hand to a feature. Routes and
+ * use cases declare the few they use with Pick<Services, ...>. Repositories
+ * are the only writers of their tables; the rest is shared machinery.
+ */
+export interface Services {
+  config: Config;
+  log: Logger;
+  storage: Storage;
+  /** events between features and, on PostgreSQL, between instances */
+  bus: Bus;
+  /** the clock (tests fix it) */
+  now: () => Date;
+
+  // repositories: each the only writer of its tables
+  sitesRepository: SitesRepository;
+  usersRepository: UsersRepository;
+  sessionsRepository: SessionsRepository;
+  tokensRepository: TokensRepository;
+  outboxRepository: OutboxRepository;
+  ssoRepository: SsoRepository;
+  articlesRepository: ArticlesRepository;
+  newsroomRepository: NewsroomRepository;
+  liveblogsRepository: LiveblogsRepository;
+  storiesRepository: StoriesRepository;
+  commentsRepository: CommentsRepository;
+  moderationRepository: ModerationRepository;
+
+  // shared machinery
+  siteResolver: SiteResolver;
+  auth: Auth;
+  passwords: PasswordHasher;
+  mailer: Mailer;
+  /** the community guidelines: every comment's decision */
+  guidelines: ModerationPipeline;
+  pageCache: PageCache;
+  liveHub: LiveHub;
+  views: ViewCounter;
+  widget: Widget;
+
+  // features' use cases, still built as objects
+  sessions: SessionsUsecases;
+  accounts: AccountsUsecases;
+  external: ExternalUsecases;
+  ssoTokens: SsoUsecases;
+  oidc: OidcUsecases;
+  comments: CommentsUsecases;
+  notifications: NotificationsUsecases;
+  guidelinesPolicy: GuidelinesUsecases;
+  moderation: ModerationUsecases;
+  newsroom: NewsroomUsecases;
+  pages: PagesUsecases;
+  claims: LegacyClaims;
+  images: ImagesUsecases;
+
   /** closes the bus and, unless it was given, the storage */
   close(): Promise<void>;
-};
+}
 
 export async function createServices(config: Config, options: ServicesOptions = {}): Promise<Services> {
   const storage = options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -86,7 +155,11 @@ export async function createServices(config: Config, options: ServicesOptions = 
   });
 }
 
-async function composeServices(config: Config, storage: Storage, options: ServicesOptions) {
+async function composeServices(
+  config: Config,
+  storage: Storage,
+  options: ServicesOptions,
+): Promise<Omit<Services, 'close'>> {
   const now = options.now ?? (() => new Date());
   const log: Logger = options.log ?? pino({ level: config.logLevel });
   // Work done after an answer (notifications, pings) has nobody to tell but the log.
@@ -178,16 +251,16 @@ async function composeServices(config: Config, storage: Storage, options: Servic
     entry: (a, e) => liveblogs.getEntry(a, e),
   });
 
-  const services = {
+  const services: Omit<Services, 'close'> = {
     config,
     log,
     storage,
     bus,
     now,
-    sites: sites as SitesRepository,
-    siteResolver: siteResolver as SiteResolver,
-    articles: articles as ArticlesRepository,
-    liveblogs: liveblogs as LiveblogsRepository,
+    sitesRepository: sites,
+    siteResolver,
+    articlesRepository: articles,
+    liveblogsRepository: liveblogs,
     widget,
     pages: createPagesUsecases({
       articles,
@@ -200,25 +273,25 @@ async function composeServices(config: Config, storage: Storage, options: Servic
     }),
     notifications,
     pageCache,
-    users: users as UsersRepository,
-    sessionsRepo: sessionsRepo as SessionsRepository,
-    tokens: tokens as TokensRepository,
+    usersRepository: users,
+    sessionsRepository: sessionsRepo,
+    tokensRepository: tokens,
     passwords,
-    sessionsUsecases,
+    sessions: sessionsUsecases,
     accounts,
     external: createExternalUsecases({ users, tokens, sessions: sessionsUsecases, accounts, passwords, mailer, now }),
     auth,
-    mailer: mailer as Mailer,
-    outbox: outbox as OutboxRepository,
-    ssoRepo: ssoRepo as SsoRepository,
+    mailer,
+    outboxRepository: outbox,
+    ssoRepository: ssoRepo,
     ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
-    stories: stories as StoriesRepository,
-    commentsRepo: commentsRepo as CommentsRepository,
-    pipeline,
-    commentsUsecases,
-    moderation,
-    moderate: createModerationUsecases({
+    storiesRepository: stories,
+    commentsRepository: commentsRepo,
+    guidelines: pipeline,
+    comments: commentsUsecases,
+    guidelinesPolicy: moderation,
+    moderation: createModerationUsecases({
       moderate: moderateRepo,
       users,
       comments: commentsUsecases,
@@ -227,7 +300,7 @@ async function composeServices(config: Config, storage: Storage, options: Servic
       bus,
       now,
     }),
-    moderateRepo: moderateRepo as ModerationRepository,
+    moderationRepository: moderateRepo,
     newsroom: createNewsroomUsecases({
       newsroom: newsroomRepo,
       articles,
@@ -238,7 +311,7 @@ async function composeServices(config: Config, storage: Storage, options: Servic
       sites: (id) => sites.get(id),
       websub: createWebSub({ hub: config.websubHub, ...fetchOption, onError: reportError('WebSub ping failed') }),
     }),
-    newsroomRepo: newsroomRepo as NewsroomRepository,
+    newsroomRepository: newsroomRepo,
     liveHub,
     views,
     claims,

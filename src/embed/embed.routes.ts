@@ -4,9 +4,9 @@ import type { Services } from '../core/services.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Bundle } from './bundles.ts';
 
-export function embedRoutes(deps: Pick<Services, 'auth' | 'stories' | 'widget'>): FastifyPluginAsyncTypebox {
+export function embedRoutes(deps: Pick<Services, 'auth' | 'storiesRepository' | 'widget'>): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { widget, auth, stories } = deps;
+    const { widget, auth, storiesRepository: stories } = deps;
     const { bundles } = widget;
 
     function serve(b: Bundle, maxAge: string) {

@@ -26,8 +26,8 @@ describe('embedding', () => {
   let app: App;
   before(async () => {
     app = await buildTestApp();
-    const settings = await app.services.stories.getSettings('demo');
-    await app.services.stories.saveSettings({ ...settings, allowedOrigins: ['https://blog.example'] });
+    const settings = await app.services.storiesRepository.getSettings('demo');
+    await app.services.storiesRepository.saveSettings({ ...settings, allowedOrigins: ['https://blog.example'] });
   });
   after(async () => {
     await app.close();

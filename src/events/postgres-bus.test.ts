@@ -36,11 +36,11 @@ describe('several app instances on one PostgreSQL database', { skip: pgEngine.sk
       const heard: ParleyEvent[] = [];
       b.services.bus.subscribe((e) => heard.push(e));
       await a.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' });
-      const article = await a.services.articles.getPublishedBySlug(
+      const article = await a.services.articlesRepository.getPublishedBySlug(
         'demo',
         'island-nations-agree-to-reopen-fisheries-talks',
       );
-      const story = (await a.services.stories.getByKey('demo', `article:${article!.id}`))!;
+      const story = (await a.services.storiesRepository.getByKey('demo', `article:${article!.id}`))!;
       // B has the thread cached before the comment exists
       assert.equal((await b.inject({ url: `/api/stories/${story.id}/comments` })).json().comments.length, 0);
       await createTestUser(a, { email: 'multi@example.org', name: 'Multi' });

@@ -13,10 +13,10 @@ const FEED_SIZE = 50;
 const SITEMAP_SIZE = 45_000;
 
 export function feedsRoutes(
-  deps: Pick<Services, 'articles' | 'config' | 'now' | 'pageCache' | 'siteResolver'>,
+  deps: Pick<Services, 'articlesRepository' | 'config' | 'now' | 'pageCache' | 'siteResolver'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { articles, siteResolver, pageCache, config } = deps;
+    const { articlesRepository: articles, siteResolver, pageCache, config } = deps;
 
     async function feed(
       site: Site,

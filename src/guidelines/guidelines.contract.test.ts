@@ -11,7 +11,7 @@ for (const engine of await enginesUnderTest()) {
 
     it('keeps policy versions, refuses a second save of the same version, and replays past decisions', async () => {
       const { app } = on;
-      const m = app.services.moderation;
+      const m = app.services.guidelinesPolicy;
       assert.equal((await m.policy('demo')).version, 0);
       await m.savePolicy('demo', 0, { spam: { maxLinks: 1 } }, 'someone');
       await assert.rejects(m.savePolicy('demo', 0, { spam: { maxLinks: 5 } }, 'someone else'), /newer version/);
@@ -28,7 +28,7 @@ for (const engine of await enginesUnderTest()) {
         (await reader.api('POST', `/api/stories/${storyId}/comments`, { body: text }, reader.h)).json().comment.status,
         'published',
       );
-      const other = await app.services.stories.ensure({
+      const other = await app.services.storiesRepository.ensure({
         id: 'story-2',
         siteId: 'demo',
         key: 'url:https://news.test/b',

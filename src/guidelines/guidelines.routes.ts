@@ -6,9 +6,9 @@ import { PolicyChangesSchema, ReplayBody } from './guidelines.schemas.ts';
 // A site's moderation policy: moderators read it and try changes on past
 // comments (replay); only admins save a new version.
 
-export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'moderation'>): FastifyPluginAsyncTypebox {
+export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy'>): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, moderation } = deps;
+    const { auth, guidelinesPolicy: moderation } = deps;
     const noStore = { 'cache-control': 'private, no-store' };
     const tags = ['moderation'];
 

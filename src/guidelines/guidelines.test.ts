@@ -21,7 +21,7 @@ describe('the guidelines decide every posted comment', () => {
     const res = await post(asha, 'I agree with the minister on this.');
     assert.equal(res.status, 201);
     assert.equal(res.json().comment.status, 'published');
-    const stored = JSON.parse((await app.services.commentsRepo.get(res.json().comment.id))!.moderation);
+    const stored = JSON.parse((await app.services.commentsRepository.get(res.json().comment.id))!.moderation);
     assert.equal(stored.policyVersion, 'default-2');
     assert.deepEqual(Object.keys(stored.checks), [
       'length',
@@ -49,7 +49,7 @@ describe('the guidelines decide every posted comment', () => {
     const anyway = await post(ravi, 'Asha, you are a liar and a coward.', { sendAnyway: true });
     assert.equal(anyway.json().comment.status, 'pending');
     assert.match(anyway.json().comment.statusReason, /cannot be personal/);
-    const stored = JSON.parse((await app.services.commentsRepo.get(anyway.json().comment.id))!.moderation);
+    const stored = JSON.parse((await app.services.commentsRepository.get(anyway.json().comment.id))!.moderation);
     assert.equal(stored.sentAnyway, true);
     assert.equal(stored.checks.personal.verdict, 'fail');
     // readers do not see it
@@ -71,7 +71,7 @@ describe('the guidelines decide every posted comment', () => {
     const spammer = await signedInReader(app, 'promo@example.org', 'Promo');
     const text = 'Earn money from home today, visit my page for the details of the offer.';
     assert.equal((await post(spammer, text)).json().comment.status, 'published');
-    const second = await app.services.stories.ensure({
+    const second = await app.services.storiesRepository.ensure({
       id: 'story-second',
       siteId: 'demo',
       key: 'url:https://news.test/other',
@@ -85,7 +85,7 @@ describe('the guidelines decide every posted comment', () => {
     assert.equal(again.json().comment.status, 'pending');
     assert.match(again.json().comment.statusReason, /spam/);
     assert.match(
-      JSON.parse((await app.services.commentsRepo.get(again.json().comment.id))!.moderation).checks.spam.reason,
+      JSON.parse((await app.services.commentsRepository.get(again.json().comment.id))!.moderation).checks.spam.reason,
       /same text/,
     );
   });
@@ -102,7 +102,7 @@ describe('the guidelines decide every posted comment', () => {
     const res = await post(tom, 'I am back, and I will keep it civil this time.');
     assert.equal(res.json().comment.status, 'pending');
     assert.equal(
-      JSON.parse((await app.services.commentsRepo.get(res.json().comment.id))!.moderation).checks.trust.verdict,
+      JSON.parse((await app.services.commentsRepository.get(res.json().comment.id))!.moderation).checks.trust.verdict,
       'fail',
     );
   });
@@ -182,7 +182,7 @@ describe('the site policy: read, try on past comments, save', () => {
     );
     assert.equal(held.json().comment.status, 'pending');
     assert.equal(
-      JSON.parse((await app.services.commentsRepo.get(held.json().comment.id))!.moderation).policyVersion,
+      JSON.parse((await app.services.commentsRepository.get(held.json().comment.id))!.moderation).policyVersion,
       'demo-1',
     );
     assert.deepEqual(

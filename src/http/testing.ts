@@ -60,7 +60,7 @@ export async function buildTestApp(
   const app = await buildApp(services);
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   // A policy of the test's own, saved as the demo site's first version.
-  if (options.policy) await app.services.moderation.savePolicy('demo', 0, options.policy, 'test');
+  if (options.policy) await app.services.guidelinesPolicy.savePolicy('demo', 0, options.policy, 'test');
   return app;
 }
 
@@ -186,7 +186,7 @@ export async function lastMail(
   app: App,
   to: string,
 ): Promise<{ subject: string; text: string; link: string | undefined }> {
-  const [mail] = await app.services.outbox.list('demo', 1, to);
+  const [mail] = await app.services.outboxRepository.list('demo', 1, to);
   if (!mail) throw new Error(`no mail to ${to}`);
   const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
   return { subject: mail.subject, text: mail.text, link };
@@ -214,11 +214,11 @@ export const DEMO_ARTICLE_PATH = '/world/island-nations-agree-to-reopen-fisherie
 /** The comment story of the demo's international article (made by its first view). */
 export async function demoArticleStoryId(app: App): Promise<string> {
   await app.inject({ url: DEMO_ARTICLE_PATH });
-  const article = await app.services.articles.getPublishedBySlug(
+  const article = await app.services.articlesRepository.getPublishedBySlug(
     'demo',
     'island-nations-agree-to-reopen-fisheries-talks',
   );
-  const story = await app.services.stories.getByKey('demo', `article:${article!.id}`);
+  const story = await app.services.storiesRepository.getByKey('demo', `article:${article!.id}`);
   if (!story) throw new Error('the demo article has no story');
   return story.id;
 }

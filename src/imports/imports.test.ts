@@ -121,17 +121,17 @@ describe("importing another platform's comments", () => {
       { position: 'line 6', reason: 'comment c5 has neither html nor text' },
       { position: 'line 7', reason: 'comment c6 names thread t2, which is not in the file' },
     ]);
-    const c1 = await app.services.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c1'));
-    const c2 = await app.services.commentsRepo.get(importedCommentId('demo', 'jsonl', 'c2'));
+    const c1 = await app.services.commentsRepository.get(importedCommentId('demo', 'jsonl', 'c1'));
+    const c2 = await app.services.commentsRepository.get(importedCommentId('demo', 'jsonl', 'c2'));
     assert.equal(c1!.bodyHtml, '<p>Hello <strong>there</strong>.</p>');
     assert.equal(c1!.createdAt, '2024-03-01T10:00:00.000Z');
     assert.equal(c2!.parentId, c1!.id);
     assert.equal(c2!.depth, 1);
     assert.equal(c2!.reactionCount, 2);
     assert.equal(c1!.replyCount, 1);
-    const story = await app.services.stories.getByKey(
+    const story = await app.services.storiesRepository.getByKey(
       'demo',
-      `article:${(await app.services.articles.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id}`,
+      `article:${(await app.services.articlesRepository.getPublishedBySlug('demo', 'island-nations-agree-to-reopen-fisheries-talks'))!.id}`,
     );
     assert.equal(c1!.storyId, story!.id);
     const raw = await app.services.storage.db
@@ -402,7 +402,12 @@ describe('export', () => {
           cb();
         },
       });
-      const exported = await exportComments(a.services.storage, (await a.services.sites.get('demo'))!, 'jsonl', sink);
+      const exported = await exportComments(
+        a.services.storage,
+        (await a.services.sitesRepository.get('demo'))!,
+        'jsonl',
+        sink,
+      );
       assert.equal(exported.comments, 3);
       const s = await run(b, 'jsonl', out);
       assert.equal(s.inserted, 3);
@@ -420,7 +425,7 @@ describe('export', () => {
           cb();
         },
       });
-      await exportComments(a.services.storage, (await a.services.sites.get('demo'))!, 'disqus', xmlSink);
+      await exportComments(a.services.storage, (await a.services.sitesRepository.get('demo'))!, 'disqus', xmlSink);
       const again = await run(b, 'disqus', xml, { dryRun: true });
       assert.equal(again.comments, 3);
       assert.equal(again.byStatus.deleted, 1);

@@ -17,14 +17,14 @@ export interface Job {
 export type JobsServices = Pick<
   Services,
   | 'accounts'
-  | 'sessionsRepo'
-  | 'tokens'
-  | 'ssoRepo'
-  | 'now'
-  | 'commentsRepo'
-  | 'notifications'
-  | 'sites'
+  | 'commentsRepository'
   | 'newsroom'
+  | 'notifications'
+  | 'now'
+  | 'sessionsRepository'
+  | 'sitesRepository'
+  | 'ssoRepository'
+  | 'tokensRepository'
   | 'views'
 >;
 
@@ -35,11 +35,11 @@ const system = { id: 'system', displayName: 'Scheduler' } as User;
 export function accountMaintenance(s: JobsServices) {
   return runAccountMaintenance({
     accounts: s.accounts,
-    sessions: s.sessionsRepo,
-    tokens: s.tokens,
-    sso: s.ssoRepo,
+    sessions: s.sessionsRepository,
+    tokens: s.tokensRepository,
+    sso: s.ssoRepository,
     now: s.now,
-    forgetAuthor: (u) => s.commentsRepo.forgetAuthor(u.id, u.deletionMode ?? 'anonymise'),
+    forgetAuthor: (u) => s.commentsRepository.forgetAuthor(u.id, u.deletionMode ?? 'anonymise'),
   });
 }
 
@@ -47,7 +47,7 @@ export function parleyJobs(s: JobsServices): Job[] {
   return [
     { name: 'account maintenance', everyMs: 3_600_000, run: () => accountMaintenance(s) },
     // Digests are checked every five minutes; each reader's own hour or day decides.
-    { name: 'digests', everyMs: 300_000, run: () => s.notifications.sendDigests((id) => s.sites.get(id)) },
+    { name: 'digests', everyMs: 300_000, run: () => s.notifications.sendDigests((id) => s.sitesRepository.get(id)) },
     // The newsroom's clock: scheduled articles go out, idle live blogs end.
     {
       name: 'scheduled publishing',

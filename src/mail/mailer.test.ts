@@ -49,7 +49,7 @@ describe('mail over SMTP', () => {
     assert.match(received[0]?.data ?? '', /From: The Meridian Herald <news@meridian.test>/);
     assert.match(received[0]?.data ?? '', /Subject: Confirm your e-mail address for The Meridian Herald/);
     assert.match(received[0]?.data.replace(/=\r\n/g, '') ?? '', /https:\/\/news.test\/account\/verify\?token=3D/);
-    const [record] = await app.services.outbox.list('demo', 1, 'smtp@example.org');
+    const [record] = await app.services.outboxRepository.list('demo', 1, 'smtp@example.org');
     assert.ok(record?.sentAt);
     assert.equal(record?.error, null);
   });
@@ -57,7 +57,7 @@ describe('mail over SMTP', () => {
   it('keeps the message and the error when the server is down', async () => {
     await new Promise<void>((r) => server.close(() => r()));
     await app.services.mailer.send({ siteId: 'demo', to: 'down@example.org', subject: 'Still kept', text: 'x' });
-    const [record] = await app.services.outbox.list('demo', 1, 'down@example.org');
+    const [record] = await app.services.outboxRepository.list('demo', 1, 'down@example.org');
     assert.equal(record?.subject, 'Still kept');
     assert.equal(record?.sentAt, null);
     assert.match(record?.error ?? '', /ECONNREFUSED|connect/i);

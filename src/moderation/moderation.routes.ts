@@ -34,10 +34,10 @@ function send(reply: FastifyReply, page: SafeHtml, status = 200) {
 }
 
 export function moderationRoutes(
-  deps: Pick<Services, 'auth' | 'bus' | 'moderate' | 'moderateRepo' | 'now' | 'pages'>,
+  deps: Pick<Services, 'auth' | 'bus' | 'moderation' | 'moderationRepository' | 'now' | 'pages'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, moderate: uc } = deps;
+    const { auth, moderation: uc } = deps;
     const tags = ['moderate'];
 
     async function staff(request: FastifyRequest) {
@@ -214,7 +214,7 @@ export function moderationRoutes(
 
     app.get('/admin/moderate/dashboard', async (request, reply) => {
       const { chrome: c, site, admin } = await chrome(request, reply);
-      const d = await dashboard(deps.moderateRepo, site.id, site.timeZone, deps.now());
+      const d = await dashboard(deps.moderationRepository, site.id, site.timeZone, deps.now());
       return send(reply, moderationPage(c, 'Moderation dashboard', dashboardView(d), admin));
     });
 
@@ -361,7 +361,7 @@ export function moderationRoutes(
     app.get('/api/admin/moderate/dashboard', { schema: { tags } }, async (request, reply) => {
       const { site } = await staff(request);
       reply.header('cache-control', 'private, no-store');
-      return dashboard(deps.moderateRepo, site.id, site.timeZone, deps.now());
+      return dashboard(deps.moderationRepository, site.id, site.timeZone, deps.now());
     });
 
     /** Held, reported and appealed comments as they arrive, and decisions as they are made. */

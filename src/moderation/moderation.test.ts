@@ -31,7 +31,7 @@ describe("the moderators' workspace", () => {
     assert.equal((await reader.get('/admin/moderate')).status, 403);
     assert.equal((await mod.get('/admin/moderate')).status, 200);
     // a comment of another site is not there for this site's moderators
-    await app.services.sites.insert({
+    await app.services.sitesRepository.insert({
       id: 'other',
       name: 'Other Paper',
       baseUrl: 'https://other.test',
@@ -42,7 +42,7 @@ describe("the moderators' workspace", () => {
       guidelines: '',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-    const s = await app.services.stories.ensure({
+    const s = await app.services.storiesRepository.ensure({
       id: 'other-story',
       siteId: 'other',
       key: 'url:other.test/x',
@@ -52,7 +52,7 @@ describe("the moderators' workspace", () => {
       openedAt: '2026-01-01T00:00:00.000Z',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-    await app.services.commentsRepo.insert({
+    await app.services.commentsRepository.insert({
       id: 'other-comment',
       siteId: 'other',
       storyId: s.id,
@@ -78,7 +78,7 @@ describe("the moderators' workspace", () => {
       mod.h,
     );
     assert.equal(r.status, 404);
-    assert.equal((await app.services.commentsRepo.get('other-comment'))!.status, 'pending');
+    assert.equal((await app.services.commentsRepository.get('other-comment'))!.status, 'pending');
   });
 
   it('shows a held comment with every check, filters by the check that fired, and approves it for readers', async () => {
@@ -220,7 +220,7 @@ describe("the moderators' workspace", () => {
     );
     assert.ok(item.reports[0].weight > 0 && item.reports[0].weight <= 1);
     // still published: reports alone never hide a comment
-    assert.equal((await app.services.commentsRepo.get(a.id))!.status, 'published');
+    assert.equal((await app.services.commentsRepository.get(a.id))!.status, 'published');
     const bulk = await mod.api(
       'POST',
       '/api/admin/moderate/bulk',
@@ -277,7 +277,7 @@ describe("the moderators' workspace", () => {
       mod.h,
     );
     assert.equal(ban.json().refusedPending, 1);
-    assert.equal((await app.services.commentsRepo.get(held.id))!.status, 'rejected');
+    assert.equal((await app.services.commentsRepository.get(held.id))!.status, 'rejected');
     assert.match(
       (await lastMail(app, 'troll@example.org')).text,
       /banned[\s\S]*Repeated personal attacks[\s\S]*appeal/,

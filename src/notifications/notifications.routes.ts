@@ -9,7 +9,7 @@ import { html } from '../shared/html.ts';
 const Mode = Type.Union([Type.Literal('off'), Type.Literal('each'), Type.Literal('hourly'), Type.Literal('daily')]);
 
 export function notificationsRoutes(
-  deps: Pick<Services, 'auth' | 'notifications' | 'pages' | 'stories'>,
+  deps: Pick<Services, 'auth' | 'notifications' | 'pages' | 'storiesRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, notifications: n } = deps;
@@ -112,7 +112,7 @@ export function notificationsRoutes(
         },
         async (request) => {
           const { user } = await auth.requireUser(request);
-          const story = await deps.stories.get(request.params.id);
+          const story = await deps.storiesRepository.get(request.params.id);
           if (!story || story.siteId !== user.siteId) throw new AppError(commentErrors.STORY_NOT_FOUND);
           await n.follow(user, story.id, on);
           return { following: on };

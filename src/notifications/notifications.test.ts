@@ -22,7 +22,7 @@ describe('reply notifications', () => {
     a
       .api('POST', `/api/stories/${storyId}/comments`, { body, ...(parentId ? { parentId } : {}) }, a.h)
       .then((r) => r.json().comment);
-  const mailsTo = async (to: string) => (await app.services.outbox.list('demo', 100, to)).length;
+  const mailsTo = async (to: string) => (await app.services.outboxRepository.list('demo', 100, to)).length;
 
   before(async () => {
     app = await buildTestApp({ now: () => now, env: { PARLEY_COMMENTS_PER_MINUTE: '1000' } });
@@ -86,7 +86,7 @@ describe('reply notifications', () => {
       (v) => v.unread === 2,
     );
     assert.equal(await mailsTo('kabir@example.org'), 0);
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sites.get(id)), 1);
+    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 1);
     const mail = await lastMail(app, 'kabir@example.org');
     assert.equal(mail.subject, '2 new replies and comments on The Meridian Herald');
     assert.match(mail.text, /First reply[\s\S]*Second reply/);
@@ -95,9 +95,9 @@ describe('reply notifications', () => {
       () => kabir.api('GET', '/api/me/notifications').then((r) => r.json()),
       (v) => v.unread === 3,
     );
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sites.get(id)), 0);
+    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 0);
     now = new Date(now.getTime() + 61 * 60_000);
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sites.get(id)), 1);
+    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 1);
     assert.equal(await mailsTo('kabir@example.org'), 2);
   });
 
@@ -111,7 +111,7 @@ describe('reply notifications', () => {
     const done = await app.inject({ method: 'POST', url: '/account/unsubscribe', payload: { token } });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /no more e-mails about replies/);
-    const asha = await app.services.users.getByEmail('demo', 'asha@example.org');
+    const asha = await app.services.usersRepository.getByEmail('demo', 'asha@example.org');
     assert.equal(await app.services.notifications.emailMode(asha!), 'off');
     assert.equal(
       (await app.inject({ method: 'POST', url: '/account/unsubscribe', payload: { token: 'nope' } })).statusCode,

@@ -231,7 +231,7 @@ describe('page freshness', () => {
   it('keeps a rendered page until the content changes, then shows the change', async () => {
     const app = await buildTestApp();
     try {
-      const { articles, bus } = app.services;
+      const { articlesRepository: articles, bus } = app.services;
       const section = await articles.getSectionBySlug('demo', 'world');
       const before = (await app.inject({ url: '/' })).body;
       await articles.insertArticle({
@@ -272,8 +272,11 @@ describe('page freshness', () => {
   it('drops the LIVE banner when coverage ends', async () => {
     const app = await buildTestApp();
     try {
-      const blog = await app.services.articles.getPublishedBySlug('demo', 'continental-cup-live-group-stage-final-day');
-      await app.services.liveblogs.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
+      const blog = await app.services.articlesRepository.getPublishedBySlug(
+        'demo',
+        'continental-cup-live-group-stage-final-day',
+      );
+      await app.services.liveblogsRepository.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
       app.services.bus.publish({ type: 'content.changed', siteId: 'demo' });
       const html = (await app.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' })).body;
       assert.doesNotMatch(html, /class="live-banner"/);

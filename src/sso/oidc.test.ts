@@ -82,7 +82,7 @@ describe('OpenID Connect login (authorization code + PKCE)', () => {
     });
     server.on('request', provider.callback());
     app = await buildTestApp({ now: () => new Date() });
-    await app.services.ssoRepo.saveProvider({
+    await app.services.ssoRepository.saveProvider({
       siteId: 'demo',
       name: 'idp',
       label: 'Company ID',

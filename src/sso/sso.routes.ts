@@ -10,10 +10,10 @@ import { html } from '../shared/html.ts';
 const OIDC_COOKIE = 'parley_oidc';
 
 export function ssoRoutes(
-  deps: Pick<Services, 'auth' | 'external' | 'oidc' | 'pages' | 'sessionsUsecases' | 'ssoTokens'>,
+  deps: Pick<Services, 'auth' | 'external' | 'oidc' | 'pages' | 'sessions' | 'ssoTokens'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, ssoTokens, external, oidc, sessionsUsecases } = deps;
+    const { auth, ssoTokens, external, oidc, sessions: sessionsUsecases } = deps;
     const ctx = (r: { ip: string; headers: Record<string, string | string[] | undefined> }) => ({
       ip: r.ip,
       userAgent: String(r.headers['user-agent'] ?? ''),

@@ -42,7 +42,7 @@ describe('publisher sign-on', () => {
   let app: App;
   before(async () => {
     app = await buildTestApp();
-    await app.services.ssoRepo.saveSettings({
+    await app.services.ssoRepository.saveSettings({
       siteId: 'demo',
       algorithm: 'HS256',
       secret: SECRET,
@@ -232,15 +232,19 @@ describe('publisher sign-on', () => {
     const mail = await lastMail(app, 'twice@paper.example');
     const done = await reader.get(pathOf(mail.link));
     assert.equal(done.headers.location, '/account?notice=linked');
-    const identities = await app.services.users.listIdentities(
-      (await app.services.users.getByEmail('demo', 'twice@paper.example'))!.id,
+    const identities = await app.services.usersRepository.listIdentities(
+      (await app.services.usersRepository.getByEmail('demo', 'twice@paper.example'))!.id,
     );
     assert.deepEqual(identities.map((i) => i.subject).sort(), ['other-publisher-id', 'pub-600']);
   });
 
   it('closes registration and password login on a sign-on-only site', async () => {
-    const settings = (await app.services.ssoRepo.getSettings('demo'))!;
-    await app.services.ssoRepo.saveSettings({ ...settings, signOnOnly: true, loginUrl: 'https://paper.example/login' });
+    const settings = (await app.services.ssoRepository.getSettings('demo'))!;
+    await app.services.ssoRepository.saveSettings({
+      ...settings,
+      signOnOnly: true,
+      loginUrl: 'https://paper.example/login',
+    });
     try {
       const reader = agent(app);
       const page = await reader.get('/account/register');
@@ -257,7 +261,7 @@ describe('publisher sign-on', () => {
       );
       assert.equal(api.json().error.code, 'REGISTRATION_DISABLED');
     } finally {
-      await app.services.ssoRepo.saveSettings(settings);
+      await app.services.ssoRepository.saveSettings(settings);
     }
   });
 });
@@ -275,7 +279,7 @@ describe('publisher sign-on with public keys', () => {
 
   it('verifies RS256 tokens against a PEM public key', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    await app.services.ssoRepo.saveSettings({
+    await app.services.ssoRepository.saveSettings({
       siteId: 'demo',
       algorithm: 'RS256',
       secret: null,
@@ -314,7 +318,7 @@ describe('publisher sign-on with public keys', () => {
     );
     await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-    await app.services.ssoRepo.saveSettings({
+    await app.services.ssoRepository.saveSettings({
       siteId: 'demo',
       algorithm: 'ES256',
       secret: null,

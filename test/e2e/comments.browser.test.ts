@@ -92,10 +92,10 @@ describe('comments in Chromium', { skip }, () => {
   });
 
   it('sorts, and loads more comments', async () => {
-    const asha = await app.services.users.getByEmail('demo', 'asha@example.org');
-    const site = (await app.services.sites.get('demo'))!;
+    const asha = await app.services.usersRepository.getByEmail('demo', 'asha@example.org');
+    const site = (await app.services.sitesRepository.get('demo'))!;
     for (let i = 1; i <= 24; i++)
-      await app.services.commentsUsecases.post(site, asha!, {
+      await app.services.comments.post(site, asha!, {
         storyId,
         body: `Numbered comment ${String(i).padStart(2, '0')} about the talks.`,
       });
@@ -122,19 +122,19 @@ describe('comments in Chromium', { skip }, () => {
 
   it('opens a permalink scrolled to a comment deep in its thread', async () => {
     const [asha, ravi] = await Promise.all([
-      app.services.users.getByEmail('demo', 'asha@example.org'),
-      app.services.users.getByEmail('demo', 'ravi@example.org'),
+      app.services.usersRepository.getByEmail('demo', 'asha@example.org'),
+      app.services.usersRepository.getByEmail('demo', 'ravi@example.org'),
     ]);
-    const site = (await app.services.sites.get('demo'))!;
+    const site = (await app.services.sitesRepository.get('demo'))!;
     let parent = (
-      await app.services.commentsUsecases.post(site, asha!, {
+      await app.services.comments.post(site, asha!, {
         storyId,
         body: 'The start of a long argument about quotas.',
       })
     ).comment;
     for (let i = 1; i <= 6; i++)
       parent = (
-        await app.services.commentsUsecases.post(site, i % 2 ? ravi! : asha!, {
+        await app.services.comments.post(site, i % 2 ? ravi! : asha!, {
           storyId,
           parentId: parent.id,
           body: `Level ${i} of the argument, still civil.`,
@@ -142,7 +142,7 @@ describe('comments in Chromium', { skip }, () => {
       ).comment;
     // bury the thread under newer ones
     for (let i = 0; i < 22; i++)
-      await app.services.commentsUsecases.post(site, asha!, {
+      await app.services.comments.post(site, asha!, {
         storyId,
         body: `A later remark, number ${i}, on another point.`,
       });
@@ -184,7 +184,7 @@ describe('comments in Chromium', { skip }, () => {
 
   it("embeds in a plain HTML page on another origin, sized to fit, signed in by the publisher's token", async () => {
     const secret = 'a-publisher-shared-secret-of-forty-characters';
-    await app.services.ssoRepo.saveSettings({
+    await app.services.ssoRepository.saveSettings({
       siteId: 'demo',
       algorithm: 'HS256',
       secret,
@@ -204,8 +204,8 @@ describe('comments in Chromium', { skip }, () => {
       other = createServer((_req, res) => res.setHeader('content-type', 'text/html; charset=utf-8').end(html));
       await new Promise<void>((r) => other!.listen(0, '127.0.0.1', r));
       const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-      const settings = await app.services.stories.getSettings('demo');
-      await app.services.stories.saveSettings({ ...settings, allowedOrigins: [otherOrigin] });
+      const settings = await app.services.storiesRepository.getSettings('demo');
+      await app.services.storiesRepository.saveSettings({ ...settings, allowedOrigins: [otherOrigin] });
       const token = await new SignJWT({ name: 'Blog Reader', email: 'blog@reader.example', email_verified: true })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('blog-1')
@@ -232,7 +232,7 @@ describe('comments in Chromium', { skip }, () => {
       await page.waitForFunction(
         () => (document.querySelector('iframe[title="Comments"]') as HTMLIFrameElement).offsetHeight !== 420,
       );
-      const story = await app.services.stories.getByKey('demo', 'ext:harbour-market-notes');
+      const story = await app.services.storiesRepository.getByKey('demo', 'ext:harbour-market-notes');
       assert.equal(story?.commentCount, 1);
       assert.equal(story?.url, 'https://blog.example/harbour-market-notes');
       // the counts script, on the next visit to the page
@@ -242,7 +242,7 @@ describe('comments in Chromium', { skip }, () => {
       await again.close();
 
       // an origin that is not allowed gets no frame
-      await app.services.stories.saveSettings({ ...settings, allowedOrigins: [] });
+      await app.services.storiesRepository.saveSettings({ ...settings, allowedOrigins: [] });
       const blocked = await browser.newPage();
       await blocked.goto(`${otherOrigin}/`);
       await blocked.waitForTimeout(1500);
@@ -254,7 +254,7 @@ describe('comments in Chromium', { skip }, () => {
             .catch(() => 0)
         : 0;
       assert.equal(shown, 0);
-      await app.services.stories.saveSettings(settings);
+      await app.services.storiesRepository.saveSettings(settings);
       await page.close();
       await blocked.close();
     } finally {

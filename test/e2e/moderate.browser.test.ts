@@ -26,11 +26,11 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     await createTestUser(app, { email: 'mod@example.org', name: 'Mona Mod', role: 'moderator' });
     const readerId = await createTestUser(app, { email: 'reader@example.org', name: 'Rita Reader' });
     storyId = await demoArticleStoryId(app);
-    const site = (await app.services.sites.get('demo'))!;
-    const reader = (await app.services.users.get(readerId))!;
+    const site = (await app.services.sitesRepository.get('demo'))!;
+    const reader = (await app.services.usersRepository.get(readerId))!;
     // Ten comments held for review: not English, sent anyway.
     for (let i = 0; i < 10; i++) {
-      await app.services.commentsUsecases.post(site, reader, {
+      await app.services.comments.post(site, reader, {
         storyId,
         body: `comment number ${i}: yeh faisla bilkul galat hai, sarkar ko sochna chahiye tha`,
         sendAnyway: true,
@@ -88,9 +88,9 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     const page = await context.newPage();
     await page.goto(`${base}/admin/moderate?queue=pending`);
     await page.waitForLoadState('networkidle').catch(() => {});
-    const site = (await app.services.sites.get('demo'))!;
-    const reader = (await app.services.users.getByEmail('demo', 'reader@example.org'))!;
-    const { comment } = await app.services.commentsUsecases.post(site, reader, {
+    const site = (await app.services.sitesRepository.get('demo'))!;
+    const reader = (await app.services.usersRepository.getByEmail('demo', 'reader@example.org'))!;
+    const { comment } = await app.services.comments.post(site, reader, {
       storyId,
       body: 'ek aur comment jo hindi mein likha gaya hai',
       sendAnyway: true,
