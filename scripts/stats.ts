@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countLines, importGraph, importsCircles, sourceFiles } from '../src/core/architecture.ts';
 
-const root = process.argv[2] ?? new URL('../', import.meta.url).pathname;
+const root = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? new URL('../', import.meta.url).pathname;
 const files = sourceFiles(root);
 const isTest = (f: string) => f.endsWith('.test.ts') || f.startsWith('test/') || /(^|\/)testing\.ts$/.test(f);
 const isCode = (f: string) => (f.startsWith('src/') || f.startsWith('widget/')) && !isTest(f);
@@ -35,3 +35,24 @@ console.log(
 );
 console.log(`lines over 160 characters: ${wide}`);
 console.log(`import circles: ${importsCircles(importGraph(root, code)).length}`);
+
+if (process.argv.includes('--by-folder')) {
+  // tests are counted with the folder they sit in (test/ apart)
+  const folderOf = (f: string) => (f.startsWith('widget/') ? 'widget' : (f.split('/')[1] ?? ''));
+  const rows = new Map<string, { code: number; tests: number }>();
+  for (const f of code) {
+    const r = rows.get(folderOf(f)) ?? { code: 0, tests: 0 };
+    r.code += lines(f);
+    rows.set(folderOf(f), r);
+  }
+  for (const f of tests.filter((t) => t.startsWith('src/') || t.startsWith('widget/'))) {
+    const r = rows.get(folderOf(f)) ?? { code: 0, tests: 0 };
+    r.tests += lines(f);
+    rows.set(folderOf(f), r);
+  }
+  for (const [folder, r] of [...rows].sort((a, b) => b[1].code - a[1].code)) {
+    console.log(
+      `${folder.padEnd(14)} code ${String(r.code).padStart(5)}  tests ${String(r.tests).padStart(5)}  ratio ${(r.tests / Math.max(1, r.code)).toFixed(2)}`,
+    );
+  }
+}
