@@ -155,3 +155,8 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   const text = current[key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ''));
 }
+
+/** The singular or the plural text for n: `tn(n, 'oneComment', 'nComments')`. */
+export function tn(n: number, one: Key, many: Key): string {
+  return n === 1 ? t(one) : t(many, { n });
+}

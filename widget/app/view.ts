@@ -1,0 +1,100 @@
+// What the components show, decided without the DOM: labels, classes, which
+// actions a reader has, the composer's words.
+import type { ApiError } from './api.ts';
+import { type Key, t } from './i18n.ts';
+import type { Comment, Sort, User } from './types.ts';
+
+export const SORTS: [Sort, Key][] = [
+  ['newest', 'newest'],
+  ['oldest', 'oldest'],
+  ['reactions', 'mostReactions'],
+  ['replies', 'mostReplies'],
+];
+
+export const REPORT_REASONS: [string, Key][] = [
+  ['abusive', 'abusive'],
+  ['personal', 'personal'],
+  ['spam', 'spam'],
+  ['off_topic', 'offTopic'],
+  ['other', 'other'],
+];
+
+/** The labels after an author's name: the story's author, the staff role, then the badges earned. */
+export function badges(author: Comment['author']): string[] {
+  return [
+    ...(author.storyAuthor ? [t('author')] : []),
+    ...(author.staff === 'moderator' ? [t('moderator')] : author.staff === 'editor' ? [t('journalist')] : []),
+    ...author.badges,
+  ];
+}
+
+export function commentClass(c: Comment, highlighted: boolean): string {
+  return `p-comment${c.author.storyAuthor ? ' p-by-author' : ''}${highlighted ? ' p-highlight' : ''}${c.deleted ? ' p-deleted' : ''}`;
+}
+
+export interface CommentActions {
+  /** the reaction button is shown to all, but only works on others' published comments */
+  reactDisabled: boolean;
+  reply: boolean;
+  edit: boolean;
+  delete: boolean;
+  report: boolean;
+  feature: boolean;
+}
+
+/** The actions a reader has on a comment (signed out, the buttons that need an account ask to log in). */
+export function commentActions(c: Comment, user: User | null, closed: boolean, now = Date.now()): CommentActions {
+  const published = c.status === 'published';
+  return {
+    reactDisabled: c.mine || !published,
+    reply: !closed && published,
+    edit: c.mine && Boolean(c.editableUntil) && new Date(c.editableUntil!).getTime() > now,
+    delete: c.mine,
+    report: !c.mine && published,
+    feature: Boolean(user && user.role !== 'reader') && published,
+  };
+}
+
+export function reactionLabel(label: string, count: number): string {
+  return `${label} ${count > 0 ? `· ${count}` : ''}`;
+}
+
+/** What a composer is for: a new comment, a reply or an edit. */
+export type ComposerKind = 'new' | 'reply' | 'edit';
+
+export function composerKind(editId?: string, parentId?: string): ComposerKind {
+  return editId ? 'edit' : parentId ? 'reply' : 'new';
+}
+
+export function composerLabel(kind: ComposerKind, name: string): string {
+  return kind === 'edit' ? t('editYourComment') : kind === 'reply' ? t('yourReply') : t('yourCommentAs', { name });
+}
+
+export function submitLabel(kind: ComposerKind): string {
+  return kind === 'edit' ? t('save') : kind === 'reply' ? t('reply') : t('postComment');
+}
+
+/** The textarea's id, unique on the page: one composer per parent, per edited comment, and the new one. */
+export function composerId(parentId?: string, editId?: string): string {
+  return `p-text-${parentId ?? editId ?? 'new'}`;
+}
+
+/** Characters, not UTF-16 units: an emoji counts once, as the server counts it. */
+export function charactersLeft(maxLength: number, text: string): number {
+  return maxLength - [...text].length;
+}
+
+/** A refusal the writer may overrule by sending the comment to a moderator (the guidelines' nudge). */
+export function isNudge(error: Pick<ApiError, 'code' | 'details'>): boolean {
+  return error.code === 'COMMENT_REFUSED' && Boolean((error.details as { nudge?: boolean } | undefined)?.nudge);
+}
+
+/** A fresh idempotency key for the next post. */
+export function idempotencyKey(now = Date.now(), random = Math.random()): string {
+  return `${now.toString(36)}-${random.toString(36).slice(2)}`;
+}
+
+/** The page's address without query or fragment, ready for `?comment=<id>`. */
+export function permalinkBase(pageUrl: string): string {
+  return `${pageUrl.split('#')[0]!.split('?')[0]}?comment=`;
+}
