@@ -4,6 +4,8 @@
 // It puts the comments app in an iframe when the element nears the screen,
 // keeps the frame as tall as its content, and passes the publisher's sign-on
 // token (data-parley-sso-token, or window.parleySsoToken(): a token or a promise of one).
+import { frameAddress, readFrameMessage } from './frame.ts';
+
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   const origin = new URL(script?.src ?? location.href).origin;
@@ -13,9 +15,9 @@
     if (e.origin !== origin) return;
     const entry = [...frames].find(([w]) => w === e.source)?.[1];
     if (!entry) return;
-    const data = e.data as { type?: string; height?: number };
-    if (data.type === 'parley:height' && typeof data.height === 'number') entry.frame.style.height = `${data.height}px`;
-    if (data.type === 'parley:ready') {
+    const message = readFrameMessage(e.data);
+    if (message?.type === 'height') entry.frame.style.height = `${message.height}px`;
+    if (message?.type === 'ready') {
       const w = window as unknown as { parleySsoToken?: () => string | Promise<string> };
       const token =
         entry.el.dataset.parleySsoToken || (typeof w.parleySsoToken === 'function' ? await w.parleySsoToken() : '');
@@ -26,19 +28,16 @@
   function mount(el: HTMLElement) {
     if (el.dataset.parleyMounted) return;
     el.dataset.parleyMounted = '1';
-    const d = el.dataset;
-    const permalink = /[?&#]comment[=-]([a-z0-9]+)/i.exec(location.search + location.hash)?.[1];
-    const q = new URLSearchParams({
-      url: d.parleyUrl || location.href.split('#')[0]!,
-      origin: location.origin,
-      lang: d.parleyLang || document.documentElement.lang || 'en',
-      theme: d.parleyTheme || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
-    });
-    if (d.parleyStory) q.set('storyId', d.parleyStory);
-    if (d.parleyTitle || document.title) q.set('title', d.parleyTitle || document.title);
-    if (permalink) q.set('comment', permalink);
     const frame = document.createElement('iframe');
-    frame.src = `${origin}/embed/frame?${q}`;
+    frame.src = frameAddress(origin, el.dataset, {
+      href: location.href,
+      search: location.search,
+      hash: location.hash,
+      origin: location.origin,
+      lang: document.documentElement.lang,
+      title: document.title,
+      prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+    });
     frame.title = 'Comments';
     frame.loading = 'lazy';
     frame.style.cssText = 'width:100%;height:420px;border:0;display:block;color-scheme:normal';
