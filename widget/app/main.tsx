@@ -8,6 +8,10 @@ import type { Options } from './types.ts';
 
 // The widget's entry: finds where it runs (the iframe, or Parley's own
 // article page), loads the site's settings and the story, and mounts the app.
+// The app's parts: components/ (the views, App.tsx at the top), hooks/ (state
+// and effects), thread/ (the comments' state as a pure reducer), live.ts (the
+// one live connection), endpoints.ts (every API call), view.ts (what the views
+// decide), i18n.ts and time.ts. Logic lives in .ts files, tested with node:test.
 
 async function start(mount: HTMLElement, opts: Options, pageUrl: string) {
   const config = await getConfig();
