@@ -1,0 +1,127 @@
+import { type Kysely, sql } from 'kysely';
+import type { CommentsTable, Database } from '../storage/schema.ts';
+
+// Comments written in bulk by an import (one transaction per batch, every
+// insert "on conflict do nothing", so that a second run, or a run resumed after
+// a crash, changes nothing that is already there), the counts recomputed after
+// it, and imported comments given to the reader who claims them.
+
+export type ImportedCommentRow = Omit<CommentsTable, 'idempotency_key'> & { idempotency_key?: null };
+
+const COLUMNS = [
+  'id',
+  'site_id',
+  'story_id',
+  'parent_id',
+  'display_parent_id',
+  'root_id',
+  'depth',
+  'author_id',
+  'author_name',
+  'body',
+  'body_html',
+  'status',
+  'status_reason',
+  'moderation',
+  'featured',
+  'reaction_count',
+  'reply_count',
+  'content_hash',
+  'created_at',
+  'edited_at',
+  'legacy_author_id',
+  'import_source',
+  'import_id',
+  'original_html',
+] as const;
+
+/** On SQLite a batch is prepared single-row inserts in one transaction: far cheaper than building large statements. */
+function sqliteBatch(raw: import('better-sqlite3').Database) {
+  const insert = raw.prepare(
+    `insert into comments (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (id) do nothing`,
+  );
+  return raw.transaction((comments: ImportedCommentRow[]) => {
+    let inserted = 0;
+    for (const c of comments)
+      inserted += insert.run({
+        legacy_author_id: null,
+        import_source: null,
+        import_id: null,
+        original_html: null,
+        ...c,
+      }).changes;
+    return inserted;
+  });
+}
+
+export function createBulkRepository({
+  db,
+  sqlite,
+}: {
+  db: Kysely<Database>;
+  sqlite?: import('better-sqlite3').Database | undefined;
+}) {
+  const fast = sqlite ? sqliteBatch(sqlite) : undefined;
+  return {
+    /** One batch of imported comments; returns how many were new. */
+    async insertImported(comments: ImportedCommentRow[]): Promise<number> {
+      if (comments.length === 0) return 0;
+      // Holding Kysely's one connection: the batch never interleaves with another transaction.
+      if (fast) return db.connection().execute(async () => fast(comments));
+      return db.transaction().execute(async (tx) => {
+        let inserted = 0;
+        // Multi-row statements keep to SQLite's and PostgreSQL's parameter limits.
+        for (let i = 0; i < comments.length; i += 300) {
+          const r = await tx
+            .insertInto('comments')
+            .values(comments.slice(i, i + 300))
+            .onConflict((oc) => oc.column('id').doNothing())
+            .executeTakeFirst();
+          inserted += Number(r.numInsertedOrUpdatedRows ?? 0n);
+        }
+        return inserted;
+      });
+    },
+
+    /** Where a comment sits in its thread, for replies to it that arrive later (or in a resumed run). */
+    async placement(
+      id: string,
+    ): Promise<{ depth: number; rootId: string | null; displayParentId: string | null } | undefined> {
+      const r = await db
+        .selectFrom('comments')
+        .select(['depth', 'root_id', 'display_parent_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return r && { depth: r.depth, rootId: r.root_id, displayParentId: r.display_parent_id };
+    },
+
+    /**
+     * Counts kept on stories and comments, recomputed for the stories an import
+     * touched: one grouped pass per chunk of stories (a correlated count per row
+     * is quadratic on PostgreSQL before it has statistics for the new rows).
+     */
+    async recount(storyIds: string[]): Promise<void> {
+      for (let i = 0; i < storyIds.length; i += 500) {
+        const ids = storyIds.slice(i, i + 500);
+        const list = sql.join(ids.map((id) => sql`${id}`));
+        await sql`update stories set comment_count = x.n, last_comment_at = x.latest
+          from (select story_id, count(*) as n, max(created_at) as latest from comments where story_id in (${list}) and status = 'published' group by story_id) as x
+          where stories.id = x.story_id`.execute(db);
+        await sql`update comments set reply_count = x.n
+          from (select parent_id, count(*) as n from comments where story_id in (${list}) and status = 'published' and parent_id is not null group by parent_id) as x
+          where comments.id = x.parent_id`.execute(db);
+      }
+    },
+
+    /** The comments these legacy authors wrote, not yet anybody's, become the reader's. */
+    async giveLegacyComments(legacyAuthorIds: string[], userId: string): Promise<void> {
+      if (legacyAuthorIds.length === 0) return;
+      await db
+        .updateTable('comments')
+        .set({ author_id: userId })
+        .where('legacy_author_id', 'in', legacyAuthorIds)
+        .where('author_id', 'is', null)
+        .execute();
+    },
+  };
+}
