@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPasswordHasher } from '../src/accounts/passwords.ts';
+import { postComment } from '../src/comments/posting.usecases.ts';
+import { storyForArticle, storyForEmbed } from '../src/comments/stories.usecases.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createServices } from '../src/core/services.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
@@ -97,7 +99,7 @@ async function fill(storyId: string, count: number, writers: Awaited<ReturnType<
     else if (made.length > 5 && r < 32) parentId = chain ?? made[made.length - 1]!;
     // Each text its own (the spam rule holds the same text posted under several stories).
     const text = `Comment ${i} on story ${storyId.slice(-8)}: the negotiators should publish the quota figures before the next round.${i % 3 ? ' I also think the patrol costs deserve a public debate.' : ''}`;
-    const { comment } = await app.services.comments.post(site, author, { storyId, parentId, body: text });
+    const { comment } = await postComment(app.services, { site, user: author, storyId, parentId, body: text });
     made.push(comment.id);
     if (r >= 25 && r < 32) chain = comment.id;
   }
@@ -108,11 +110,16 @@ const big = await app.services.articlesRepository.getPublishedBySlug(
   'demo',
   'island-nations-agree-to-reopen-fisheries-talks',
 );
-const bigStory = await app.services.comments.storyForArticle(site, big!, `${site.baseUrl}/world/${big!.slug}`);
+const bigStory = await storyForArticle(app.services, {
+  site,
+  article: big!,
+  url: `${site.baseUrl}/world/${big!.slug}`,
+});
 await fill(bigStory.id, 1000, writers);
 const small: string[] = [];
 for (let i = 0; i < 100; i++) {
-  const s = await app.services.comments.storyForEmbed(site, {
+  const s = await storyForEmbed(app.services, {
+    site,
     storyId: `bench-${i}`,
     url: `https://blog.example/p/${i}`,
     title: `Bench story ${i}`,

@@ -3,10 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { createArticlesRepository } from '../src/articles/articles.repository.ts';
+import { createCommentsRepository } from '../src/comments/comments.repository.ts';
 import { createStoriesRepository } from '../src/comments/stories.repository.ts';
 import { readDisqus } from '../src/imports/formats/disqus.ts';
 import { createImportsRepository } from '../src/imports/imports.repository.ts';
-import { createImportsUsecases } from '../src/imports/imports.usecases.ts';
+import { importComments } from '../src/imports/imports.usecases.ts';
 import { createSitesRepository } from '../src/sites/sites.repository.ts';
 import { migrateToLatest, openStorage } from '../src/storage/database.ts';
 import { testDatabaseUrl } from '../src/storage/testing.ts';
@@ -30,28 +31,27 @@ await createSitesRepository(storage).insert({
   guidelines: '',
   createdAt: new Date().toISOString(),
 });
-const uc = createImportsUsecases({
-  imports: createImportsRepository(storage),
-  stories: createStoriesRepository(storage),
-  articles: createArticlesRepository(storage),
-});
+const deps = {
+  commentsRepository: createCommentsRepository(storage),
+  storiesRepository: createStoriesRepository(storage),
+  articlesRepository: createArticlesRepository(storage),
+  importsRepository: createImportsRepository(storage),
+};
 const started = performance.now();
 const stats = { invalidCharacters: 0 };
-const s = await uc
-  .run(readDisqus(createReadStream(file, { highWaterMark: 1 << 20 }), stats), {
-    siteId: 'bench',
-    baseUrl: 'https://bench.example',
-    source: 'disqus',
-    now: () => new Date(),
-  })
-  .finally(async () => {
-    if (engine === 'postgres')
-      await storage.db.schema
-        .dropSchema(schema)
-        .cascade()
-        .execute()
-        .catch(() => {});
-  });
+const s = await importComments(deps, readDisqus(createReadStream(file, { highWaterMark: 1 << 20 }), stats), {
+  siteId: 'bench',
+  baseUrl: 'https://bench.example',
+  source: 'disqus',
+  now: () => new Date(),
+}).finally(async () => {
+  if (engine === 'postgres')
+    await storage.db.schema
+      .dropSchema(schema)
+      .cascade()
+      .execute()
+      .catch(() => {});
+});
 const seconds = (performance.now() - started) / 1000;
 await storage.close();
 console.log(

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { listMyComments } from '../comments/threads.usecases.ts';
 import type { Services } from '../core/services.ts';
+import { emailModeOf } from '../notifications/notifications.usecases.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -46,9 +48,9 @@ export function accountsRoutes(
     Services,
     | 'accounts'
     | 'auth'
-    | 'comments'
+    | 'commentsRepository'
     | 'external'
-    | 'notifications'
+    | 'notificationsRepository'
     | 'now'
     | 'oidc'
     | 'pages'
@@ -295,7 +297,7 @@ export function accountsRoutes(
       const [sessions, identities, emailMode] = await Promise.all([
         deps.sessions.list(user.id),
         deps.usersRepository.listIdentities(user.id),
-        deps.notifications.emailMode(user),
+        emailModeOf(deps, user),
       ]);
       const deletionAt = user.deletionRequestedAt
         ? new Date(new Date(user.deletionRequestedAt).getTime() + DELETION_GRACE_DAYS * 86_400_000).toISOString()
@@ -458,7 +460,8 @@ export function accountsRoutes(
         const viewer = await auth.viewer(request);
         if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent('/account/comments')}`, 303);
         const { chrome: c, csrf } = await chrome(request, reply);
-        const page = await deps.comments.mine(viewer.user, {
+        const page = await listMyComments(deps, {
+          user: viewer.user,
           ...(request.query.after ? { cursor: request.query.after } : {}),
           limit: 30,
         });

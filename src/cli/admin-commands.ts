@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { passwordProblem } from '../accounts/passwords.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
 import type { Services } from '../core/services.ts';
-import { exportComments } from '../imports/export.ts';
+import { exportComments } from '../imports/export.usecases.ts';
 import { accountMaintenance } from '../jobs/jobs.ts';
 import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
@@ -19,7 +19,7 @@ function need(values: Values, name: string): string {
 }
 
 export async function adminCommand(command: string, values: Values, services: Services): Promise<number> {
-  const { storage, config, usersRepository: users, now, ssoRepository: sso } = services;
+  const { config, usersRepository: users, now, ssoRepository: sso } = services;
   const siteId = typeof values.site === 'string' ? values.site : config.defaultSiteId;
   if (command !== 'maintenance' && !(await services.sitesRepository.get(siteId))) {
     throw new Error(`there is no site "${siteId}" (run "parley seed-demo" for the demo site, or pass --site)`);
@@ -35,7 +35,7 @@ export async function adminCommand(command: string, values: Values, services: Se
         dryRun: values['dry-run'] === true,
         urlMap: values['url-map'] as string | undefined,
       },
-      storage,
+      services,
     );
   }
 
@@ -43,7 +43,7 @@ export async function adminCommand(command: string, values: Values, services: Se
     const format = values.format;
     if (format !== 'jsonl' && format !== 'disqus') throw new Error('--format must be jsonl or disqus');
     const site = (await services.sitesRepository.get(siteId))!;
-    await exportComments(storage, site, format, process.stdout);
+    await exportComments(services, { site, format, out: process.stdout });
     return 0;
   }
 

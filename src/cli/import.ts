@@ -1,13 +1,9 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createArticlesRepository } from '../articles/articles.repository.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { normaliseStoryUrl } from '../comments/story-url.ts';
 import { FORMATS, type Format, reader } from '../imports/formats/index.ts';
-import { createImportsRepository } from '../imports/imports.repository.ts';
-import { createImportsUsecases, type ImportSummary } from '../imports/imports.usecases.ts';
+import { type ImportDeps, type ImportSummary, importComments } from '../imports/imports.usecases.ts';
 import { ImportFormatError } from '../imports/items.ts';
 import type { Site } from '../sites/sites.repository.ts';
-import type { Storage } from '../storage/database.ts';
 
 /** A CSV of "old URL,new URL" lines (a header line is allowed). */
 export function readUrlMap(path: string): Map<string, string> {
@@ -44,7 +40,7 @@ export async function importCommand(
     dryRun: boolean;
     urlMap?: string | undefined;
   },
-  storage: Storage,
+  deps: ImportDeps,
 ): Promise<number> {
   if (!args.format || !FORMATS.includes(args.format as Format))
     throw new Error(`the format must be one of ${FORMATS.join(', ')}`);
@@ -54,16 +50,11 @@ export async function importCommand(
   let bytes = 0;
   stream.on('data', (c) => (bytes += c.length));
   const stats = { invalidCharacters: 0 };
-  const usecases = createImportsUsecases({
-    imports: createImportsRepository(storage),
-    stories: createStoriesRepository(storage),
-    articles: createArticlesRepository(storage),
-  });
   const tty = process.stderr.isTTY;
   const started = Date.now();
   let lastDraw = 0;
   try {
-    const s = await usecases.run(reader(args.format as Format, stream, stats), {
+    const s = await importComments(deps, reader(args.format as Format, stream, stats), {
       siteId: args.site.id,
       baseUrl: args.site.baseUrl,
       source: args.format,

@@ -5,13 +5,14 @@ import { safeReturnPath } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
+import { type PostingDeps, postComment } from './posting.usecases.ts';
 
 // Posting without JavaScript: a plain form on the article page. On success the
 // reader lands back on their comment; on a refusal they see why, with their
 // words kept so that they can revise them.
-export function commentFormRoutes(deps: Pick<Services, 'auth' | 'comments' | 'pages'>): FastifyPluginAsyncTypebox {
+export function commentFormRoutes(deps: Pick<Services, 'auth' | 'pages'> & PostingDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, comments: uc, pages } = deps;
+    const { auth, pages } = deps;
     app.post(
       '/comments/post',
       {
@@ -32,7 +33,9 @@ export function commentFormRoutes(deps: Pick<Services, 'auth' | 'comments' | 'pa
         const back = safeReturnPath(request.body.return, '/');
         if (!viewer) return reply.redirect(`/account/login?return=${encodeURIComponent(back)}`, 303);
         try {
-          const { comment } = await uc.post(site, viewer.user, {
+          const { comment } = await postComment(deps, {
+            site,
+            user: viewer.user,
             storyId: request.body.storyId,
             parentId: request.body.parentId || null,
             body: request.body.body,

@@ -1,7 +1,7 @@
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
-import type { CommentView, ThreadPage } from './comments.usecases.ts';
+import type { CommentView, ThreadPage } from './comment-view.ts';
 
 // The comments as the server renders them: readable and crawlable without
 // JavaScript; the widget takes the same area over when scripts run.

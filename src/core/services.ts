@@ -10,14 +10,12 @@ import { createSessionsRepository, type SessionsRepository } from '../accounts/s
 import type { SessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createTokensRepository, type TokensRepository } from '../accounts/tokens.repository.ts';
-import { createUsersRepository, type UsersRepository } from '../accounts/users.repository.ts';
+import { createUsersRepository, type User, type UsersRepository } from '../accounts/users.repository.ts';
 import { type ArticlesRepository, createArticlesRepository } from '../articles/articles.repository.ts';
 import { createNewsroomRepository, type NewsroomRepository } from '../articles/newsroom.repository.ts';
 import type { NewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { type CommentsRepository, createCommentsRepository } from '../comments/comments.repository.ts';
-import type { CommentsUsecases } from '../comments/comments.usecases.ts';
-import { createCommentsUsecases } from '../comments/comments.usecases.ts';
 import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
 import type { Config } from '../config/config.ts';
 import { createWidget, type Widget } from '../embed/bundles.ts';
@@ -31,8 +29,8 @@ import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
-import type { LegacyClaims } from '../imports/claim.ts';
-import { createLegacyClaims } from '../imports/claim.ts';
+import { claimLegacyComments } from '../imports/claims.ts';
+import { createImportsRepository, type ImportsRepository } from '../imports/imports.repository.ts';
 import type { LiveHub } from '../liveblogs/live.hub.ts';
 import { createLiveHub } from '../liveblogs/live.hub.ts';
 import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
@@ -41,12 +39,14 @@ import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.re
 import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
 import type { ModerationUsecases } from '../moderation/moderation.usecases.ts';
 import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
-import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
-import type { NotificationsUsecases } from '../notifications/notifications.usecases.ts';
-import { createNotificationsUsecases } from '../notifications/notifications.usecases.ts';
+import {
+  createNotificationsRepository,
+  type NotificationsRepository,
+} from '../notifications/notifications.repository.ts';
 import { createPageCache, type PageCache } from '../pages/page-cache.ts';
 import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
+import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -108,6 +108,8 @@ export interface Services {
   liveblogsRepository: LiveblogsRepository;
   storiesRepository: StoriesRepository;
   commentsRepository: CommentsRepository;
+  notificationsRepository: NotificationsRepository;
+  importsRepository: ImportsRepository;
   moderationRepository: ModerationRepository;
 
   // shared machinery
@@ -121,6 +123,10 @@ export interface Services {
   liveHub: LiveHub;
   views: ViewCounter;
   widget: Widget;
+  /** new comments per reader and minute, on this instance */
+  commentsRateLimiter: RateLimiter;
+  /** links to claim older comments per reader and hour, on this instance */
+  claimsRateLimiter: RateLimiter;
 
   // features' use cases, still built as objects
   sessions: SessionsUsecases;
@@ -128,13 +134,10 @@ export interface Services {
   external: ExternalUsecases;
   ssoTokens: SsoUsecases;
   oidc: OidcUsecases;
-  comments: CommentsUsecases;
-  notifications: NotificationsUsecases;
   guidelinesPolicy: GuidelinesUsecases;
   moderation: ModerationUsecases;
   newsroom: NewsroomUsecases;
   pages: PagesUsecases;
-  claims: LegacyClaims;
   images: ImagesUsecases;
 
   /** closes the bus and, unless it was given, the storage */
@@ -191,13 +194,20 @@ async function composeServices(
   const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
 
-  const claims = createLegacyClaims({ db: storage.db, now, mailer });
+  const notificationsRepo = createNotificationsRepository(storage);
+  const importsRepo = createImportsRepository(storage);
+  // Readers get their older comments back as soon as they prove who they are.
+  const claim = (u: User) =>
+    claimLegacyComments(
+      { importsRepository: importsRepo, commentsRepository: commentsRepo, usersRepository: users, now },
+      u,
+    );
   const sessionsUsecases = createSessionsUsecases({
     sessions: sessionsRepo,
     users,
     secret,
     now,
-    onSignIn: (u) => claims.claimFor(u),
+    onSignIn: claim,
   });
   const accounts = createAccountsUsecases({
     users,
@@ -207,28 +217,22 @@ async function composeServices(
     mailer,
     now,
     signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
-    onEmailVerified: (u) => claims.claimFor(u),
+    onEmailVerified: claim,
   });
   const moderation = createGuidelinesUsecases({ moderation: createGuidelinesRepository(storage), now });
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? moderation.pipeline;
-  const notifications = createNotificationsUsecases({
-    notifications: createNotificationsRepository(storage),
-    users,
-    comments: commentsRepo,
+  // What the comments' functions need where features still built as objects call them.
+  const commentsDeps = {
+    commentsRepository: commentsRepo,
+    storiesRepository: stories,
+    notificationsRepository: notificationsRepo,
+    usersRepository: users,
     mailer,
-    now,
-  });
-  const commentsUsecases = createCommentsUsecases({
-    comments: commentsRepo,
-    stories,
-    pipeline,
     bus,
     now,
-    perMinute: config.commentsPerMinute,
-    onPublished: (site, story, comment) => notifications.commentPublished(site, story, comment),
-    onError: reportError('after-publish work failed'),
-  });
+    log,
+  };
   // Image files: on disk beside the database unless the caller gives a store (tests: memory).
   const images = createImagesUsecases({
     db: storage.db,
@@ -265,13 +269,12 @@ async function composeServices(
     pages: createPagesUsecases({
       articles,
       liveblogs,
-      comments: commentsUsecases,
+      comments: commentsDeps,
       stories,
       now,
       scripts: () => ({ app: widget.bundles.app.path, counts: widget.bundles.counts.path }),
       activity,
     }),
-    notifications,
     pageCache,
     usersRepository: users,
     sessionsRepository: sessionsRepo,
@@ -288,13 +291,20 @@ async function composeServices(
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
     storiesRepository: stories,
     commentsRepository: commentsRepo,
+    notificationsRepository: notificationsRepo,
+    importsRepository: importsRepo,
+    commentsRateLimiter: createRateLimiter({
+      limit: config.commentsPerMinute,
+      windowMs: 60_000,
+      now: () => now().getTime(),
+    }),
+    claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
     guidelines: pipeline,
-    comments: commentsUsecases,
     guidelinesPolicy: moderation,
     moderation: createModerationUsecases({
       moderate: moderateRepo,
       users,
-      comments: commentsUsecases,
+      comments: commentsDeps,
       moderation,
       mailer,
       bus,
@@ -314,7 +324,6 @@ async function composeServices(
     newsroomRepository: newsroomRepo,
     liveHub,
     views,
-    claims,
     images,
   };
 

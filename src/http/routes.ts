@@ -4,13 +4,15 @@ import { adminRoutes } from '../admin/admin.routes.ts';
 import { newsroomRoutes } from '../articles/newsroom.routes.ts';
 import { commentFormRoutes } from '../comments/comments.form.routes.ts';
 import { commentsRoutes } from '../comments/comments.routes.ts';
+import { reactionsRoutes } from '../comments/reactions.routes.ts';
+import { storiesRoutes } from '../comments/stories.routes.ts';
 import type { Services } from '../core/services.ts';
 import { embedRoutes } from '../embed/embed.routes.ts';
 import { feedsRoutes } from '../feeds/feeds.routes.ts';
 import { guidelinesRoutes } from '../guidelines/guidelines.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { imagesRoutes } from '../images/images.routes.ts';
-import { claimRoutes } from '../imports/claim.routes.ts';
+import { claimRoutes } from '../imports/claims.routes.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
@@ -28,6 +30,8 @@ export const routeModules = [
   guidelinesRoutes,
   moderationRoutes,
   commentsRoutes,
+  reactionsRoutes,
+  storiesRoutes,
   commentFormRoutes,
   embedRoutes,
   notificationsRoutes,

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createArticlesRepository } from '../articles/articles.repository.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
 import { appOnEngine } from '../http/testing.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 import { readJsonl } from './formats/jsonl.ts';
-import { createImportsRepository } from './imports.repository.ts';
-import { createImportsUsecases } from './imports.usecases.ts';
+import { importComments } from './imports.usecases.ts';
 
 // Batched writes, conflict handling and recounts behave the same on both engines.
 for (const engine of await enginesUnderTest()) {
@@ -16,11 +13,7 @@ for (const engine of await enginesUnderTest()) {
 
     it('writes batches once, threads replies across batches and recounts the story', async () => {
       const { storage } = on;
-      const uc = createImportsUsecases({
-        imports: createImportsRepository(storage),
-        stories: createStoriesRepository(storage),
-        articles: createArticlesRepository(storage),
-      });
+      const deps = on.app.services;
       const lines = Array.from({ length: 25 }, (_, i) =>
         JSON.stringify({
           type: 'comment',
@@ -39,9 +32,9 @@ for (const engine of await enginesUnderTest()) {
         batchSize: 7,
         now: () => new Date('2026-06-15T00:00:00Z'),
       };
-      const first = await uc.run(readJsonl(Readable.from([lines])), opts);
+      const first = await importComments(deps, readJsonl(Readable.from([lines])), opts);
       assert.deepEqual([first.comments, first.inserted, first.authors], [25, 25, 3]);
-      const second = await uc.run(readJsonl(Readable.from([lines])), opts);
+      const second = await importComments(deps, readJsonl(Readable.from([lines])), opts);
       assert.deepEqual([second.inserted, second.alreadyThere], [0, 25]);
       const story = await storage.db
         .selectFrom('stories')

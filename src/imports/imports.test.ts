@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { createReadStream, readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { createArticlesRepository } from '../articles/articles.repository.ts';
-import { createStoriesRepository } from '../comments/stories.repository.ts';
 import type { App } from '../http/app.ts';
 import { buildTestApp, createTestUser, lastMail, pathOf, signedInReader } from '../http/testing.ts';
 import { datasetSkipReason, datasetsDir } from '../shared/datasets.ts';
-import { exportComments } from './export.ts';
+import { exportComments } from './export.usecases.ts';
 import { type Format, reader } from './formats/index.ts';
-import { createImportsRepository } from './imports.repository.ts';
-import { createImportsUsecases, importedCommentId } from './imports.usecases.ts';
+import { importedCommentId } from './ids.ts';
+import { importComments } from './imports.usecases.ts';
 import { ImportFormatError } from './items.ts';
-
-function importer(app: App) {
-  const s = app.services.storage;
-  return createImportsUsecases({
-    imports: createImportsRepository(s),
-    stories: createStoriesRepository(s),
-    articles: createArticlesRepository(s),
-  });
-}
 
 async function run(
   app: App,
@@ -30,7 +19,7 @@ async function run(
 ) {
   const stats = { invalidCharacters: 0 };
   const stream = typeof input === 'string' ? Readable.from([input]) : input;
-  return importer(app).run(reader(format, stream, stats), {
+  return importComments(app.services, reader(format, stream, stats), {
     siteId: 'demo',
     baseUrl: 'https://news.test',
     source: format,
@@ -402,12 +391,11 @@ describe('export', () => {
           cb();
         },
       });
-      const exported = await exportComments(
-        a.services.storage,
-        (await a.services.sitesRepository.get('demo'))!,
-        'jsonl',
-        sink,
-      );
+      const exported = await exportComments(a.services, {
+        site: (await a.services.sitesRepository.get('demo'))!,
+        format: 'jsonl',
+        out: sink,
+      });
       assert.equal(exported.comments, 3);
       const s = await run(b, 'jsonl', out);
       assert.equal(s.inserted, 3);
@@ -425,7 +413,11 @@ describe('export', () => {
           cb();
         },
       });
-      await exportComments(a.services.storage, (await a.services.sitesRepository.get('demo'))!, 'disqus', xmlSink);
+      await exportComments(a.services, {
+        site: (await a.services.sitesRepository.get('demo'))!,
+        format: 'disqus',
+        out: xmlSink,
+      });
       const again = await run(b, 'disqus', xml, { dryRun: true });
       assert.equal(again.comments, 3);
       assert.equal(again.byStatus.deleted, 1);

@@ -1,6 +1,7 @@
 import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { sendDigests } from '../notifications/notifications.usecases.ts';
 
 // The background work of a running Parley, on timers in every instance. Each
 // job is safe to run twice (see each one's use case); the timers are unref'd,
@@ -19,7 +20,9 @@ export type JobsServices = Pick<
   | 'accounts'
   | 'commentsRepository'
   | 'newsroom'
-  | 'notifications'
+  | 'notificationsRepository'
+  | 'usersRepository'
+  | 'mailer'
   | 'now'
   | 'sessionsRepository'
   | 'sitesRepository'
@@ -47,7 +50,7 @@ export function parleyJobs(s: JobsServices): Job[] {
   return [
     { name: 'account maintenance', everyMs: 3_600_000, run: () => accountMaintenance(s) },
     // Digests are checked every five minutes; each reader's own hour or day decides.
-    { name: 'digests', everyMs: 300_000, run: () => s.notifications.sendDigests((id) => s.sitesRepository.get(id)) },
+    { name: 'digests', everyMs: 300_000, run: () => sendDigests(s) },
     // The newsroom's clock: scheduled articles go out, idle live blogs end.
     {
       name: 'scheduled publishing',

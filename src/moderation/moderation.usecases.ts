@@ -1,5 +1,5 @@
 import type { User, UsersRepository } from '../accounts/users.repository.ts';
-import type { CommentsUsecases } from '../comments/comments.usecases.ts';
+import { announceDecision, commentSource } from '../comments/live.usecases.ts';
 import type { Bus } from '../events/bus.ts';
 import type { GuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -36,7 +36,8 @@ interface CommentState {
 export function createModerationUsecases(deps: {
   moderate: ModerationRepository;
   users: UsersRepository;
-  comments: CommentsUsecases;
+  /** what the comments' functions work with */
+  comments: Parameters<typeof announceDecision>[0];
   moderation: GuidelinesUsecases;
   mailer: Mailer;
   bus: Bus;
@@ -113,7 +114,7 @@ export function createModerationUsecases(deps: {
       at: iso(),
     });
     if (!ok) return false;
-    await deps.comments.announceDecision(site, c.id, c.status === 'published');
+    await announceDecision(deps.comments, { site, commentId: c.id, wasPublished: c.status === 'published' });
     deps.bus.publish({
       type: 'moderation.changed',
       siteId: site.id,
@@ -162,7 +163,7 @@ export function createModerationUsecases(deps: {
       if (d.action === 'approve_trust' && c.authorId) await deps.users.update(c.authorId, { trusted: true });
       // Refused as spam: the same text again is held on this site.
       if (d.action === 'refuse' && d.reason === 'spam')
-        await deps.moderation.markSpam(site.id, (await deps.comments.sourceOf(id)) ?? '');
+        await deps.moderation.markSpam(site.id, (await commentSource(deps.comments, id)) ?? '');
       const after = {
         ...next,
         version: c.version + 1,

@@ -5,14 +5,23 @@ import { commentErrors } from '../comments/comments.errors.ts';
 import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
+import {
+  emailModeOf,
+  followStory,
+  isFollowingStory,
+  listNotifications,
+  markNotificationsRead,
+  setEmailMode,
+  unsubscribeByToken,
+} from './notifications.usecases.ts';
 
 const Mode = Type.Union([Type.Literal('off'), Type.Literal('each'), Type.Literal('hourly'), Type.Literal('daily')]);
 
 export function notificationsRoutes(
-  deps: Pick<Services, 'auth' | 'notifications' | 'pages' | 'storiesRepository'>,
+  deps: Pick<Services, 'auth' | 'notificationsRepository' | 'now' | 'pages' | 'storiesRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, notifications: n } = deps;
+    const { auth } = deps;
     const noStore = { 'cache-control': 'private, no-store' };
 
     app.get(
@@ -26,7 +35,7 @@ export function notificationsRoutes(
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
         reply.headers(noStore);
-        return n.list(user);
+        return listNotifications(deps, { user });
       },
     );
 
@@ -42,7 +51,7 @@ export function notificationsRoutes(
       },
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
-        await n.markRead(user, request.body.ids ?? null);
+        await markNotificationsRead(deps, { user, ids: request.body.ids ?? null });
         return reply.code(204).send(null);
       },
     );
@@ -53,7 +62,7 @@ export function notificationsRoutes(
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
         reply.headers(noStore);
-        return { emailMode: await n.emailMode(user) };
+        return { emailMode: await emailModeOf(deps, user) };
       },
     );
 
@@ -69,7 +78,7 @@ export function notificationsRoutes(
       },
       async (request) => {
         const { user } = await auth.requireUser(request);
-        await n.setEmailMode(user, request.body.emailMode);
+        await setEmailMode(deps, { user, mode: request.body.emailMode });
         return { emailMode: request.body.emailMode };
       },
     );
@@ -79,7 +88,7 @@ export function notificationsRoutes(
       { schema: { body: Type.Object({ emailMode: Mode, _csrf: Type.Optional(Type.String()) }) } },
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
-        await n.setEmailMode(user, request.body.emailMode);
+        await setEmailMode(deps, { user, mode: request.body.emailMode });
         return reply.redirect('/account?notice=notifications-saved', 303);
       },
     );
@@ -93,7 +102,7 @@ export function notificationsRoutes(
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
         reply.headers(noStore);
-        return { following: await n.isFollowing(user, request.params.id) };
+        return { following: await isFollowingStory(deps, { user, storyId: request.params.id }) };
       },
     );
     for (const [method, on] of [
@@ -114,7 +123,7 @@ export function notificationsRoutes(
           const { user } = await auth.requireUser(request);
           const story = await deps.storiesRepository.get(request.params.id);
           if (!story || story.siteId !== user.siteId) throw new AppError(commentErrors.STORY_NOT_FOUND);
-          await n.follow(user, story.id, on);
+          await followStory(deps, { user, storyId: story.id, on });
           return { following: on };
         },
       );
@@ -143,7 +152,7 @@ export function notificationsRoutes(
       { config: { csrf: false }, schema: { body: Type.Object({ token: Type.String({ maxLength: 100 }) }) } },
       async (request, reply) => {
         const site = await auth.site(request);
-        const ok = await n.unsubscribe(request.body.token);
+        const ok = await unsubscribeByToken(deps, request.body.token);
         const page = messagePage(await deps.pages.chrome(site), ok ? 'Unsubscribed' : 'Link not recognised', [
           {
             kind: ok ? 'info' : 'error',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../http/app.ts';
 import { agent, buildTestApp, demoArticleStoryId, lastMail, pathOf, signedInReader } from '../http/testing.ts';
+import { emailModeOf, sendDigests } from './notifications.usecases.ts';
 
 async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; i < 100; i++) {
@@ -86,7 +87,7 @@ describe('reply notifications', () => {
       (v) => v.unread === 2,
     );
     assert.equal(await mailsTo('kabir@example.org'), 0);
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 1);
+    assert.equal(await sendDigests(app.services), 1);
     const mail = await lastMail(app, 'kabir@example.org');
     assert.equal(mail.subject, '2 new replies and comments on The Meridian Herald');
     assert.match(mail.text, /First reply[\s\S]*Second reply/);
@@ -95,9 +96,9 @@ describe('reply notifications', () => {
       () => kabir.api('GET', '/api/me/notifications').then((r) => r.json()),
       (v) => v.unread === 3,
     );
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 0);
+    assert.equal(await sendDigests(app.services), 0);
     now = new Date(now.getTime() + 61 * 60_000);
-    assert.equal(await app.services.notifications.sendDigests((id) => app.services.sitesRepository.get(id)), 1);
+    assert.equal(await sendDigests(app.services), 1);
     assert.equal(await mailsTo('kabir@example.org'), 2);
   });
 
@@ -112,7 +113,7 @@ describe('reply notifications', () => {
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /no more e-mails about replies/);
     const asha = await app.services.usersRepository.getByEmail('demo', 'asha@example.org');
-    assert.equal(await app.services.notifications.emailMode(asha!), 'off');
+    assert.equal(await emailModeOf(app.services, asha!), 'off');
     assert.equal(
       (await app.inject({ method: 'POST', url: '/account/unsubscribe', payload: { token: 'nope' } })).statusCode,
       400,

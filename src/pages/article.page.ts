@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary } from '../articles/articles.repository.ts';
 import { renderBody } from '../articles/body.ts';
-import type { ThreadPage } from '../comments/comments.usecases.ts';
+import type { ThreadPage } from '../comments/comment-view.ts';
 import { commentsJsonLd, renderThread } from '../comments/comments.view.ts';
 import type { LiveEntry } from '../liveblogs/liveblogs.repository.ts';
 import { html, type SafeHtml } from '../shared/html.ts';

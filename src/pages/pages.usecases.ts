@@ -1,8 +1,11 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { ArticleSummary, ArticlesRepository } from '../articles/articles.repository.ts';
+import type { ThreadPage } from '../comments/comment-view.ts';
 import type { Sort } from '../comments/comments.repository.ts';
-import type { CommentsUsecases, ThreadPage } from '../comments/comments.usecases.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
+import { storyForArticle } from '../comments/stories.usecases.ts';
+import { readCommentContext, readThread } from '../comments/threads.usecases.ts';
+import type { Services } from '../core/services.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { AppError } from '../shared/errors.ts';
 import type { SafeHtml } from '../shared/html.ts';
@@ -32,7 +35,8 @@ import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
 export interface PagesDeps {
   articles: ArticlesRepository;
   liveblogs: LiveblogsRepository;
-  comments: CommentsUsecases;
+  /** what the comments' functions read with */
+  comments: Pick<Services, 'commentsRepository' | 'storiesRepository' | 'now'>;
   stories: StoriesRepository;
   now: () => Date;
   /** addresses of the widget bundles the pages load */
@@ -147,20 +151,30 @@ export function createPagesUsecases(deps: PagesDeps) {
       if (!article) return notFound(site, viewer);
       // One canonical address per story: a wrong or old section redirects.
       if (article.section.slug !== sectionSlug) return { status: 301, location: urls.article(article) };
-      const story = await deps.comments.storyForArticle(site, article, urls.absolute(site, urls.article(article)));
+      const story = await storyForArticle(deps.comments, {
+        site,
+        article,
+        url: urls.absolute(site, urls.article(article)),
+      });
       const reader = viewer?.user ?? null;
       const sort = opts.sort ?? 'newest';
       const thread = async (): Promise<ThreadPage> => {
         if (opts.comment) {
           try {
-            const { thread: t } = await deps.comments.context(site, opts.comment, reader);
-            const page = await deps.comments.thread(site, story, { sort, limit: 0, viewer: reader });
+            const { thread: t } = await readCommentContext(deps.comments, {
+              site,
+              commentId: opts.comment,
+              viewer: reader,
+            });
+            const page = await readThread(deps.comments, { site, story, sort, limit: 0, viewer: reader });
             return { ...page, comments: [t], nextCursor: null };
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
           }
         }
-        return deps.comments.thread(site, story, {
+        return readThread(deps.comments, {
+          site,
+          story,
           sort,
           ...(opts.after ? { cursor: opts.after } : {}),
           limit: 20,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { postComment } from '../../src/comments/posting.usecases.ts';
 import type { App } from '../../src/http/app.ts';
 import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
@@ -95,7 +96,9 @@ describe('comments in Chromium', { skip }, () => {
     const asha = await app.services.usersRepository.getByEmail('demo', 'asha@example.org');
     const site = (await app.services.sitesRepository.get('demo'))!;
     for (let i = 1; i <= 24; i++)
-      await app.services.comments.post(site, asha!, {
+      await postComment(app.services, {
+        site,
+        user: asha!,
         storyId,
         body: `Numbered comment ${String(i).padStart(2, '0')} about the talks.`,
       });
@@ -127,14 +130,18 @@ describe('comments in Chromium', { skip }, () => {
     ]);
     const site = (await app.services.sitesRepository.get('demo'))!;
     let parent = (
-      await app.services.comments.post(site, asha!, {
+      await postComment(app.services, {
+        site,
+        user: asha!,
         storyId,
         body: 'The start of a long argument about quotas.',
       })
     ).comment;
     for (let i = 1; i <= 6; i++)
       parent = (
-        await app.services.comments.post(site, i % 2 ? ravi! : asha!, {
+        await postComment(app.services, {
+          site,
+          user: i % 2 ? ravi! : asha!,
           storyId,
           parentId: parent.id,
           body: `Level ${i} of the argument, still civil.`,
@@ -142,7 +149,9 @@ describe('comments in Chromium', { skip }, () => {
       ).comment;
     // bury the thread under newer ones
     for (let i = 0; i < 22; i++)
-      await app.services.comments.post(site, asha!, {
+      await postComment(app.services, {
+        site,
+        user: asha!,
         storyId,
         body: `A later remark, number ${i}, on another point.`,
       });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { postComment } from '../../src/comments/posting.usecases.ts';
 import type { App } from '../../src/http/app.ts';
 import { buildTestApp, createTestUser, demoArticleStoryId } from '../../src/http/testing.ts';
 import { seriousViolations } from './axe.ts';
@@ -30,7 +31,9 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     const reader = (await app.services.usersRepository.get(readerId))!;
     // Ten comments held for review: not English, sent anyway.
     for (let i = 0; i < 10; i++) {
-      await app.services.comments.post(site, reader, {
+      await postComment(app.services, {
+        site,
+        user: reader,
         storyId,
         body: `comment number ${i}: yeh faisla bilkul galat hai, sarkar ko sochna chahiye tha`,
         sendAnyway: true,
@@ -90,7 +93,9 @@ describe("the moderators' workspace in Chromium", { skip }, () => {
     await page.waitForLoadState('networkidle').catch(() => {});
     const site = (await app.services.sitesRepository.get('demo'))!;
     const reader = (await app.services.usersRepository.getByEmail('demo', 'reader@example.org'))!;
-    const { comment } = await app.services.comments.post(site, reader, {
+    const { comment } = await postComment(app.services, {
+      site,
+      user: reader,
       storyId,
       body: 'ek aur comment jo hindi mein likha gaya hai',
       sendAnyway: true,

@@ -1,6 +1,6 @@
 // The shapes the widget shares between its parts. Comment is the API's own
 // CommentView (a type-only import: nothing of the server is bundled).
-import type { CommentView } from '../../src/comments/comments.usecases.ts';
+import type { CommentView } from '../../src/comments/comment-view.ts';
 
 export type Comment = CommentView;
 

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { confirmClaimLink, requestClaimLink } from './claims.usecases.ts';
 
 // Claiming older comments by proving the old address: ask (a link is sent to
 // it), then follow the link while signed in.
 
-export function claimRoutes(deps: Pick<Services, 'auth' | 'claims'>): FastifyPluginAsyncTypebox {
+export function claimRoutes(
+  deps: Pick<
+    Services,
+    'auth' | 'importsRepository' | 'commentsRepository' | 'tokensRepository' | 'mailer' | 'claimsRateLimiter' | 'now'
+  >,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, claims } = deps;
+    const { auth } = deps;
     const Email = Type.String({ minLength: 3, maxLength: 254 });
 
     app.post(
@@ -22,7 +28,7 @@ export function claimRoutes(deps: Pick<Services, 'auth' | 'claims'>): FastifyPlu
       },
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
-        await claims.requestByEmail(await auth.site(request), user, request.body.email);
+        await requestClaimLink(deps, { site: await auth.site(request), user, email: request.body.email });
         return reply.code(202).send({ status: 'sent-if-known' });
       },
     );
@@ -32,7 +38,7 @@ export function claimRoutes(deps: Pick<Services, 'auth' | 'claims'>): FastifyPlu
       { schema: { body: Type.Object({ email: Email, _csrf: Type.Optional(Type.String()) }) } },
       async (request, reply) => {
         const { user } = await auth.requireUser(request);
-        await claims.requestByEmail(await auth.site(request), user, request.body.email);
+        await requestClaimLink(deps, { site: await auth.site(request), user, email: request.body.email });
         return reply.redirect('/account/comments?notice=claim-sent', 303);
       },
     );
@@ -47,7 +53,7 @@ export function claimRoutes(deps: Pick<Services, 'auth' | 'claims'>): FastifyPlu
             `/account/login?return=${encodeURIComponent(`/account/legacy/claim?token=${request.query.token}`)}`,
             303,
           );
-        await claims.confirm(await auth.site(request), viewer.user, request.query.token);
+        await confirmClaimLink(deps, { site: await auth.site(request), user: viewer.user, token: request.query.token });
         return reply.redirect('/account/comments?notice=claimed', 303);
       },
     );

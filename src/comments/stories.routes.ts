@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../core/services.ts';
+import { AppError } from '../shared/errors.ts';
+import { commentErrors as E } from './comments.errors.ts';
+import { StoryInfo } from './comments.schemas.ts';
+import { Id, readerOf } from './route-helpers.ts';
+import { countComments, resolveEmbedStory, setStoryClosed } from './stories.usecases.ts';
+
+// Stories: found or made for an embedding page, counted for many pages at
+// once, closed by staff, and followed live (server-sent events).
+export function storiesRoutes(
+  deps: Pick<Services, 'auth' | 'bus' | 'now' | 'storiesRepository'>,
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const { auth } = deps;
+
+    app.get(
+      '/api/stories/resolve',
+      {
+        schema: {
+          tags: ['stories'],
+          summary: 'Find or create the story of an embedding page',
+          querystring: Type.Object({
+            storyId: Type.Optional(Type.String({ maxLength: 200 })),
+            url: Type.String({ maxLength: 2000 }),
+            title: Type.Optional(Type.String({ maxLength: 300 })),
+          }),
+          response: { 200: StoryInfo },
+        },
+      },
+      async (request) => resolveEmbedStory(deps, { site: await auth.site(request), ...request.query }),
+    );
+
+    for (const [method, on] of [
+      ['put', true],
+      ['delete', false],
+    ] as const) {
+      app[method](
+        '/api/stories/:id/closed',
+        {
+          schema: {
+            tags: ['moderation'],
+            summary: on ? 'Close a story to comments (staff)' : 'Open a story to comments again (staff)',
+            params: Id,
+            response: { 204: Type.Null() },
+          },
+        },
+        async (request, reply) => {
+          const { site, user } = await readerOf(auth, request);
+          await setStoryClosed(deps, { site, user, storyId: request.params.id, closed: on });
+          return reply.code(204).send(null);
+        },
+      );
+    }
+
+    app.get(
+      '/api/counts',
+      {
+        schema: {
+          tags: ['stories'],
+          summary: 'Published comment counts for many stories at once',
+          querystring: Type.Object({
+            keys: Type.String({
+              maxLength: 10_000,
+              description: 'comma-separated: article:<id>, ext:<story id> or url:<page url>',
+            }),
+          }),
+          response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) }) },
+        },
+      },
+      async (request, reply) => {
+        const counts = await countComments(deps, { site: await auth.site(request), keys: request.query.keys });
+        reply.header('cache-control', 'public, max-age=30').header('access-control-allow-origin', '*');
+        return { counts };
+      },
+    );
+
+    /** New, edited and removed comments of one story, as they happen (server-sent events). */
+    app.get(
+      '/api/stories/:id/events',
+      {
+        schema: {
+          tags: ['comments'],
+          summary: 'Server-sent events: comment.created, comment.edited, comment.removed',
+          params: Id,
+        },
+      },
+      async (request, reply) => {
+        const site = await auth.site(request);
+        const s = await deps.storiesRepository.get(request.params.id);
+        if (!s || s.siteId !== site.id) throw new AppError(E.STORY_NOT_FOUND);
+        reply.raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-accel-buffering': 'no',
+          connection: 'keep-alive',
+        });
+        reply.raw.write('retry: 3000\n\n');
+        const unsubscribe = deps.bus.subscribe((event) => {
+          if (event.type !== 'comment.changed' || event.storyId !== s.id) return;
+          reply.raw.write(
+            `event: comment.${event.change}\ndata: ${JSON.stringify({ id: event.commentId, comment: event.comment })}\n\n`,
+          );
+        });
+        // A comment line now and then keeps proxies from closing a quiet stream.
+        const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
+        request.raw.on('close', () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+        });
+        return reply;
+      },
+    );
+  };
+}
