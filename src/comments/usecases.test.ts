@@ -87,7 +87,12 @@ describe('comments use cases', () => {
     const u = await user('orphan@example.org');
     assert.equal(await code(post(u, 'Replying to nothing.', { parentId: 'nope' })), 'PARENT_NOT_FOUND');
     const elsewhere = await storyForEmbed(app.services, { site, url: 'https://blog.example/p/elsewhere' });
-    const there = await postComment(app.services, { site, user: u, storyId: elsewhere.id, body: 'This comment sits on another story entirely.' });
+    const there = await postComment(app.services, {
+      site,
+      user: u,
+      storyId: elsewhere.id,
+      body: 'This comment sits on another story entirely.',
+    });
     assert.equal(await code(post(u, 'Replying across stories.', { parentId: there.comment.id })), 'PARENT_NOT_FOUND');
   });
 
@@ -105,7 +110,12 @@ describe('comments use cases', () => {
   it('edits within the window, keeping the revision, and not after it', async () => {
     const u = await user('edit@example.org');
     const { comment } = await post(u, 'This is the text before the edit.');
-    const edited = await editComment(app.services, { site, user: u, commentId: comment.id, body: 'This is the text after the edit.' });
+    const edited = await editComment(app.services, {
+      site,
+      user: u,
+      commentId: comment.id,
+      body: 'This is the text after the edit.',
+    });
     assert.equal(edited.html, '<p>This is the text after the edit.</p>');
     assert.ok(edited.editedAt);
     assert.deepEqual(
