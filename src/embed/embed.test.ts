@@ -75,3 +75,70 @@ describe('embedding', () => {
     assert.equal(bad.json().error.code, 'STORY_URL_INVALID');
   });
 });
+
+describe('what the widget asks the server', () => {
+  let app: App;
+  before(async () => {
+    app = await buildTestApp();
+    const settings = await app.services.storiesRepository.getSettings('demo');
+    await app.services.storiesRepository.saveSettings({
+      ...settings,
+      reactionLabel: 'Agree',
+      maxLength: 1500,
+      allowedOrigins: ['https://blog.example', 'https://bad.example; script-src *'],
+    });
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it("gives the site's name, zone, first guideline line and comment settings, cached a minute", async () => {
+    const res = await app.inject({ url: '/api/embed/config' });
+    assert.equal(res.headers['cache-control'], 'public, max-age=60');
+    const config = res.json();
+    const site = (await app.services.sitesRepository.get('demo'))!;
+    assert.equal(config.siteName, site.name);
+    assert.equal(config.timeZone, site.timeZone);
+    assert.equal(config.guidelines, site.guidelines.split('\n')[0]);
+    assert.equal(config.reactionLabel, 'Agree');
+    assert.equal(config.maxLength, 1500);
+    assert.deepEqual(
+      [config.guidelinesUrl, config.loginUrl, config.registerUrl],
+      ['/community-guidelines', '/account/login', '/account/register'],
+    );
+  });
+
+  it('keeps an allowed origin from adding directives to the frame policy', async () => {
+    const res = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1' });
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(
+      csp,
+      /frame-ancestors 'self' https:\/\/news\.test https:\/\/blog\.example https:\/\/bad\.examplescript-src\*;/,
+    );
+    assert.equal(csp.split(';').length, 3);
+  });
+
+  it('labels the frame in the language asked, or English for anything odd', async () => {
+    const fr = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1&lang=fr-CA' });
+    assert.match(fr.body, /<html lang="fr-CA">/);
+    const odd = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1&lang=%22%3E%3Cscript%3E' });
+    assert.match(odd.body, /<html lang="en">/);
+  });
+
+  it('sends the old counts address to the hashed bundle, and plain bytes to clients without gzip', async () => {
+    const old = await app.inject({ url: '/embed/counts.js' });
+    assert.equal(old.statusCode, 302);
+    assert.match(String(old.headers.location), /^\/embed\/counts\.[0-9a-f]{12}\.js$/);
+    const plain = await app.inject({ url: '/embed/loader.js' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers['access-control-allow-origin'], '*');
+    assert.equal(plain.body, app.services.widget.bundles.loader.body.toString());
+  });
+
+  it('counts comments for the counts script, from any page', async () => {
+    const res = await app.inject({ url: '/api/counts?keys=ext:none,url:https://blog.example/p/1' });
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['cache-control'], 'public, max-age=30');
+    assert.deepEqual(res.json().counts, { 'ext:none': 0, 'url:https://blog.example/p/1': 0 });
+  });
+});
