@@ -12,6 +12,7 @@ import { storyForArticle, storyForEmbed } from '../src/comments/stories.usecases
 import { loadConfig } from '../src/config/config.ts';
 import { createServices } from '../src/core/services.ts';
 import { ensureDemo } from '../src/demo/ensure.ts';
+import { readPolicy, savePolicy } from '../src/guidelines/guidelines.usecases.ts';
 import { buildApp } from '../src/http/app.ts';
 import { newId } from '../src/shared/ids.ts';
 import { migrateToLatest, openStorage } from '../src/storage/database.ts';
@@ -60,12 +61,12 @@ await ensureDemo(storage, config);
 const site = (await app.services.sitesRepository.get('demo'))!;
 // Every check runs on every post, but the flood rule: the bench's 200 readers
 // post hundreds of comments a minute each, which a real site would hold.
-await app.services.guidelinesPolicy.savePolicy(
-  site.id,
-  (await app.services.guidelinesPolicy.policy(site.id)).version,
-  { spam: { floodPerTenMinutes: 1_000_000 } },
-  'bench',
-);
+await savePolicy(app.services, {
+  siteId: site.id,
+  baseVersion: (await readPolicy(app.services, site.id)).version,
+  changes: { spam: { floodPerTenMinutes: 1_000_000 } },
+  by: 'bench',
+});
 const now = new Date().toISOString();
 
 async function makeUsers(n: number, prefix: string) {

@@ -10,12 +10,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from '../scripts/datasets.ts';
 import { abuseFeatures } from '../src/guidelines/abuse-features.ts';
 import { classify } from '../src/guidelines/checks/classifier.ts';
-import { createEnglishCheck } from '../src/guidelines/checks/english.ts';
-import { sentencesCheck } from '../src/guidelines/checks/sentences.ts';
+import { englishVerdict } from '../src/guidelines/checks/english.ts';
+import { sentencesVerdict } from '../src/guidelines/checks/sentences.ts';
+import { createGuidelines } from '../src/guidelines/guidelines.ts';
 import { splitOf } from '../src/guidelines/language-model.ts';
 import { confusion, macroF1, precisionRecallF1, rocAuc } from '../src/guidelines/metrics.ts';
 import { loadModels } from '../src/guidelines/models.ts';
-import { createGuidelines } from '../src/guidelines/phases.ts';
 import { datasetSkipReason, datasetsDir } from '../src/shared/datasets.ts';
 
 if (datasetSkipReason('langid')) process.exit(2);
@@ -26,7 +26,7 @@ console.log(`split: ${SPLIT}`);
 const t0 = performance.now();
 const models = loadModels();
 const loadMs = performance.now() - t0;
-const english = createEnglishCheck(models);
+const english = (text: string) => englishVerdict(models, text);
 
 function report(name: string, positives: string[], negatives: string[], isPositive: (t: string) => boolean) {
   const tp = positives.filter(isPositive).length;
@@ -95,13 +95,13 @@ console.log(
 const allEnglish = readFileSync(`${dir}en.txt`, 'utf8')
   .split('\n')
   .filter((l) => l.trim());
-const wrong = allEnglish.filter((l) => sentencesCheck(l).verdict === 'fail');
+const wrong = allEnglish.filter((l) => sentencesVerdict(l).verdict === 'fail');
 console.log(
   `full-sentences rule: refused ${wrong.length} of ${allEnglish.length} English sentences (${((wrong.length / allEnglish.length) * 100).toFixed(2)}%)${wrong.length ? `, e.g. ${JSON.stringify(wrong.slice(0, 3))}` : ''}`,
 );
 const tweets = olidTweets().map((t) => t.text.replace(/@USER|URL/g, ' ').trim());
 console.log(
-  `full-sentences rule: refused ${((tweets.filter((t) => sentencesCheck(t).verdict === 'fail').length / tweets.length) * 100).toFixed(1)}% of OLID tweets (tweets are often fragments)`,
+  `full-sentences rule: refused ${((tweets.filter((t) => sentencesVerdict(t).verdict === 'fail').length / tweets.length) * 100).toFixed(1)}% of OLID tweets (tweets are often fragments)`,
 );
 
 // 4. Abusive and personal attack, on OLID's test split (Twitter's marks removed,
@@ -109,7 +109,7 @@ console.log(
 // the dev split), comparable with the published figures; "rule" is what
 // posting applies: the score must come with insulting words (or be near
 // certain), and a personal attack must also name a target.
-const { judge } = createGuidelines({ models });
+const { judge } = createGuidelines();
 const olid = olidTweets()
   .filter((t) => splitOf(t.text) === SPLIT)
   .map((t) => ({ text: withoutTwitterMarks(t.text), off: t.a === 'OFF' ? 1 : 0, ind: t.c === 'IND' ? 1 : 0 }));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { passwordProblem } from '../accounts/passwords.ts';
 import { normaliseDisplayName, normaliseEmail } from '../accounts/validation.ts';
 import type { Services } from '../core/services.ts';
+import { readPolicy } from '../guidelines/guidelines.usecases.ts';
 import { exportComments } from '../imports/export.usecases.ts';
 import { accountMaintenance } from '../jobs/jobs.ts';
 import { randomToken } from '../shared/crypto.ts';
@@ -49,7 +50,7 @@ export async function adminCommand(command: string, values: Values, services: Se
 
   if (command === 'moderate') {
     // The site's saved policy, exactly as posting applies it (author-history checks aside: no author here).
-    const { policy } = await services.guidelinesPolicy.policy(siteId);
+    const { policy } = await readPolicy(services, siteId);
     return moderateCommand({ policy });
   }
 

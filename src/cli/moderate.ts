@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Value } from 'typebox/value';
 import { PolicyChangesSchema } from '../guidelines/guidelines.schemas.ts';
-import { createGuidelines } from '../guidelines/phases.ts';
+import { createGuidelines } from '../guidelines/guidelines.ts';
 import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from '../guidelines/policy.ts';
 
 /** A policy file: any subset of the policy's settings (see docs/guidelines.md), over the default policy. */

@@ -1,7 +1,7 @@
 import { postingBlock } from '../accounts/sanctions.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
-import type { ModerationResult } from '../guidelines/pipeline.ts';
+import { decisionOf, type ModerationResult } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
 import { newId } from '../shared/ids.ts';
@@ -11,7 +11,7 @@ import { type CommentView, commentView, placeReply, publicView, type ViewContext
 import { commentErrors as E } from './comments.errors.ts';
 import { type AfterPublishDeps, afterPublished, announceComment } from './live.usecases.ts';
 import { htmlToText, renderComment } from './markdown.ts';
-import { authorFacts, checkNewBody, closedReason, DUPLICATE_WINDOW_MS, decisionOf, newCommentStatus } from './rules.ts';
+import { authorFacts, checkNewBody, closedReason, DUPLICATE_WINDOW_MS, newCommentStatus } from './rules.ts';
 import { authorsOfStory } from './stories.usecases.ts';
 
 // Posting a comment or a reply. A retry is never a second comment: the same

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ModerationResult } from '../guidelines/pipeline.ts';
+import { decisionOf, type ModerationResult } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import {
   characters,
@@ -8,7 +8,6 @@ import {
   checkEditWindow,
   checkNewBody,
   closedReason,
-  decisionOf,
   decodeCursor,
   encodeCursor,
   newCommentStatus,

@@ -1,5 +1,5 @@
 import type { User } from '../accounts/users.repository.ts';
-import type { ModerationResult } from '../guidelines/pipeline.ts';
+import { type ModerationResult, statusFor } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Comment, Cursor } from './comment-rows.repository.ts';
 import { commentErrors as E } from './comments.errors.ts';
@@ -85,7 +85,7 @@ export function newCommentStatus(
     if (!sendAnyway) throw refusal(result);
     decision = 'hold';
   }
-  const status = decision === 'publish' ? 'published' : decision === 'hold' ? 'pending' : 'rejected';
+  const status = statusFor(decision);
   const reason =
     status === 'published'
       ? null
@@ -93,10 +93,6 @@ export function newCommentStatus(
         (status === 'pending' ? 'Waiting for a moderator.' : 'Not published.');
   return { decision, status, reason };
 }
-
-/** The decision a stored comment stands for, when a resubmission returns it. */
-export const decisionOf = (status: Comment['status']): ModerationResult['decision'] =>
-  status === 'published' ? 'publish' : status === 'pending' ? 'hold' : 'refuse';
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 

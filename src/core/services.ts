@@ -16,16 +16,17 @@ import { createNewsroomRepository, type NewsroomRepository } from '../articles/n
 import type { NewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { type CommentsRepository, createCommentsRepository } from '../comments/comments.repository.ts';
+import { type CommentDecisionsRepository, createCommentDecisionsRepository } from '../comments/decisions.repository.ts';
 import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
 import type { Config } from '../config/config.ts';
 import { createWidget, type Widget } from '../embed/bundles.ts';
 import { type Bus, createInProcessBus } from '../events/bus.ts';
 import { createPostgresBus } from '../events/postgres-bus.ts';
 import { createWebSub } from '../feeds/websub.ts';
-import { createGuidelinesRepository } from '../guidelines/guidelines.repository.ts';
-import type { GuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
-import { createGuidelinesUsecases } from '../guidelines/guidelines.usecases.ts';
+import { createGuidelinesRepository, type GuidelinesRepository } from '../guidelines/guidelines.repository.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
+import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
+import { createSitePipeline } from '../guidelines/site-pipeline.ts';
 import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
@@ -37,8 +38,6 @@ import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblog
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
 import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
-import type { ModerationUsecases } from '../moderation/moderation.usecases.ts';
-import { createModerationUsecases } from '../moderation/moderation.usecases.ts';
 import {
   createNotificationsRepository,
   type NotificationsRepository,
@@ -110,6 +109,9 @@ export interface Services {
   commentsRepository: CommentsRepository;
   notificationsRepository: NotificationsRepository;
   importsRepository: ImportsRepository;
+  /** moderators' decisions and authors' appeals on comments */
+  commentDecisionsRepository: CommentDecisionsRepository;
+  guidelinesRepository: GuidelinesRepository;
   moderationRepository: ModerationRepository;
 
   // shared machinery
@@ -119,6 +121,8 @@ export interface Services {
   mailer: Mailer;
   /** the community guidelines: every comment's decision */
   guidelines: ModerationPipeline;
+  /** each site's guidelines under its saved policy, and its spam marks */
+  policyCache: PolicyCache;
   pageCache: PageCache;
   liveHub: LiveHub;
   views: ViewCounter;
@@ -134,8 +138,6 @@ export interface Services {
   external: ExternalUsecases;
   ssoTokens: SsoUsecases;
   oidc: OidcUsecases;
-  guidelinesPolicy: GuidelinesUsecases;
-  moderation: ModerationUsecases;
   newsroom: NewsroomUsecases;
   pages: PagesUsecases;
   images: ImagesUsecases;
@@ -219,9 +221,10 @@ async function composeServices(
     signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
     onEmailVerified: claim,
   });
-  const moderation = createGuidelinesUsecases({ moderation: createGuidelinesRepository(storage), now });
+  const guidelinesRepository = createGuidelinesRepository(storage);
+  const policyCache = createPolicyCache({ guidelinesRepository, now });
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
-  const pipeline = options.pipeline ?? moderation.pipeline;
+  const pipeline = options.pipeline ?? createSitePipeline({ policyCache, guidelinesRepository, now });
   // What the comments' functions need where features still built as objects call them.
   const commentsDeps = {
     commentsRepository: commentsRepo,
@@ -300,16 +303,9 @@ async function composeServices(
     }),
     claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
     guidelines: pipeline,
-    guidelinesPolicy: moderation,
-    moderation: createModerationUsecases({
-      moderate: moderateRepo,
-      users,
-      comments: commentsDeps,
-      moderation,
-      mailer,
-      bus,
-      now,
-    }),
+    policyCache,
+    guidelinesRepository,
+    commentDecisionsRepository: createCommentDecisionsRepository(storage),
     moderationRepository: moderateRepo,
     newsroom: createNewsroomUsecases({
       newsroom: newsroomRepo,

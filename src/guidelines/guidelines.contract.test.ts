@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appOnEngine, demoArticleStoryId, signedInReader } from '../http/testing.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
+import { markSpam, policyVersions, readPolicy, replayPolicy, savePolicy } from './guidelines.usecases.ts';
 
 // The moderation repository's queries (policy versions, author history, spam
 // fingerprints, past comments for replay) behave the same on both engines.
@@ -11,13 +12,16 @@ for (const engine of await enginesUnderTest()) {
 
     it('keeps policy versions, refuses a second save of the same version, and replays past decisions', async () => {
       const { app } = on;
-      const m = app.services.guidelinesPolicy;
-      assert.equal((await m.policy('demo')).version, 0);
-      await m.savePolicy('demo', 0, { spam: { maxLinks: 1 } }, 'someone');
-      await assert.rejects(m.savePolicy('demo', 0, { spam: { maxLinks: 5 } }, 'someone else'), /newer version/);
-      assert.equal((await m.policy('demo')).policy.spam.maxLinks, 1);
+      const s = app.services;
+      assert.equal((await readPolicy(s, 'demo')).version, 0);
+      await savePolicy(s, { siteId: 'demo', baseVersion: 0, changes: { spam: { maxLinks: 1 } }, by: 'someone' });
+      await assert.rejects(
+        savePolicy(s, { siteId: 'demo', baseVersion: 0, changes: { spam: { maxLinks: 5 } }, by: 'someone else' }),
+        /newer version/,
+      );
+      assert.equal((await readPolicy(s, 'demo')).policy.spam.maxLinks, 1);
       assert.deepEqual(
-        (await m.versions('demo')).map((v) => [v.version, v.createdBy]),
+        (await policyVersions(s, 'demo')).map((v) => [v.version, v.createdBy]),
         [[1, 'someone']],
       );
 
@@ -41,7 +45,10 @@ for (const engine of await enginesUnderTest()) {
       const again = await reader.api('POST', `/api/stories/${other.id}/comments`, { body: text }, reader.h);
       assert.equal(again.json().comment.status, 'pending');
 
-      await m.markSpam('demo', 'Totally different words that moderators refused as spam earlier today.');
+      await markSpam(s, {
+        siteId: 'demo',
+        text: 'Totally different words that moderators refused as spam earlier today.',
+      });
       const third = await reader.api(
         'POST',
         `/api/stories/${other.id}/comments`,
@@ -50,7 +57,7 @@ for (const engine of await enginesUnderTest()) {
       );
       assert.equal(third.json().comment.status, 'pending');
 
-      const replay = await m.replay('demo', { words: { banned: ['nets'] } });
+      const replay = await replayPolicy(s, { siteId: 'demo', changes: { words: { banned: ['nets'] } } });
       assert.equal(replay.compared, 3);
       assert.deepEqual(replay.counts.before, { publish: 1, hold: 2, refuse: 0 });
       assert.deepEqual(replay.counts.after, { publish: 0, hold: 1, refuse: 2 });

@@ -2,13 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
 import { PolicyChangesSchema, ReplayBody } from './guidelines.schemas.ts';
+import { policyVersions, readPolicy, replayPolicy, savePolicy } from './guidelines.usecases.ts';
 
 // A site's moderation policy: moderators read it and try changes on past
 // comments (replay); only admins save a new version.
 
-export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy'>): FastifyPluginAsyncTypebox {
+export function guidelinesRoutes(
+  deps: Pick<Services, 'auth' | 'guidelinesRepository' | 'policyCache' | 'now'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { auth, guidelinesPolicy: moderation } = deps;
+    const { auth } = deps;
     const noStore = { 'cache-control': 'private, no-store' };
     const tags = ['moderation'];
 
@@ -18,7 +21,7 @@ export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy
       async (request, reply) => {
         const { user } = await auth.requireUser(request, ['moderator', 'admin']);
         reply.headers(noStore);
-        return moderation.policy(user.siteId);
+        return readPolicy(deps, user.siteId);
       },
     );
 
@@ -28,7 +31,7 @@ export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy
       async (request, reply) => {
         const { user } = await auth.requireUser(request, ['moderator', 'admin']);
         reply.headers(noStore);
-        return { versions: await moderation.versions(user.siteId) };
+        return { versions: await policyVersions(deps, user.siteId) };
       },
     );
 
@@ -47,7 +50,8 @@ export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy
       },
       async (request) => {
         const { user } = await auth.requireUser(request, ['admin']);
-        return moderation.savePolicy(user.siteId, request.body.baseVersion, request.body.changes, user.id);
+        const { baseVersion, changes } = request.body;
+        return savePolicy(deps, { siteId: user.siteId, baseVersion, changes, by: user.id });
       },
     );
 
@@ -63,7 +67,8 @@ export function guidelinesRoutes(deps: Pick<Services, 'auth' | 'guidelinesPolicy
       async (request, reply) => {
         const { user } = await auth.requireUser(request, ['moderator', 'admin']);
         reply.headers(noStore);
-        return moderation.replay(user.siteId, request.body.changes, request.body.limit);
+        const { changes, limit } = request.body;
+        return replayPolicy(deps, { siteId: user.siteId, changes, limit });
       },
     );
   };

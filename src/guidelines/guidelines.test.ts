@@ -25,7 +25,6 @@ describe('the guidelines decide every posted comment', () => {
     assert.equal(stored.policyVersion, 'default-2');
     assert.deepEqual(Object.keys(stored.checks), [
       'length',
-      'closed',
       'banned',
       'suspect',
       'english',

@@ -1,8 +1,20 @@
+import type { CommentStatus } from '../storage/schema.ts';
+
 // The seam between posting and the community guidelines. Posting asks the
-// pipeline for a decision; the guidelines (guidelines.ts) answer with an
-// ordered list of checks (phases), each in its own file under checks/.
+// pipeline for a decision; the guidelines (guidelines.ts) answer with the
+// ordered list of checks (phases.ts), each in its own file under checks/.
 
 export type Decision = 'publish' | 'hold' | 'refuse';
+
+/** The status a comment gets for a decision: held comments wait for a moderator, refused ones are kept, unseen. */
+export function statusFor(decision: Decision): Exclude<CommentStatus, 'deleted'> {
+  return decision === 'publish' ? 'published' : decision === 'hold' ? 'pending' : 'rejected';
+}
+
+/** The decision a comment's status stands for, when none is stored (imported, or taken as a resubmission). */
+export function decisionOf(status: CommentStatus): Decision {
+  return status === 'published' ? 'publish' : status === 'pending' ? 'hold' : 'refuse';
+}
 
 export interface CheckResult {
   verdict: 'pass' | 'fail';
@@ -32,7 +44,6 @@ export interface ModerationContext {
   lastTenMinutes?: number;
   /** moderators marked this text (by fingerprint) as spam on this site */
   knownSpam?: boolean;
-  storyClosed?: boolean;
   /** the site's length limit (2,000 characters when not known) */
   maxChars?: number;
   now?: Date;
@@ -73,12 +84,4 @@ export interface ModerationResult {
 
 export interface ModerationPipeline {
   moderate(input: ModerationInput): Promise<ModerationResult>;
-}
-
-export function passThroughPipeline(): ModerationPipeline {
-  return {
-    async moderate() {
-      return { decision: 'publish', reasons: [], checks: {}, nudge: false, policyVersion: 'pass-through' };
-    },
-  };
 }

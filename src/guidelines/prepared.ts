@@ -1,19 +1,23 @@
-import { abuseFeatures } from './abuse-features.ts';
-
 /**
- * The comment as the checks read it: the plain text, and what several checks
- * derive from it, computed at most once (the abusive and personal classifiers
- * share one feature vector).
+ * The comment as the checks read it: the plain text, and what checks derive
+ * from it, computed at most once per comment however many checks ask (the
+ * abusive and personal classifiers share one feature vector). A new
+ * derivation needs no change here: `prepared.derive(fn)` remembers `fn(text)`.
  */
 export interface PreparedText {
   readonly text: string;
-  abuseFeatures(): number[];
+  derive<T>(fn: (text: string) => T): T;
 }
 
 export function prepare(text: string): PreparedText {
-  let features: number[] | undefined;
+  const derived = new Map<(text: string) => unknown, unknown>();
   return {
     text,
-    abuseFeatures: () => (features ??= abuseFeatures(text)),
+    derive<T>(fn: (text: string) => T): T {
+      if (derived.has(fn)) return derived.get(fn) as T;
+      const value = fn(text);
+      derived.set(fn, value);
+      return value;
+    },
   };
 }

@@ -13,7 +13,11 @@ import { guidelinesRoutes } from '../guidelines/guidelines.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { imagesRoutes } from '../images/images.routes.ts';
 import { claimRoutes } from '../imports/claims.routes.ts';
-import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { moderationAppealsRoutes } from '../moderation/appeals.routes.ts';
+import { moderationAuditRoutes } from '../moderation/audit.routes.ts';
+import { moderationAuthorsRoutes } from '../moderation/authors.routes.ts';
+import { moderationDecisionsRoutes } from '../moderation/decisions.routes.ts';
+import { moderationQueuesRoutes } from '../moderation/queues.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
@@ -28,7 +32,11 @@ export const routeModules = [
   ssoRoutes,
   adminRoutes,
   guidelinesRoutes,
-  moderationRoutes,
+  moderationQueuesRoutes,
+  moderationDecisionsRoutes,
+  moderationAuthorsRoutes,
+  moderationAuditRoutes,
+  moderationAppealsRoutes,
   commentsRoutes,
   reactionsRoutes,
   storiesRoutes,

@@ -5,6 +5,7 @@ import { createArticlesRepository } from '../articles/articles.repository.ts';
 import { loadConfig } from '../config/config.ts';
 import { createServices } from '../core/services.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { savePolicy } from '../guidelines/guidelines.usecases.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import type { PolicyChanges } from '../guidelines/policy.ts';
 import { createMemoryImageStore } from '../images/image-store.ts';
@@ -60,7 +61,8 @@ export async function buildTestApp(
   const app = await buildApp(services);
   if (!options.storage) app.addHook('onClose', async () => storage.close());
   // A policy of the test's own, saved as the demo site's first version.
-  if (options.policy) await app.services.guidelinesPolicy.savePolicy('demo', 0, options.policy, 'test');
+  if (options.policy)
+    await savePolicy(app.services, { siteId: 'demo', baseVersion: 0, changes: options.policy, by: 'test' });
   return app;
 }
 

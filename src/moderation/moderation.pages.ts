@@ -1,10 +1,11 @@
+import { RULES } from '../guidelines/policy.ts';
 import { moderateCss, moderateJs } from '../pages/assets.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
 import { formatPaperTime } from '../time/format.ts';
-import type { Queue, QueueItem } from './moderation.repository.ts';
-import type { ModerationUsecases } from './moderation.usecases.ts';
+import type { AuthorProfile } from './authors.usecases.ts';
+import type { Queue, QueueItem } from './queues.ts';
 import { REFUSAL_REASONS } from './reasons.ts';
 
 // The moderators' workspace, server-rendered: every action is a form that
@@ -19,18 +20,6 @@ const QUEUE_LABELS: Record<Queue, string> = {
   refused: 'Refused',
   appeals: 'Appeals',
 };
-const CHECKS = [
-  'length',
-  'closed',
-  'banned',
-  'suspect',
-  'english',
-  'sentences',
-  'abusive',
-  'personal',
-  'spam',
-  'trust',
-];
 /** The refusal reason a failed check suggests: what "r" refuses with unless the moderator picks another. */
 const SUGGESTED: Record<string, string> = {
   english: 'english',
@@ -145,7 +134,7 @@ export function queuePage(
     html`<ul class="mod-tabs">${Object.entries(QUEUE_LABELS).map(([k, label]) => html`<li><a href="/admin/moderate?queue=${k}"${k === q.queue ? html` aria-current="page"` : ''}>${label} (${q.counts[k as Queue] >= 1000 ? '1000+' : String(q.counts[k as Queue])})</a></li>`)}</ul>
 ${q.notice ? html`<div class="notice" role="status">${q.notice}</div>` : ''}
 <form class="mod-filters" method="get" action="/admin/moderate"><input type="hidden" name="queue" value="${q.queue}">
-<div><label for="f-check">Check that fired</label><select id="f-check" name="check"><option value="">any</option>${CHECKS.map((c) => html`<option${q.filters.check === c ? html` selected` : ''}>${c}</option>`)}</select></div>
+<div><label for="f-check">Check that fired</label><select id="f-check" name="check"><option value="">any</option>${RULES.map((c) => html`<option${q.filters.check === c ? html` selected` : ''}>${c}</option>`)}</select></div>
 <div><label for="f-score">Score at least</label><input id="f-score" name="minScore" type="number" min="0" max="1" step="0.05" value="${q.filters.minScore ?? ''}" size="5"></div>
 <div><label for="f-section">Section</label><select id="f-section" name="section"><option value="">any</option>${q.sections.map((s) => html`<option value="${s.id}"${q.filters.section === s.id ? html` selected` : ''}>${s.name}</option>`)}</select></div>
 <div><label for="f-q">Text</label><input id="f-q" name="q" value="${q.filters.q ?? ''}"></div>
@@ -188,13 +177,7 @@ export function singlePage(
   );
 }
 
-export function authorPage(
-  chrome: Chrome,
-  csrf: string,
-  admin: boolean,
-  a: Awaited<ReturnType<ModerationUsecases['author']>>,
-  notice?: string,
-): SafeHtml {
+export function authorPage(chrome: Chrome, csrf: string, admin: boolean, a: AuthorProfile, notice?: string): SafeHtml {
   const tz = chrome.site.timeZone;
   const u = a.user;
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}">`;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { QUEUES } from './moderation.repository.ts';
+import { QUEUES } from './queues.ts';
 
 const Str = (max: number) => Type.String({ maxLength: max });
 

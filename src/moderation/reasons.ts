@@ -15,6 +15,4 @@ export const REFUSAL_REASONS = [
   { code: 'other', label: 'Other (see the note)', message: 'A moderator did not publish this comment.' },
 ] as const;
 
-export type RefusalCode = (typeof REFUSAL_REASONS)[number]['code'];
-
 export const reasonByCode = new Map<string, (typeof REFUSAL_REASONS)[number]>(REFUSAL_REASONS.map((r) => [r.code, r]));

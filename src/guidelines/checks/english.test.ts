@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadModels } from '../models.ts';
-import { createEnglishCheck } from './english.ts';
+import { englishCheck } from './english.ts';
+import { runCheck } from './testing.ts';
 
 // Examples written for Parley; the committed models must load and decide them.
-const english = createEnglishCheck(loadModels());
+const english = (text: string) => runCheck(englishCheck, text);
 
 describe('the English rule', () => {
   it('passes English comments, short or long', () => {
@@ -67,5 +67,21 @@ describe('the English rule', () => {
   it('does not judge what is too short to judge', () => {
     assert.equal(english('Shabash!').verdict, 'pass');
     assert.equal(english('Jai Hind').verdict, 'pass');
+  });
+});
+
+describe('the English check in the policy', () => {
+  it('refuses with a nudge by default: the author can write it again in English', () => {
+    assert.deepEqual(englishCheck.rule, {
+      decision: 'refuse',
+      nudge: true,
+      message: 'Comments have to be in English.',
+    });
+    assert.equal(englishCheck.settings, undefined);
+  });
+
+  it('reads a few script letters in an English comment as English', () => {
+    // two Devanagari letters are under the three needed to call it another script
+    assert.equal(english('The word नम is used by everyone in the town, I think.').verdict, 'pass');
   });
 });

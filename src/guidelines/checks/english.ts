@@ -1,5 +1,7 @@
+import { defineCheck } from '../check.ts';
 import { englishProbability, type LanguageModel, words } from '../language-model.ts';
 import { type LinearModel, predict } from '../linear-model.ts';
+import { languageModel, linearModel } from '../models.ts';
 import type { CheckResult } from '../pipeline.ts';
 
 // Guideline: "Comments have to be in English." Names, quoted phrases, a few
@@ -73,42 +75,57 @@ function scorable(text: string): string[] {
   return out;
 }
 
-export function createEnglishCheck(models: EnglishModels) {
-  return function english(text: string): EnglishResult {
-    const letters = text.match(/\p{L}/gu) ?? [];
-    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-    const other = letters.length - latin;
-    if (other >= 3 && other / Math.max(1, letters.length) >= 0.3) {
-      const language = SCRIPTS.find(([re]) => re.test(text))?.[1] ?? 'und';
-      return {
-        verdict: 'fail',
-        score: Math.min(1, 0.5 + other / letters.length / 2),
-        language,
-        reason: 'This comment is not written in English.',
-      };
-    }
-    const ws = scorable(text);
-    if (ws.length < MIN_WORDS) return { verdict: 'pass', score: 0, language: 'en' };
-    // The classifier reads the sentence as written: grammar spreads over names too.
-    const hinglish = predict(models.hinglish, ownWords(text));
-    const share = ws.reduce((a, w) => a + (1 - englishProbability(models.words, w)), 0) / ws.length;
-    if (hinglish >= HINGLISH_THRESHOLD && share >= HINGLISH_WORD_FLOOR) {
-      return {
-        verdict: 'fail',
-        score: Math.round(hinglish * 1000) / 1000,
-        language: 'hi-Latn',
-        reason: 'This comment is mostly in Hindi (or another Indian language) typed in Latin letters.',
-      };
-    }
-    // Other languages in Latin letters: most of the words are not English.
-    if (share >= THRESHOLD) {
-      return {
-        verdict: 'fail',
-        score: Math.round(share * 1000) / 1000,
-        language: 'und-Latn',
-        reason: 'This comment is mostly in a language other than English.',
-      };
-    }
-    return { verdict: 'pass', score: Math.round(Math.min(hinglish, share * 2) * 1000) / 1000, language: 'en' };
-  };
+/** The committed models, read when the check first runs. */
+export function englishModels(): EnglishModels {
+  return { words: languageModel('english'), hinglish: linearModel('hinglish') };
 }
+
+export function englishVerdict(models: EnglishModels, text: string): EnglishResult {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  const other = letters.length - latin;
+  if (other >= 3 && other / Math.max(1, letters.length) >= 0.3) {
+    const language = SCRIPTS.find(([re]) => re.test(text))?.[1] ?? 'und';
+    return {
+      verdict: 'fail',
+      score: Math.min(1, 0.5 + other / letters.length / 2),
+      language,
+      reason: 'This comment is not written in English.',
+    };
+  }
+  const ws = scorable(text);
+  if (ws.length < MIN_WORDS) return { verdict: 'pass', score: 0, language: 'en' };
+  // The classifier reads the sentence as written: grammar spreads over names too.
+  const hinglish = predict(models.hinglish, ownWords(text));
+  const share = ws.reduce((a, w) => a + (1 - englishProbability(models.words, w)), 0) / ws.length;
+  if (hinglish >= HINGLISH_THRESHOLD && share >= HINGLISH_WORD_FLOOR) {
+    return {
+      verdict: 'fail',
+      score: Math.round(hinglish * 1000) / 1000,
+      language: 'hi-Latn',
+      reason: 'This comment is mostly in Hindi (or another Indian language) typed in Latin letters.',
+    };
+  }
+  // Other languages in Latin letters: most of the words are not English.
+  if (share >= THRESHOLD) {
+    return {
+      verdict: 'fail',
+      score: Math.round(share * 1000) / 1000,
+      language: 'und-Latn',
+      reason: 'This comment is mostly in a language other than English.',
+    };
+  }
+  return { verdict: 'pass', score: Math.round(Math.min(hinglish, share * 2) * 1000) / 1000, language: 'en' };
+}
+
+let models: EnglishModels | undefined;
+const committed = (): EnglishModels => {
+  models ??= englishModels();
+  return models;
+};
+
+export const englishCheck = defineCheck({
+  name: 'english',
+  rule: { decision: 'refuse', nudge: true, message: 'Comments have to be in English.' },
+  run: (p) => englishVerdict(committed(), p.text),
+});

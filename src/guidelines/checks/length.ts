@@ -1,3 +1,5 @@
+import { Type } from 'typebox';
+import { defineCheck, setting } from '../check.ts';
 import type { CheckResult } from '../pipeline.ts';
 
 // Length rule: a comment says something (at least a few letters) and fits
@@ -7,18 +9,24 @@ import type { CheckResult } from '../pipeline.ts';
 
 export const DEFAULT_MAX_CHARS = 2000;
 
-export function createLengthCheck(limits: { minLetters: number }) {
-  return function length(text: string, maxChars = DEFAULT_MAX_CHARS): CheckResult {
-    const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-    if (letters < limits.minLetters)
-      return { verdict: 'fail', score: 1, reason: `Comments need at least ${limits.minLetters} letters.` };
-    const chars = [...text].length;
-    if (chars > maxChars)
-      return {
-        verdict: 'fail',
-        score: 1,
-        reason: `Comments can be up to ${maxChars} characters; this one has ${chars}.`,
-      };
-    return { verdict: 'pass', score: 0 };
-  };
+export function lengthVerdict(text: string, minLetters: number, maxChars = DEFAULT_MAX_CHARS): CheckResult {
+  const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (letters < minLetters)
+    return { verdict: 'fail', score: 1, reason: `Comments need at least ${minLetters} letters.` };
+  const chars = [...text].length;
+  if (chars > maxChars)
+    return {
+      verdict: 'fail',
+      score: 1,
+      reason: `Comments can be up to ${maxChars} characters; this one has ${chars}.`,
+    };
+  return { verdict: 'pass', score: 0 };
 }
+
+export const lengthCheck = defineCheck({
+  name: 'length',
+  rule: { decision: 'refuse', nudge: true, message: 'Your comment is too short or too long for this site.' },
+  // the longest comment is the site's comment setting (max length), not part of the policy
+  settings: { length: { minLetters: setting(Type.Integer({ minimum: 0, maximum: 1000 }), 2) } },
+  run: (p, context, s) => lengthVerdict(p.text, s.length.minLetters, context.maxChars),
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../check.ts';
 import type { CheckResult } from '../pipeline.ts';
 
 // Guideline: "Comments have to be in full sentences." Real prose, not
@@ -29,7 +30,7 @@ const VERBS = new Set(
 // Joiners and variation selectors on their own, not as part of a sequence.
 const EMOJI_ETC = /\p{Extended_Pictographic}|\p{Emoji_Presentation}|\u200d|\ufe0f/gu;
 
-export function sentencesCheck(text: string): CheckResult {
+export function sentencesVerdict(text: string): CheckResult {
   const withoutMarks = text
     .replace(/https?:\/\/\S+|www\.\S+/gi, ' ')
     .replace(/[@#][\p{L}\p{N}_-]+/gu, ' ')
@@ -59,3 +60,9 @@ export function sentencesCheck(text: string): CheckResult {
   }
   return { verdict: 'pass', score: words.length <= 3 ? 0.3 : 0.05 };
 }
+
+export const sentencesCheck = defineCheck({
+  name: 'sentences',
+  rule: { decision: 'refuse', nudge: true, message: 'Comments have to be in full sentences.' },
+  run: (p) => sentencesVerdict(p.text),
+});

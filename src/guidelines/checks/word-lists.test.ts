@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createWordListCheck } from './word-lists.ts';
+import { usableEntry, wordListVerdict } from './word-lists.ts';
+
+const createWordListCheck = (words: string[], reason: string) => (text: string) => wordListVerdict(words, text, reason);
 
 // Harmless stand-in words, so that the test reads cleanly.
 const banned = createWordListCheck(
@@ -43,5 +45,24 @@ describe('site word lists', () => {
     const odd = createWordListCheck(['[weird]|word?', '  ', '123', 'fine word'], 'x');
     assert.equal(odd('a [weird]|word? here and 123').verdict, 'pass');
     assert.equal(odd('a fine word here').verdict, 'fail');
+  });
+});
+
+describe('list entries', () => {
+  it('keep words and phrases, in lower case with single spaces', () => {
+    assert.equal(usableEntry('  Crooked   Politician '), 'crooked politician');
+    assert.equal(usableEntry("o'brien"), "o'brien");
+    assert.equal(usableEntry('well-known'), 'well-known');
+    assert.equal(usableEntry('123'), undefined);
+    assert.equal(usableEntry('a*b'), undefined);
+  });
+  it('give each match once, and the reason the site chose', () => {
+    const r = banned('Scoundrel! A scoundrel, a SCOUNDREL.');
+    assert.deepEqual(r, {
+      verdict: 'fail',
+      score: 1,
+      reason: 'This comment uses a word this site does not publish.',
+      matches: ['scoundrel'],
+    });
   });
 });

@@ -1,11 +1,14 @@
 import { assignIncrementingIds, englishRecommendedTransformers, parseRawPattern, RegExpMatcher } from 'obscenity';
+import { Type } from 'typebox';
 import type { CheckResult } from '../pipeline.ts';
 
-// A site's own lists: banned words refuse a comment, suspect words hold it
-// for a moderator. Whole words and phrases only ("class" does not match
-// "ass"), and disguised spellings count: l33t digits, look-alike letters,
-// repeated letters and letters split by dots or spaces (obscenity's English
-// transformers undo them before matching).
+// A site's own lists (checks banned.ts and suspect.ts): whole words and
+// phrases only ("class" does not match "ass"), and disguised spellings count:
+// l33t digits, look-alike letters, repeated letters and letters split by dots
+// or spaces (obscenity's English transformers undo them before matching).
+
+/** A list as the policy stores it. */
+export const Words = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 5000 });
 
 export interface WordListResult extends CheckResult {
   matches: string[];
@@ -33,19 +36,26 @@ function variants(text: string): string[] {
   return [...new Set([base, base.replace(/(\p{L})\1{2,}/gu, '$1'), base.replace(/(\p{L})\1{2,}/gu, '$1$1')])];
 }
 
-function matcher(words: string[]) {
+function matcher(words: readonly string[]) {
   const clean = [...new Set(words.map(usableEntry).filter((w): w is string => w !== undefined))];
   if (clean.length === 0) return undefined;
   const terms = assignIncrementingIds(clean.map((w) => parseRawPattern(`|${w}|`)));
   return { words: clean, m: new RegExpMatcher({ blacklistedTerms: terms, ...englishRecommendedTransformers }) };
 }
 
-export function createWordListCheck(words: string[], reason: string) {
-  const built = matcher(words);
-  return function wordList(text: string): WordListResult {
-    if (!built) return { verdict: 'pass', score: 0, matches: [] };
-    const found = variants(text).flatMap((v) => built.m.getAllMatches(v).map((p) => built.words[p.termId]!));
-    if (found.length === 0) return { verdict: 'pass', score: 0, matches: [] };
-    return { verdict: 'fail', score: 1, reason, matches: [...new Set(found)] };
-  };
+// A list is compiled once per policy (the same array), not once per comment.
+const compiled = new WeakMap<readonly string[], ReturnType<typeof matcher>>();
+
+function compiledFor(words: readonly string[]): ReturnType<typeof matcher> {
+  if (!compiled.has(words)) compiled.set(words, matcher(words));
+  return compiled.get(words);
+}
+
+/** The list's entries the text uses; a failure, with `reason`, when there is any. */
+export function wordListVerdict(words: readonly string[], text: string, reason: string): WordListResult {
+  const built = compiledFor(words);
+  if (!built) return { verdict: 'pass', score: 0, matches: [] };
+  const found = variants(text).flatMap((v) => built.m.getAllMatches(v).map((p) => built.words[p.termId]!));
+  if (found.length === 0) return { verdict: 'pass', score: 0, matches: [] };
+  return { verdict: 'fail', score: 1, reason, matches: [...new Set(found)] };
 }

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../core/services.ts';
+import { addNote, authorProfile } from './authors.usecases.ts';
+import { Id, noStore, notices, sendPage, staff, staffPage, suspendedUntil, tags } from './moderation.http.ts';
+import { authorPage } from './moderation.pages.ts';
+import { SanctionBody } from './moderation.schemas.ts';
+import { type SanctionDeps, sanctionAuthor } from './sanctions.usecases.ts';
+
+// An author: their page (record, sanctions, notes) and the JSON drawer;
+// sanctions and notes, by form and by API.
+
+export function moderationAuthorsRoutes(
+  deps: Pick<Services, 'auth' | 'pages'> & SanctionDeps,
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const { auth } = deps;
+
+    app.get(
+      '/admin/moderate/authors/:id',
+      { schema: { params: Id, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 20 })) }) } },
+      async (request, reply) => {
+        const { chrome, csrf, site, admin } = await staffPage(deps, request, reply);
+        const profile = await authorProfile(deps, site, request.params.id);
+        const notice = request.query.notice ? notices[request.query.notice] : undefined;
+        return sendPage(reply, authorPage(chrome, csrf, admin, profile, notice));
+      },
+    );
+
+    app.post(
+      '/admin/moderate/authors/:id/sanction',
+      { schema: { params: Id, body: SanctionBody } },
+      async (request, reply) => {
+        const { viewer, site } = await staff(auth, request);
+        const { kind, until, reason } = request.body;
+        await sanctionAuthor(deps, {
+          site,
+          actor: viewer.user,
+          userId: request.params.id,
+          sanction: { kind, until: suspendedUntil(until, site), reason },
+        });
+        return reply.redirect(`/admin/moderate/authors/${request.params.id}?notice=sanctioned`, 303);
+      },
+    );
+
+    app.post(
+      '/admin/moderate/authors/:id/notes',
+      {
+        schema: {
+          params: Id,
+          body: Type.Object({
+            note: Type.String({ minLength: 1, maxLength: 2000 }),
+            _csrf: Type.Optional(Type.String()),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { viewer, site } = await staff(auth, request);
+        await addNote(deps, { site, actor: viewer.user, userId: request.params.id, note: request.body.note });
+        return reply.redirect(`/admin/moderate/authors/${request.params.id}?notice=noted`, 303);
+      },
+    );
+
+    app.get('/api/admin/moderate/authors/:id', { schema: { tags, params: Id } }, async (request, reply) => {
+      const { site } = await staff(auth, request);
+      reply.headers(noStore);
+      return authorProfile(deps, site, request.params.id);
+    });
+
+    app.post(
+      '/api/admin/moderate/authors/:id/sanction',
+      {
+        schema: {
+          tags,
+          summary: 'Warn, suspend, ban (refusing their pending comments) or lift; the reader is told',
+          params: Id,
+          body: SanctionBody,
+        },
+      },
+      async (request) => {
+        const { viewer, site } = await staff(auth, request);
+        const { kind, until, reason } = request.body;
+        return sanctionAuthor(deps, {
+          site,
+          actor: viewer.user,
+          userId: request.params.id,
+          sanction: { kind, until: suspendedUntil(until, site), reason },
+        });
+      },
+    );
+
+    app.post(
+      '/api/admin/moderate/authors/:id/notes',
+      { schema: { tags, params: Id, body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }) } },
+      async (request, reply) => {
+        const { viewer, site } = await staff(auth, request);
+        await addNote(deps, { site, actor: viewer.user, userId: request.params.id, note: request.body.note });
+        return reply.code(204).send();
+      },
+    );
+  };
+}
