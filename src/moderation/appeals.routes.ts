@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
 import { appealComment } from './appeals.usecases.ts';
@@ -17,6 +18,11 @@ export function moderationAppealsRoutes(
   return async (app) => {
     const { auth } = deps;
 
+    async function appeal(request: FastifyRequest, commentId: string, text: string) {
+      const { user } = await auth.requireUser(request);
+      await appealComment(deps, { site: await auth.site(request), user, commentId, text });
+    }
+
     app.post(
       '/api/me/comments/:id/appeal',
       {
@@ -28,9 +34,7 @@ export function moderationAppealsRoutes(
         },
       },
       async (request, reply) => {
-        const { user } = await auth.requireUser(request);
-        const site = await auth.site(request);
-        await appealComment(deps, { site, user, commentId: request.params.id, text: request.body.text });
+        await appeal(request, request.params.id, request.body.text);
         return reply.code(204).send();
       },
     );
@@ -47,9 +51,7 @@ export function moderationAppealsRoutes(
         },
       },
       async (request, reply) => {
-        const { user } = await auth.requireUser(request);
-        const site = await auth.site(request);
-        await appealComment(deps, { site, user, commentId: request.params.id, text: request.body.text });
+        await appeal(request, request.params.id, request.body.text);
         return reply.redirect('/account/comments', 303);
       },
     );

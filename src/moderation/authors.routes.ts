@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
 import type { Services } from '../core/services.ts';
 import { addNote, authorProfile } from './authors.usecases.ts';
 import { Id, noStore, notices, sendPage, staff, staffPage, suspendedUntil, tags } from './moderation.http.ts';
@@ -16,6 +17,19 @@ export function moderationAuthorsRoutes(
   return async (app) => {
     const { auth } = deps;
 
+    /** A sanction asked for by form or API: the date of a suspension is a day in the site's zone. */
+    async function sanction(request: FastifyRequest, userId: string, body: Static<typeof SanctionBody>) {
+      const { viewer, site } = await staff(auth, request);
+      const { kind, until, reason } = body;
+      const s = { kind, until: suspendedUntil(until, site), reason };
+      return sanctionAuthor(deps, { site, actor: viewer.user, userId, sanction: s });
+    }
+
+    async function note(request: FastifyRequest, userId: string, text: string) {
+      const { viewer, site } = await staff(auth, request);
+      await addNote(deps, { site, actor: viewer.user, userId, note: text });
+    }
+
     app.get(
       '/admin/moderate/authors/:id',
       { schema: { params: Id, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 20 })) }) } },
@@ -31,14 +45,7 @@ export function moderationAuthorsRoutes(
       '/admin/moderate/authors/:id/sanction',
       { schema: { params: Id, body: SanctionBody } },
       async (request, reply) => {
-        const { viewer, site } = await staff(auth, request);
-        const { kind, until, reason } = request.body;
-        await sanctionAuthor(deps, {
-          site,
-          actor: viewer.user,
-          userId: request.params.id,
-          sanction: { kind, until: suspendedUntil(until, site), reason },
-        });
+        await sanction(request, request.params.id, request.body);
         return reply.redirect(`/admin/moderate/authors/${request.params.id}?notice=sanctioned`, 303);
       },
     );
@@ -55,8 +62,7 @@ export function moderationAuthorsRoutes(
         },
       },
       async (request, reply) => {
-        const { viewer, site } = await staff(auth, request);
-        await addNote(deps, { site, actor: viewer.user, userId: request.params.id, note: request.body.note });
+        await note(request, request.params.id, request.body.note);
         return reply.redirect(`/admin/moderate/authors/${request.params.id}?notice=noted`, 303);
       },
     );
@@ -77,24 +83,14 @@ export function moderationAuthorsRoutes(
           body: SanctionBody,
         },
       },
-      async (request) => {
-        const { viewer, site } = await staff(auth, request);
-        const { kind, until, reason } = request.body;
-        return sanctionAuthor(deps, {
-          site,
-          actor: viewer.user,
-          userId: request.params.id,
-          sanction: { kind, until: suspendedUntil(until, site), reason },
-        });
-      },
+      async (request) => sanction(request, request.params.id, request.body),
     );
 
     app.post(
       '/api/admin/moderate/authors/:id/notes',
       { schema: { tags, params: Id, body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }) } },
       async (request, reply) => {
-        const { viewer, site } = await staff(auth, request);
-        await addNote(deps, { site, actor: viewer.user, userId: request.params.id, note: request.body.note });
+        await note(request, request.params.id, request.body.note);
         return reply.code(204).send();
       },
     );
