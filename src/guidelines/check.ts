@@ -59,8 +59,10 @@ export interface Check<
   readonly keptOnReplay?: boolean;
   /**
    * The verdict. Pure and fast: it runs on every comment. Extra data for the
-   * moderators (matches, evidence, spans) goes in the result beside the
-   * verdict and is stored with it.
+   * moderators (matches, evidence, spans) goes in the result after the verdict
+   * and the score, and is stored with them. The verdict comes first: the
+   * moderators' queue finds a failed check in the stored JSON by
+   * `"name":{"verdict":"fail"` (decide.test.ts checks every check for it).
    */
   run(prepared: PreparedText, context: ModerationContext, settings: CheckSettings<S>): R;
 }

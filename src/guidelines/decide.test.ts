@@ -83,10 +83,29 @@ describe('judging a text', () => {
     assert.equal(r.nudge, true);
   });
 
-  it('stores every result with its verdict first, as the queue filter reads it', () => {
-    const stored = JSON.stringify(judge('See https://a.example https://b.example https://c.example for proof.'));
-    assert.match(stored, /"spam":\{"verdict":"fail"/);
-    for (const name of RULES) assert.match(stored, new RegExp(`"${name}":\\{"verdict":"(pass|fail)","score":`));
+  it('stores every result, passed or failed, with its verdict first, as the queue filter reads it', () => {
+    const context = {
+      now: new Date('2026-06-15T00:00:00Z'),
+      author: { accountAgeDays: 1, publishedCount: 0, trusted: false, sanctionedAt: '2026-06-14T00:00:00Z' },
+    };
+    const failedSomewhere = new Set<string>();
+    for (const text of [
+      'I agree with the minister on this.',
+      'See https://a.example https://b.example https://c.example for proof.',
+      'lol',
+      '!',
+      'yeh sarkar kuch nahi karegi, sab log jaante hain',
+      'You are an idiot and everyone here knows it.',
+    ]) {
+      const r = createGuidelines({
+        policy: withChanges(defaultPolicy, { words: { banned: ['idiot'], suspect: ['minister'] } }),
+      }).judge(text, context);
+      const stored = JSON.stringify(r);
+      for (const name of RULES) assert.match(stored, new RegExp(`"${name}":\\{"verdict":"(pass|fail)","score":`), text);
+      for (const [name, c] of Object.entries(r.checks)) if (c.verdict === 'fail') failedSomewhere.add(name);
+    }
+    // every check was seen failing, so that both of its answers were read
+    assert.deepEqual([...failedSomewhere].sort(), [...RULES].sort());
   });
 
   it("keeps a check's extra data beside its verdict", () => {

@@ -1,5 +1,5 @@
 import { defineCheck, setting } from '../check.ts';
-import { classifier } from '../models.ts';
+import { type Classifier, classifier } from '../models.ts';
 import { classifierVerdict, Threshold } from './classifier.ts';
 
 // Guideline: "Comments cannot be personal." An attack aimed at a person (another
@@ -7,6 +7,13 @@ import { classifierVerdict, Threshold } from './classifier.ts';
 // said or did. Trained on OLID's "targeted insult at an individual"; insults of
 // groups, institutions and ideas are its negatives, so "this policy is a
 // disgrace" is not personal (it may still be abusive).
+
+let loaded: Classifier | undefined;
+/** The committed model, read when the check first runs. */
+function model(): Classifier {
+  loaded ??= classifier('personal');
+  return loaded;
+}
 
 export const personalCheck = defineCheck({
   name: 'personal',
@@ -18,7 +25,7 @@ export const personalCheck = defineCheck({
   settings: { thresholds: { personal: setting(Threshold, null) } },
   run: (p, _context, s) =>
     classifierVerdict(
-      classifier('personal'),
+      model(),
       p,
       'This comment reads as a personal attack: it goes after a person, not the argument.',
       { threshold: s.thresholds.personal, needsTarget: true },
