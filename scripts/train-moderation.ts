@@ -5,12 +5,10 @@
 // thresholds (dev), one for bench:moderation (test).
 //
 // Models: english.json (which words are English), hinglish.json (Indian
-// languages in Latin letters), abusive.json and personal.json (OLID).
+// languages in Latin letters). The abuse models are trained by npm run train:guidelines.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { abuseFeatures } from '../src/guidelines/abuse-features.ts';
 import { features, isHeldOut, type LanguageModel, splitOf, words } from '../src/guidelines/language-model.ts';
-import { predict, serialise, train } from '../src/guidelines/linear-model.ts';
-import { bestThreshold } from '../src/guidelines/metrics.ts';
+import { serialise, train } from '../src/guidelines/linear-model.ts';
 import { datasetsDir } from '../src/shared/datasets.ts';
 import { davidsonTweets, hinglishTweets, olidTweets, withoutTwitterMarks } from './datasets.ts';
 
@@ -106,41 +104,3 @@ writeFileSync(hinglishOut, json);
 console.log(
   `hinglish model: ${examples.length} examples in ${((Date.now() - started) / 1000).toFixed(1)} s, ${(json.length / 1e6).toFixed(2)} MB → ${hinglishOut}`,
 );
-
-// Abusive and personal attack: logistic regression over normalised words, word
-// pairs, character n-grams and a profanity-list signal, on OLID's tweets with
-// Twitter's own marks removed (mentions, URL placeholders, RT, hashtag signs) so
-// that the model cannot lean on them. Abusive = subtask A "offensive";
-// personal = a targeted insult at an individual (OFF, TIN, IND): insults aimed
-// at groups, institutions or ideas are negatives for it. The decision threshold
-// is the one with the best macro-F1 on the dev split, stored in the model.
-const olid = olidTweets().map((t) => ({ raw: t.text, text: withoutTwitterMarks(t.text), t }));
-for (const [name, label] of [
-  ['abusive', (t: (typeof olid)[number]['t']) => (t.a === 'OFF' ? 1 : 0)],
-  ['personal', (t: (typeof olid)[number]['t']) => (t.c === 'IND' ? 1 : 0)],
-] as const) {
-  const began = Date.now();
-  const trainSet = olid
-    .filter((e) => splitOf(e.raw) === 'train')
-    .map((e) => ({ text: e.text, label: label(e.t) as 0 | 1 }));
-  const model = train(trainSet, { epochs: 8, rate: 0.5, l2: 1e-6 }, abuseFeatures);
-  const dev = olid.filter((e) => splitOf(e.raw) === 'dev');
-  const { threshold, macroF1 } = bestThreshold(
-    dev.map((e) => predict(model, e.text, abuseFeatures)),
-    dev.map((e) => label(e.t)),
-  );
-  const file = new URL(`../src/guidelines/models/${name}.json`, import.meta.url).pathname;
-  const body = serialise(model, {
-    features: 'abuse',
-    threshold,
-    trainedOn: {
-      examples: trainSet.length,
-      positives: trainSet.filter((e) => e.label === 1).length,
-      devMacroF1: Math.round(macroF1 * 10000) / 10000,
-    },
-  });
-  writeFileSync(file, body);
-  console.log(
-    `${name} model: ${trainSet.length} examples in ${((Date.now() - began) / 1000).toFixed(1)} s, threshold ${threshold} (dev macro-F1 ${macroF1.toFixed(4)}), ${(body.length / 1e6).toFixed(2)} MB → ${file}`,
-  );
-}

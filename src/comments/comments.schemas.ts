@@ -63,12 +63,24 @@ export const PostComment = Type.Object({
   ),
 });
 
+/** Words that broke a rule, in the text the author typed. */
+export const Highlight = Type.Object({
+  start: Type.Integer({ minimum: 0 }),
+  end: Type.Integer({ minimum: 0 }),
+  rule: Type.String(),
+  type: Type.Optional(Type.String()),
+  text: Type.String(),
+});
+
 export const PostResult = Type.Object({
   comment: Type.Ref('CommentView'),
   duplicate: Type.Boolean(),
   moderation: Type.Object({
     decision: Type.Union([Type.Literal('publish'), Type.Literal('hold'), Type.Literal('refuse')]),
     reasons: Type.Array(Type.Object({ rule: Type.String(), message: Type.String() })),
+    highlights: Type.Array(Highlight, {
+      description: 'for a held comment: the words that broke a rule, as offsets into the body the author typed',
+    }),
   }),
 });
 

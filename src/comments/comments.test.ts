@@ -282,10 +282,17 @@ describe('comments', () => {
 
   it('enforces the length limit and refuses empty comments', async () => {
     const asha = await signedIn('asha@example.org', 'Asha');
-    const long = await post(asha, 'x'.repeat(2001));
+    // a long, thoughtful comment is welcome; past the limit the author is told the count, nothing is cut
+    const essay = Array.from(
+      { length: 40 },
+      (_, i) => `Point ${i + 1}: the ward budget should be published before the vote, with every line.`,
+    ).join(' ');
+    assert.ok(essay.length > 3000 && essay.length < 5000);
+    assert.equal((await post(asha, essay)).json().comment.status, 'published');
+    const long = await post(asha, 'x'.repeat(5001));
     assert.equal(long.status, 400);
     assert.equal(long.json().error.code, 'COMMENT_TOO_LONG');
-    assert.match(long.json().error.message, /up to 2000 characters; this one has 2001/);
+    assert.match(long.json().error.message, /up to 5000 characters; this one has 5001/);
     assert.equal((await post(asha, '   \n ')).json().error.code, 'COMMENT_EMPTY');
   });
 

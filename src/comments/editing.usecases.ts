@@ -39,18 +39,19 @@ export async function editComment(
   const source = checkEditedBody(input.body, settings);
   // An edit is checked like a new comment: approval is not a licence to rewrite.
   const bodyHtml = renderComment(source);
+  const plain = htmlToText(bodyHtml);
   const result = await deps.guidelines.moderate({
     siteId: site.id,
     storyId: story.id,
     authorId: user.id,
-    text: htmlToText(bodyHtml),
+    text: plain,
     source,
     parentId: comment.parentId,
     author: authorFacts(user),
     commentId: comment.id,
     maxChars: settings.maxLength,
   });
-  if (result.decision === 'refuse') throw refusal(result);
+  if (result.decision === 'refuse') throw refusal(result, { plain, source });
   const editedAt = deps.now().toISOString();
   const edited: Comment = { ...comment, body: source, bodyHtml, contentHash: fingerprint(source), editedAt };
   await deps.commentsRepository.updateBody(id, comment.body, {

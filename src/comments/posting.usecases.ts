@@ -1,6 +1,7 @@
 import { postingBlock } from '../accounts/sanctions.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { type Highlight, highlightsOf } from '../guidelines/highlights.ts';
 import { decisionOf, type ModerationResult } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
@@ -34,13 +35,13 @@ export interface PostInput {
 export interface PostResult {
   comment: CommentView;
   duplicate: boolean;
-  moderation: Pick<ModerationResult, 'decision' | 'reasons'>;
+  moderation: Pick<ModerationResult, 'decision' | 'reasons'> & { highlights: Highlight[] };
 }
 
 const again = (c: Comment, ctx: ViewContext): PostResult => ({
   comment: commentView(c, ctx),
   duplicate: true,
-  moderation: { decision: decisionOf(c.status), reasons: [] },
+  moderation: { decision: decisionOf(c.status), reasons: [], highlights: [] },
 });
 
 export async function postComment(deps: PostingDeps, input: PostInput): Promise<PostResult> {
@@ -94,17 +95,18 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
 
   // Rendered once: the checks read the text of the very HTML that would be published.
   const bodyHtml = renderComment(source);
+  const plain = htmlToText(bodyHtml);
   const result = await deps.guidelines.moderate({
     siteId: site.id,
     storyId: story.id,
     authorId: user.id,
-    text: htmlToText(bodyHtml),
+    text: plain,
     source,
     parentId,
     author: authorFacts(user),
     maxChars: settings.maxLength,
   });
-  const { decision, status, reason } = newCommentStatus(result, Boolean(input.sendAnyway));
+  const { decision, status, reason } = newCommentStatus(result, Boolean(input.sendAnyway), { plain, source });
   const comment: Comment = {
     id: newId(),
     siteId: site.id,
@@ -144,7 +146,7 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
       return {
         comment: commentView(earlier, ctx),
         duplicate: true,
-        moderation: { decision: result.decision, reasons: result.reasons },
+        moderation: { decision: result.decision, reasons: result.reasons, highlights: [] },
       };
     throw err;
   }
@@ -155,5 +157,7 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
     announceComment(deps, { site, story, change: 'created', comment, view: publicView(v) });
     afterPublished(deps, { site, story, comment });
   }
-  return { comment: v, duplicate: false, moderation: { decision, reasons: result.reasons } };
+  // a held comment's author sees the words too, and may still edit them
+  const highlights = status === 'published' ? [] : highlightsOf(result, plain, source);
+  return { comment: v, duplicate: false, moderation: { decision, reasons: result.reasons, highlights } };
 }

@@ -126,12 +126,18 @@ describe('the edit window', () => {
 });
 
 describe("what the guidelines' decision makes of a new comment", () => {
+  const typed = { plain: 'SO LOUD', source: 'SO LOUD' };
+
   it('publishes what passes', () => {
-    assert.deepEqual(newCommentStatus(result({}), false), { decision: 'publish', status: 'published', reason: null });
+    assert.deepEqual(newCommentStatus(result({}), false, typed), {
+      decision: 'publish',
+      status: 'published',
+      reason: null,
+    });
   });
 
   it('holds with the reasons, or a default', () => {
-    assert.deepEqual(newCommentStatus(result({ decision: 'hold' }), false), {
+    assert.deepEqual(newCommentStatus(result({ decision: 'hold' }), false, typed), {
       decision: 'hold',
       status: 'pending',
       reason: 'Waiting for a moderator.',
@@ -145,12 +151,13 @@ describe("what the guidelines' decision makes of a new comment", () => {
         ],
       }),
       false,
+      typed,
     );
     assert.equal(held.reason, 'First. Second.');
   });
 
   it('rejects a refusal that cannot be fixed, even sent anyway', () => {
-    assert.deepEqual(newCommentStatus(result({ decision: 'refuse' }), true), {
+    assert.deepEqual(newCommentStatus(result({ decision: 'refuse' }), true, typed), {
       decision: 'refuse',
       status: 'rejected',
       reason: 'Not published.',
@@ -159,11 +166,16 @@ describe("what the guidelines' decision makes of a new comment", () => {
 
   it('asks the author first about a fixable refusal, and holds it when they send it anyway', () => {
     const nudge = result({ decision: 'refuse', nudge: true, reasons: [{ rule: 'caps', message: 'Less shouting.' }] });
-    const asked = codeOf(() => newCommentStatus(nudge, false));
+    const asked = codeOf(() => newCommentStatus(nudge, false, typed));
     assert.equal(asked.code, 'COMMENT_REFUSED');
     assert.equal(asked.message, 'Less shouting.');
     assert.equal((asked.details as { nudge: boolean }).nudge, true);
-    assert.deepEqual(newCommentStatus(nudge, true), { decision: 'hold', status: 'pending', reason: 'Less shouting.' });
+    assert.deepEqual((asked.details as { highlights: unknown[] }).highlights, []);
+    assert.deepEqual(newCommentStatus(nudge, true, typed), {
+      decision: 'hold',
+      status: 'pending',
+      reason: 'Less shouting.',
+    });
   });
 
   it('gives back the decision a stored comment stands for', () => {

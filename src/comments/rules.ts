@@ -1,4 +1,5 @@
 import type { User } from '../accounts/users.repository.ts';
+import { highlightsOf } from '../guidelines/highlights.ts';
 import { type ModerationResult, statusFor } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Comment, Cursor } from './comment-rows.repository.ts';
@@ -63,12 +64,22 @@ export function checkEditWindow(comment: Pick<Comment, 'createdAt'>, settings: C
     );
 }
 
-/** The refusal the author sees: the guidelines' reasons, and whether they may send it anyway. */
-export function refusal(result: ModerationResult): AppError {
+/** What the guidelines read (the plain text) and what the author typed: highlights map one onto the other. */
+export interface JudgedText {
+  plain: string;
+  source: string;
+}
+
+/**
+ * The refusal the author sees: the guidelines' reasons, whether they may send
+ * it anyway, and the words to revise (offsets into what they typed).
+ */
+export function refusal(result: ModerationResult, text: JudgedText): AppError {
   return new AppError(E.COMMENT_REFUSED, result.reasons.map((r) => r.message).join(' ') || E.COMMENT_REFUSED.message, {
     reasons: result.reasons,
     nudge: result.nudge,
     checks: result.checks,
+    highlights: highlightsOf(result, text.plain, text.source),
   });
 }
 
@@ -79,10 +90,11 @@ export function refusal(result: ModerationResult): AppError {
 export function newCommentStatus(
   result: ModerationResult,
   sendAnyway: boolean,
+  text: JudgedText,
 ): { decision: ModerationResult['decision']; status: 'published' | 'pending' | 'rejected'; reason: string | null } {
   let decision = result.decision;
   if (decision === 'refuse' && result.nudge) {
-    if (!sendAnyway) throw refusal(result);
+    if (!sendAnyway) throw refusal(result, text);
     decision = 'hold';
   }
   const status = statusFor(decision);

@@ -28,7 +28,7 @@ export interface CommentSettings {
 
 export const defaultCommentSettings = (siteId: string): CommentSettings => ({
   siteId,
-  maxLength: 2000,
+  maxLength: 5000,
   editWindowSeconds: 600,
   reactionLabel: 'Respect',
   autoCloseDays: null,

@@ -24,6 +24,8 @@ import { type Bus, createInProcessBus } from '../events/bus.ts';
 import { createPostgresBus } from '../events/postgres-bus.ts';
 import { createWebSub } from '../feeds/websub.ts';
 import { createGuidelinesRepository, type GuidelinesRepository } from '../guidelines/guidelines.repository.ts';
+import { createLearningRepository, type LearningRepository } from '../guidelines/learning.repository.ts';
+import { loadModels } from '../guidelines/models.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
@@ -123,6 +125,8 @@ export interface Services {
   guidelines: ModerationPipeline;
   /** each site's guidelines under its saved policy, and its spam marks */
   policyCache: PolicyCache;
+  /** the moderators' decisions as examples, and the sites' own models */
+  learningRepository: LearningRepository;
   pageCache: PageCache;
   liveHub: LiveHub;
   views: ViewCounter;
@@ -222,7 +226,10 @@ async function composeServices(
     onEmailVerified: claim,
   });
   const guidelinesRepository = createGuidelinesRepository(storage);
-  const policyCache = createPolicyCache({ guidelinesRepository, now });
+  // The committed models, read now: a broken file stops the start, and the first comment does not wait.
+  loadModels();
+  const learningRepository = createLearningRepository(storage);
+  const policyCache = createPolicyCache({ guidelinesRepository, learningRepository, now });
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? createSitePipeline({ policyCache, guidelinesRepository, now });
   // What the comments' functions need where features still built as objects call them.
@@ -304,6 +311,7 @@ async function composeServices(
     claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
     guidelines: pipeline,
     policyCache,
+    learningRepository,
     guidelinesRepository,
     commentDecisionsRepository: createCommentDecisionsRepository(storage),
     moderationRepository: moderateRepo,
@@ -335,6 +343,8 @@ async function composeServices(
       } catch {
         // an embed story of another site: no page of ours to refresh
       }
+    } else if (event.type === 'guidelines.changed') {
+      policyCache.forget(event.siteId);
     }
   });
   return services;

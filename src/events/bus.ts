@@ -23,6 +23,8 @@ export type ParleyEvent =
       change: 'entry' | 'entry-removed' | 'banner';
       entryId?: string;
     }
+  /** a site's guidelines changed (its model was turned on or off): instances read them again */
+  | { type: 'guidelines.changed'; siteId: string }
   | {
       type: 'moderation.changed';
       siteId: string;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Type } from 'typebox';
 import { defineCheck, setting, settingsOfChecks } from './check.ts';
+import { shippedGuidelinesModel } from './models.ts';
 import { prepare } from './prepared.ts';
 
 // A check of a kind #14 will add: its own settings in a section it shares
@@ -46,7 +47,11 @@ it('lists the settings of checks in their order, sections shared', () => {
 
 it('runs with its own settings and rule, and returns extra data with its verdict', () => {
   const rule = shouting.rule;
-  const r = shouting.run(prepare('STOP THIS NOW'), {}, { rule, thresholds: { shouting: 0.7 } });
+  const r = shouting.run(
+    prepare('STOP THIS NOW', shippedGuidelinesModel()),
+    {},
+    { rule, thresholds: { shouting: 0.7 } },
+  );
   assert.equal(r.verdict, 'fail');
   assert.equal(r.reason, 'Please do not shout.');
   assert.deepEqual(r.spans, [
@@ -54,5 +59,9 @@ it('runs with its own settings and rule, and returns extra data with its verdict
     { start: 5, end: 9 },
     { start: 10, end: 13 },
   ]);
-  assert.equal(shouting.run(prepare('STOP this now'), {}, { rule, thresholds: { shouting: 0.7 } }).verdict, 'pass');
+  assert.equal(
+    shouting.run(prepare('STOP this now', shippedGuidelinesModel()), {}, { rule, thresholds: { shouting: 0.7 } })
+      .verdict,
+    'pass',
+  );
 });

@@ -20,7 +20,7 @@ describe('a decision from check results', () => {
       decision: 'publish',
       reasons: [],
       nudge: false,
-      policyVersion: 'default-2',
+      policyVersion: 'default-3',
     });
   });
 
@@ -91,7 +91,7 @@ describe('judging a text', () => {
     const failedSomewhere = new Set<string>();
     for (const text of [
       'I agree with the minister on this.',
-      'See https://a.example https://b.example https://c.example for proof.',
+      'See https://a.example https://b.example https://c.example https://d.example for proof.',
       'lol',
       '!',
       'yeh sarkar kuch nahi karegi, sab log jaante hain',
@@ -109,8 +109,8 @@ describe('judging a text', () => {
   });
 
   it("keeps a check's extra data beside its verdict", () => {
-    const r = judge('See https://a.example https://b.example https://c.example for proof.');
-    assert.deepEqual((r.checks.spam as CheckResult & { signals: string[] }).signals, ['3 links (the limit is 2)']);
+    const r = judge('See https://a.example https://b.example https://c.example https://d.example for proof.');
+    assert.ok((r.checks.spam as CheckResult & { signals: string[] }).signals.includes('4 links (the limit is 3)'));
     assert.equal((r.checks.english as CheckResult & { language: string }).language, 'en');
   });
 

@@ -6,4 +6,10 @@ export const guidelinesErrors = defineErrors({
     status: 409,
     message: 'Someone saved a newer version of this policy; reload it and apply your change again.',
   },
+  NOT_ENOUGH_EXAMPLES: {
+    status: 409,
+    message:
+      "The site's moderators have not decided enough comments yet to adapt its model: at least 40, abusive and clean both.",
+  },
+  MODEL_NOT_FOUND: { status: 404, message: 'There is no such model for this site.' },
 });

@@ -12,6 +12,8 @@ export interface StoredPolicy {
 export interface AuthorSignals {
   lastTenMinutes: number;
   repeats: boolean;
+  /** another account posted the same text on the site since `othersSince` */
+  othersRepeat: boolean;
   published: number;
 }
 
@@ -33,6 +35,7 @@ export interface SignalsQuery {
   floodSince: string;
   floodCap: number;
   repeatSince: string;
+  othersSince: string;
   publishedCap: number;
 }
 
@@ -49,7 +52,13 @@ function sqliteSignals(raw: import('better-sqlite3').Database) {
       "select count(*) as n from (select 1 from comments where author_id = ? and site_id = ? and status = 'published' limit ?)",
     )
     .pluck();
+  const others = raw
+    .prepare(
+      'select 1 from comments where content_hash = ? and site_id = ? and author_id != ? and created_at >= ? limit 1',
+    )
+    .pluck();
   return (q: SignalsQuery): AuthorSignals => ({
+    othersRepeat: others.get(q.contentHash, q.siteId, q.authorId, q.othersSince) !== undefined,
     lastTenMinutes: q.excludeId !== null ? 0 : (flood.get(q.authorId, q.floodSince, q.floodCap) as number),
     repeats: (repeats.all(q.authorId, q.contentHash, q.repeatSince) as string[]).some((id) => id !== q.excludeId),
     published: q.publishedCap > 0 ? (published.get(q.authorId, q.siteId, q.publishedCap) as number) : 0,
@@ -137,6 +146,15 @@ export function createGuidelinesRepository({
         .where('created_at', '>=', q.repeatSince)
         .limit(2)
         .execute();
+      const others = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('content_hash', '=', q.contentHash)
+        .where('site_id', '=', q.siteId)
+        .where('author_id', '!=', q.authorId)
+        .where('created_at', '>=', q.othersSince)
+        .limit(1)
+        .execute();
       let published = 0;
       if (q.publishedCap > 0) {
         const rows = await db
@@ -149,7 +167,12 @@ export function createGuidelinesRepository({
           .execute();
         published = rows.length;
       }
-      return { lastTenMinutes: flood.length, repeats: repeats.some((r) => r.id !== q.excludeId), published };
+      return {
+        lastTenMinutes: flood.length,
+        repeats: repeats.some((r) => r.id !== q.excludeId),
+        othersRepeat: others.length > 0,
+        published,
+      };
     },
 
     async spamFingerprints(siteId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { policyVersions, readPolicy, replayPolicy, savePolicy } from './guidelin
 // comments (replay); only admins save a new version.
 
 export function guidelinesRoutes(
-  deps: Pick<Services, 'auth' | 'guidelinesRepository' | 'policyCache' | 'now'>,
+  deps: Pick<Services, 'auth' | 'guidelinesRepository' | 'policyCache' | 'learningRepository' | 'now'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth } = deps;
@@ -67,8 +67,8 @@ export function guidelinesRoutes(
       async (request, reply) => {
         const { user } = await auth.requireUser(request, ['moderator', 'admin']);
         reply.headers(noStore);
-        const { changes, limit } = request.body;
-        return replayPolicy(deps, { siteId: user.siteId, changes, limit });
+        const { changes, limit, model } = request.body;
+        return replayPolicy(deps, { siteId: user.siteId, changes, limit, model });
       },
     );
   };

@@ -12,7 +12,7 @@ describe("the policy's schema, assembled from the checks", () => {
     assert.ok(valid({}));
     assert.ok(valid(structuredClone(wholeDefault)));
     assert.ok(valid({ rules: { english: { decision: 'hold' } } }));
-    assert.ok(valid({ thresholds: { abusive: 0.6, personal: null } }));
+    assert.ok(valid({ bands: { abusive: { hold: 0.6, refuse: null }, personal: { hold: null, refuse: 0.9 } } }));
     assert.ok(valid({ words: { banned: ['scoundrel'], suspect: [] } }));
     assert.ok(valid({ trust: { mode: 'new', minPublished: 1000, minAccountDays: 3650, sanctionDays: 0 } }));
     assert.ok(valid({ spam: { maxLinks: 0, floodPerTenMinutes: 1 } }));
@@ -29,8 +29,10 @@ describe("the policy's schema, assembled from the checks", () => {
       { rules: { shouting: { decision: 'hold' } } },
       { rules: { english: { decision: 'maybe' } } },
       { rules: { english: { message: '' } } },
-      { thresholds: { abusive: 1.5 } },
-      { thresholds: { spam: 0.5 } },
+      { bands: { abusive: { hold: 1.5, refuse: null } } },
+      { bands: { spam: { hold: 0.5, refuse: null } } },
+      { bands: { abusive: { hold: 0.5 } } },
+      { thresholds: { abusive: 0.5 } },
       { words: { banned: ['x'.repeat(101)] } },
       { words: { banned: [''] } },
       { words: { allowed: [] } },
@@ -51,14 +53,7 @@ describe("the policy's schema, assembled from the checks", () => {
     const schema = JSON.parse(JSON.stringify(PolicyChangesSchema));
     assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULES, 'closed']);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(Object.keys(schema.properties).sort(), [
-      'length',
-      'rules',
-      'spam',
-      'thresholds',
-      'trust',
-      'words',
-    ]);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['bands', 'length', 'rules', 'spam', 'trust', 'words']);
     assert.deepEqual(Object.keys(schema.properties.trust.properties), [
       'mode',
       'minPublished',

@@ -51,6 +51,12 @@ export const PolicyChangesSchema = Type.Unsafe<Omit<PolicyChanges, 'version'>>(
 );
 
 export const ReplayBody = Type.Object(
-  { changes: PolicyChangesSchema, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })) },
+  {
+    changes: PolicyChangesSchema,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
+    model: Type.Optional(
+      Type.Integer({ minimum: 1, description: "one of the site's own models, tried before it is turned on" }),
+    ),
+  },
   { additionalProperties: false },
 );

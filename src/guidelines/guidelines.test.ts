@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createUsersRepository } from '../accounts/users.repository.ts';
 import type { App } from '../http/app.ts';
 import { buildTestApp, demoArticleStoryId, signedInReader } from '../http/testing.ts';
+import { savePolicy } from './guidelines.usecases.ts';
 
 describe('the guidelines decide every posted comment', () => {
   let app: App;
@@ -22,7 +23,7 @@ describe('the guidelines decide every posted comment', () => {
     assert.equal(res.status, 201);
     assert.equal(res.json().comment.status, 'published');
     const stored = JSON.parse((await app.services.commentsRepository.get(res.json().comment.id))!.moderation);
-    assert.equal(stored.policyVersion, 'default-2');
+    assert.equal(stored.policyVersion, 'default-3');
     assert.deepEqual(Object.keys(stored.checks), [
       'length',
       'banned',
@@ -38,13 +39,33 @@ describe('the guidelines decide every posted comment', () => {
       assert.ok(c.score >= 0 && c.score <= 1 && c.verdict === 'pass');
   });
 
+  it('holds a personal attack in the middle band, and shows its author the words', async () => {
+    const kiran = await signedInReader(app, 'kiran@example.org', 'Kiran');
+    const held = await post(kiran, 'Asha, you are a liar and a coward.');
+    assert.equal(held.status, 201);
+    assert.equal(held.json().comment.status, 'pending');
+    assert.equal(held.json().moderation.decision, 'hold');
+    const words = held.json().moderation.highlights.map((h: { text: string }) => h.text);
+    assert.ok(words.includes('coward'), words.join());
+  });
+
   it('nudges before refusing a personal attack; sent anyway, it waits for a moderator and the author sees why', async () => {
     const ravi = await signedInReader(app, 'ravi@example.org', 'Ravi');
+    // a site that refuses from the hold band on: every personal attack is a nudge first
+    await savePolicy(app.services, {
+      siteId: 'demo',
+      baseVersion: 0,
+      changes: { bands: { personal: { hold: null, refuse: 0.5 } } },
+      by: 'test',
+    });
     const refused = await post(ravi, 'Asha, you are a liar and a coward.');
     assert.equal(refused.status, 422);
     assert.equal(refused.json().error.code, 'COMMENT_REFUSED');
     assert.equal(refused.json().error.details.nudge, true);
     assert.match(refused.json().error.message, /cannot be personal/);
+    const typed = 'Asha, you are a liar and a coward.';
+    for (const h of refused.json().error.details.highlights) assert.equal(typed.slice(h.start, h.end), h.text);
+    assert.ok(refused.json().error.details.highlights.some((h: { text: string; rule: string }) => h.text === 'coward'));
     const anyway = await post(ravi, 'Asha, you are a liar and a coward.', { sendAnyway: true });
     assert.equal(anyway.json().comment.status, 'pending');
     assert.match(anyway.json().comment.statusReason, /cannot be personal/);
@@ -133,7 +154,7 @@ describe('the site policy: read, try on past comments, save', () => {
     assert.equal((await reader.api('GET', '/api/admin/moderation/policy')).status, 403);
     const current = (await mod.api('GET', '/api/admin/moderation/policy')).json();
     assert.equal(current.version, 0);
-    assert.equal(current.name, 'default-2');
+    assert.equal(current.name, 'default-3');
 
     // what would listing "rigged" as suspect do? One past comment would have been held.
     const replay = await mod.api(

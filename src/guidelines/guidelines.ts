@@ -1,4 +1,6 @@
 import type { Check, CheckSettings, SettingsSchema } from './check.ts';
+import type { GuidelinesModel } from './model/analyse.ts';
+import { shippedGuidelinesModel } from './models.ts';
 import { PHASES } from './phases.ts';
 import type { CheckResult, Decision, ModerationContext, ModerationResult } from './pipeline.ts';
 import { defaultPolicy, type Policy } from './policy.ts';
@@ -22,8 +24,9 @@ export function settingsFor(policy: Policy, check: AnyCheck): CheckSettings<Sett
   return { rule: policy.rules[check.name as keyof Policy['rules']], ...Object.fromEntries(own) };
 }
 
-export function createGuidelines(options: { policy?: Policy } = {}) {
+export function createGuidelines(options: { policy?: Policy; model?: GuidelinesModel } = {}) {
   const policy = options.policy ?? defaultPolicy;
+  const model = options.model ?? shippedGuidelinesModel();
   const phases = (PHASES as readonly AnyCheck[]).map((check) => ({ check, settings: settingsFor(policy, check) }));
 
   /** The decision for a set of check results under this policy (also used to replay stored results). */
@@ -35,21 +38,22 @@ export function createGuidelines(options: { policy?: Policy } = {}) {
       const result = checks[check.name];
       const rule = settings.rule;
       if (result?.verdict !== 'fail' || rule.decision === 'publish') continue;
+      const asked = result.decision && RANK[result.decision] < RANK[rule.decision] ? result.decision : rule.decision;
       reasons.push({ rule: check.name, message: rule.message });
-      if (RANK[rule.decision] > RANK[decision]) decision = rule.decision;
-      if (rule.decision === 'refuse' && !rule.nudge) fixable = false;
+      if (RANK[asked] > RANK[decision]) decision = asked;
+      if (asked === 'refuse' && !rule.nudge) fixable = false;
     }
     return { decision, reasons, nudge: decision === 'refuse' && fixable, policyVersion: policy.version };
   }
 
   function judge(text: string, context: ModerationContext = {}): ModerationResult {
-    const prepared = prepare(text);
+    const prepared = prepare(text, model);
     const checks: Record<string, CheckResult> = {};
     for (const { check, settings } of phases) checks[check.name] = check.run(prepared, context, settings);
     return { ...decide(checks), checks };
   }
 
-  return { policy, judge, decide };
+  return { policy, model, judge, decide };
 }
 
 export type Guidelines = ReturnType<typeof createGuidelines>;

@@ -4,6 +4,7 @@ import { fingerprint } from '../shared/fingerprint.ts';
 import { guidelinesErrors as E } from './guidelines.errors.ts';
 import type { StoredPolicy } from './guidelines.repository.ts';
 import { createGuidelines } from './guidelines.ts';
+import { siteModel } from './learning.usecases.ts';
 import { defaultPolicy, type Policy, type PolicyChanges, withChanges } from './policy.ts';
 import { replayDecisions } from './replay.ts';
 
@@ -57,12 +58,14 @@ export async function savePolicy(
 
 /** What a policy change would do to the site's latest comments, without saving it. */
 export async function replayPolicy(
-  deps: Pick<Services, 'guidelinesRepository' | 'policyCache'>,
-  input: { siteId: string; changes: PolicyChanges; limit?: number | undefined },
+  deps: Pick<Services, 'guidelinesRepository' | 'policyCache' | 'learningRepository'>,
+  input: { siteId: string; changes: PolicyChanges; limit?: number | undefined; model?: number | undefined },
 ) {
   const { guidelines: before } = await deps.policyCache.get(input.siteId);
   const after = createGuidelines({
     policy: withChanges(before.policy, { ...input.changes, version: `${before.policy.version}+draft` }),
+    // one of the site's own models, tried on its comments before an admin turns it on
+    model: input.model === undefined ? before.model : await siteModel(deps, input.siteId, input.model),
   });
   const past = await deps.guidelinesRepository.pastComments(input.siteId, input.limit ?? 2000);
   return { compared: past.length, from: before.policy.version, ...replayDecisions(after, past) };

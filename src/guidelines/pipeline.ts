@@ -21,6 +21,11 @@ export interface CheckResult {
   /** probability that the comment breaks the rule, in [0, 1] */
   score: number;
   reason?: string;
+  /**
+   * The strongest decision this failure asks for, when it asks for less than
+   * the rule's (a classifier's middle band: hold for a moderator, not refuse).
+   */
+  decision?: Decision;
 }
 
 /**
@@ -40,6 +45,8 @@ export interface ModerationContext {
   };
   /** the author posted the same text (by fingerprint) in another comment of the last day */
   repeatsOwnText?: boolean;
+  /** other accounts posted the same text (by fingerprint) on this site in the last week */
+  repeatsOthersText?: boolean;
   /** how many comments the author posted in the last ten minutes */
   lastTenMinutes?: number;
   /** moderators marked this text (by fingerprint) as spam on this site */

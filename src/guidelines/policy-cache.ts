@@ -1,10 +1,16 @@
 import type { GuidelinesRepository, StoredPolicy } from './guidelines.repository.ts';
 import { createGuidelines, type Guidelines } from './guidelines.ts';
+import type { LearningRepository } from './learning.repository.ts';
+import type { GuidelinesModel } from './model/analyse.ts';
+import { loadModel } from './model/format.ts';
+import { shippedGuidelinesModel } from './models.ts';
 import { defaultPolicy, type Policy, withChanges } from './policy.ts';
 
-// Each site's guidelines, built from its saved policy, and the fingerprints
-// its moderators marked as spam: read on a site's first comment, then kept a
-// while, because every comment needs them.
+// Each site's guidelines, built from its saved policy and its own model (the
+// shipped one unless the site turned on one adapted to its moderators), and
+// the fingerprints its moderators marked as spam: read on a site's first
+// comment, then kept a while, because every comment needs them. A site model
+// is read from the database once per version.
 
 /** How long an instance trusts its copy of a site's policy when another instance may have saved one. */
 export const POLICY_TTL_MS = 30_000;
@@ -23,9 +29,28 @@ export function storedPolicy(siteId: string, stored: StoredPolicy | undefined): 
     : defaultPolicy;
 }
 
-export function createPolicyCache(deps: { guidelinesRepository: GuidelinesRepository; now: () => Date }) {
+export function createPolicyCache(deps: {
+  guidelinesRepository: GuidelinesRepository;
+  learningRepository: LearningRepository;
+  now: () => Date;
+}) {
   const repo = deps.guidelinesRepository;
   const cache = new Map<string, SiteGuidelines>();
+  const siteModels = new Map<string, GuidelinesModel>();
+
+  async function modelOf(siteId: string): Promise<GuidelinesModel> {
+    const version = await deps.learningRepository.activeVersion(siteId);
+    if (version === undefined) return shippedGuidelinesModel();
+    const key = `${siteId}|${version}`;
+    let model = siteModels.get(key);
+    if (!model) {
+      const bytes = await deps.learningRepository.modelFile(siteId, version);
+      model = bytes ? loadModel(bytes) : shippedGuidelinesModel();
+      siteModels.set(key, model);
+    }
+    return model;
+  }
+
   return {
     async get(siteId: string): Promise<SiteGuidelines> {
       const hit = cache.get(siteId);
@@ -34,7 +59,7 @@ export function createPolicyCache(deps: { guidelinesRepository: GuidelinesReposi
       const entry = {
         at: deps.now().getTime(),
         stored,
-        guidelines: createGuidelines({ policy: storedPolicy(siteId, stored) }),
+        guidelines: createGuidelines({ policy: storedPolicy(siteId, stored), model: await modelOf(siteId) }),
         spam: new Set(await repo.spamFingerprints(siteId)),
       };
       cache.set(siteId, entry);

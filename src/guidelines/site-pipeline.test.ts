@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fingerprint } from '../shared/fingerprint.ts';
 import type { AuthorSignals, GuidelinesRepository, SignalsQuery, StoredPolicy } from './guidelines.repository.ts';
+import type { LearningRepository } from './learning.repository.ts';
 import type { ModerationInput } from './pipeline.ts';
 import { defaultPolicy, withChanges } from './policy.ts';
 import { createPolicyCache, POLICY_TTL_MS } from './policy-cache.ts';
@@ -17,7 +18,7 @@ const input = (o: Partial<ModerationInput> = {}): ModerationInput => ({
   parentId: null,
   ...o,
 });
-const signals: AuthorSignals = { lastTenMinutes: 2, repeats: false, published: 4 };
+const signals: AuthorSignals = { lastTenMinutes: 2, repeats: false, othersRepeat: false, published: 4 };
 
 /** A repository in memory: one site's saved policy and spam marks, and what was asked. */
 function fakeRepository(o: { stored?: StoredPolicy; spam?: string[]; signals?: AuthorSignals } = {}) {
@@ -49,6 +50,7 @@ describe('what the pipeline asks about an author', () => {
       floodSince: '2026-06-15T06:20:00.000Z',
       floodCap: 10,
       repeatSince: '2026-06-14T06:30:00.000Z',
+      othersSince: '2026-06-08T06:30:00.000Z',
       publishedCap: 0,
     });
     const newcomers = withChanges(defaultPolicy, {
@@ -72,7 +74,7 @@ describe("the checks' context", () => {
         },
         maxChars: 500,
       }),
-      { lastTenMinutes: 3, repeats: true, published: 7 },
+      { lastTenMinutes: 3, repeats: true, othersRepeat: false, published: 7 },
       true,
       at,
     );
@@ -80,6 +82,7 @@ describe("the checks' context", () => {
       now: at,
       author: { accountAgeDays: 10, publishedCount: 7, trusted: false, sanctionedAt: '2026-06-10T00:00:00.000Z' },
       repeatsOwnText: true,
+      repeatsOthersText: false,
       lastTenMinutes: 3,
       knownSpam: true,
       maxChars: 500,
@@ -100,6 +103,12 @@ describe("the checks' context", () => {
   });
 });
 
+// a site that never turned on a model of its own
+const noSiteModels = {
+  activeVersion: async () => undefined,
+  modelFile: async () => undefined,
+} as unknown as LearningRepository;
+
 describe("a site's guidelines, cached", () => {
   it('reads the saved policy once, then again after the TTL or when told to forget it', async () => {
     let now = at.getTime();
@@ -110,7 +119,11 @@ describe("a site's guidelines, cached", () => {
       createdAt: '',
     };
     const { repo, calls } = fakeRepository({ stored });
-    const cache = createPolicyCache({ guidelinesRepository: repo, now: () => new Date(now) });
+    const cache = createPolicyCache({
+      guidelinesRepository: repo,
+      learningRepository: noSiteModels,
+      now: () => new Date(now),
+    });
     const first = await cache.get('demo');
     assert.equal(first.guidelines.policy.version, 'demo-2');
     assert.deepEqual(first.guidelines.policy.words.suspect, ['x']);
@@ -126,7 +139,7 @@ describe("a site's guidelines, cached", () => {
 
   it('knows a text marked as spam at once, on a site it has read', async () => {
     const { repo } = fakeRepository({ spam: ['old'] });
-    const cache = createPolicyCache({ guidelinesRepository: repo, now: () => at });
+    const cache = createPolicyCache({ guidelinesRepository: repo, learningRepository: noSiteModels, now: () => at });
     cache.rememberSpam('demo', 'ignored: not read yet');
     const entry = await cache.get('demo');
     assert.deepEqual([...entry.spam], ['old']);
@@ -139,11 +152,15 @@ describe('the pipeline posting asks', () => {
   it("judges the text under the site's policy with the author's signals", async () => {
     const spammy = 'Buy the best fishing nets online today, with free delivery to every island.';
     const { repo, calls } = fakeRepository({ spam: [fingerprint(spammy)] });
-    const policyCache = createPolicyCache({ guidelinesRepository: repo, now: () => at });
+    const policyCache = createPolicyCache({
+      guidelinesRepository: repo,
+      learningRepository: noSiteModels,
+      now: () => at,
+    });
     const pipeline = createSitePipeline({ policyCache, guidelinesRepository: repo, now: () => at });
     const ok = await pipeline.moderate(input());
     assert.equal(ok.decision, 'publish');
-    assert.equal(ok.policyVersion, 'default-2');
+    assert.equal(ok.policyVersion, 'default-3');
     assert.equal(calls.queries[0]!.contentHash, fingerprint(input().source));
     const held = await pipeline.moderate(input({ text: spammy, source: spammy }));
     assert.equal(held.decision, 'hold');

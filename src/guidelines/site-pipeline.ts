@@ -21,6 +21,7 @@ export function signalsQuery(input: ModerationInput, policy: Policy, contentHash
     floodSince: new Date(at.getTime() - 10 * MINUTE).toISOString(),
     floodCap: policy.spam.floodPerTenMinutes,
     repeatSince: new Date(at.getTime() - DAY).toISOString(),
+    othersSince: new Date(at.getTime() - 7 * DAY).toISOString(),
     publishedCap: policy.trust.mode === 'new' ? policy.trust.minPublished : 0,
   };
 }
@@ -53,6 +54,7 @@ export function moderationContext(
         }
       : {}),
     repeatsOwnText: signals.repeats,
+    repeatsOthersText: signals.othersRepeat,
     lastTenMinutes: signals.lastTenMinutes,
     knownSpam,
     ...(input.maxChars ? { maxChars: input.maxChars } : {}),

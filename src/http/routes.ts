@@ -10,6 +10,7 @@ import type { Services } from '../core/services.ts';
 import { embedRoutes } from '../embed/embed.routes.ts';
 import { feedsRoutes } from '../feeds/feeds.routes.ts';
 import { guidelinesRoutes } from '../guidelines/guidelines.routes.ts';
+import { learningRoutes } from '../guidelines/learning.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { imagesRoutes } from '../images/images.routes.ts';
 import { claimRoutes } from '../imports/claims.routes.ts';
@@ -32,6 +33,7 @@ export const routeModules = [
   ssoRoutes,
   adminRoutes,
   guidelinesRoutes,
+  learningRoutes,
   moderationQueuesRoutes,
   moderationDecisionsRoutes,
   moderationAuthorsRoutes,

@@ -1,7 +1,9 @@
 import type { User } from '../accounts/users.repository.ts';
 import { announceDecision, commentSource } from '../comments/live.usecases.ts';
+import { htmlToText } from '../comments/markdown.ts';
 import type { Services } from '../core/services.ts';
 import { markSpam } from '../guidelines/guidelines.usecases.ts';
+import { recordDecisionExample } from '../guidelines/learning.usecases.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { recordAction } from './audit.usecases.ts';
@@ -26,7 +28,10 @@ import { loadItem } from './queues.usecases.ts';
 /** Readers' open threads follow a decision: what comments/ needs to tell them. */
 export type ApplyDeps = Pick<Services, 'commentDecisionsRepository'> & Parameters<typeof announceDecision>[0];
 export type DecisionDeps = ApplyDeps &
-  Pick<Services, 'moderationRepository' | 'usersRepository' | 'guidelinesRepository' | 'policyCache'>;
+  Pick<
+    Services,
+    'moderationRepository' | 'usersRepository' | 'guidelinesRepository' | 'policyCache' | 'learningRepository'
+  >;
 
 /** Applies a state to a comment if it is still at the version seen; announces the change to readers and moderators. */
 export async function applyState(
@@ -67,6 +72,14 @@ export async function decideComment(
   const next = nextState(c, d);
   if (!(await applyState(deps, { site, actor, item: c, next }))) throw conflict(await loadItem(deps, site, id));
   if (d.action === 'approve_trust' && c.authorId) await deps.usersRepository.update(c.authorId, { trusted: true });
+  // What the moderator decided about abuse teaches the site's own model (parley guidelines train).
+  await recordDecisionExample(deps, {
+    siteId: site.id,
+    commentId: c.id,
+    text: htmlToText(c.bodyHtml),
+    facts: { status: c.status, appealed: Boolean(c.appeal), action: d.action, reason: d.reason },
+    by: actor.displayName,
+  });
   // Refused as spam: the same text again is held on this site.
   if (d.action === 'refuse' && d.reason === 'spam')
     await markSpam(deps, { siteId: site.id, text: (await commentSource(deps, id)) ?? '' });

@@ -375,6 +375,8 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   article_views: ArticleViewsTable;
   images: ImagesTable;
+  guideline_examples: GuidelineExamplesTable;
+  guideline_models: GuidelineModelsTable;
 }
 
 export interface ImagesTable {
@@ -462,4 +464,37 @@ export interface SpamFingerprintsTable {
   site_id: string;
   fingerprint: string;
   created_at: string;
+}
+
+/** A moderator's decision kept as a labelled example for the site's model. */
+export interface GuidelineExamplesTable {
+  id: string;
+  site_id: string;
+  comment_id: string;
+  /** the comment's plain text, as the guidelines read it */
+  text: string;
+  /** 1 abusive, 0 fine, null unknown */
+  abusive: number | null;
+  /** 1 a personal attack, 0 not, null unknown */
+  personal: number | null;
+  /** what the decision overruled or confirmed: approved-held, refused-published, appeal-upheld, refused-held */
+  source: string;
+  decided_by: string;
+  created_at: string;
+}
+
+/** A site's own model of abuse, adapted from the shipped one. */
+export interface GuidelineModelsTable {
+  site_id: string;
+  version: number;
+  /** the model file (PGLM) */
+  model: Uint8Array;
+  examples: number;
+  /** JSON: held-out figures and the settings chosen */
+  report: string;
+  /** 1 for the model the site's comments are judged by */
+  active: number;
+  created_by: string;
+  created_at: string;
+  activated_at: string | null;
 }

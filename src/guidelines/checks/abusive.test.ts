@@ -1,101 +1,69 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BUCKETS } from '../linear-model.ts';
-import { classifier } from '../models.ts';
-import { prepare } from '../prepared.ts';
+import { shippedGuidelinesModel } from '../models.ts';
 import { abusiveCheck } from './abusive.ts';
-import { CERTAIN, classifierVerdict } from './classifier.ts';
 import { runCheck } from './testing.ts';
 
-// Examples written for Parley: news-site criticism that must pass, and abuse that must not.
-const abusive = (text: string, threshold?: number | null) =>
-  runCheck(abusiveCheck, text, {}, threshold === undefined ? {} : { thresholds: { abusive: threshold } });
-
-describe('the committed abuse models', () => {
-  it('load with their thresholds and score known cases apart', () => {
-    assert.ok(classifier('abusive').threshold > 0.2 && classifier('abusive').threshold < 0.9);
-    assert.ok(classifier('personal').threshold > 0.2 && classifier('personal').threshold < 0.9);
-    assert.ok(abusive('Go to hell, you f*cking loser.').score > 0.9);
-    assert.ok(abusive('I think the coach should resign after this defeat.').score < 0.4);
-  });
-});
+// Sentences written for Parley, of the kinds a newspaper's moderators see.
+const abusive = (text: string, bands?: { hold: number | null; refuse: number | null }) =>
+  runCheck(abusiveCheck, text, {}, bands ? { bands: { abusive: bands } } : {});
+const model = shippedGuidelinesModel();
 
 describe('abusive', () => {
-  it('refuses insults and obscenity, disguised ones too', () => {
-    for (const t of [
-      'Go to hell, you f*cking loser.',
-      'This is complete bullshit from start to finish.',
-      'You are an 1d10t and everyone here knows it.',
-      'What a stuuupid article, the writer knows nothing.',
-    ]) {
+  it('holds insults and obscenity, disguised ones too, and shows the words', () => {
+    for (const [t, word] of [
+      ['You are an idiot and everyone here knows it.', 'idiot'],
+      ['Go to hell, you f*cking loser.', 'loser'],
+      ['Ravi you are a worthless piece of shit and a liar.', 'shit'],
+    ] as const) {
       const r = abusive(t);
       assert.equal(r.verdict, 'fail', t);
       assert.match(r.reason!, /abusive/);
+      const shown = (r.spans ?? []).map((s) => t.slice(s.start, s.end));
+      assert.ok(
+        shown.some((w) => w.includes(word)),
+        `${t}: ${shown}`,
+      );
     }
   });
-  it('lets hard criticism of policies, institutions and results through', () => {
+
+  it('refuses from the refuse band only, and holds the middle band', () => {
+    const strong = abusive('Fuck you asshole.');
+    assert.equal(strong.verdict, 'fail');
+    assert.ok(strong.score >= model.bands.abuse.refuse);
+    assert.equal(strong.decision, undefined);
+    const middle = abusive('You are an idiot and everyone here knows it.');
+    assert.ok(middle.score >= model.bands.abuse.hold && middle.score < model.bands.abuse.refuse);
+    assert.equal(middle.decision, 'hold');
+  });
+
+  it('reads insulting words used literally, in compounds or about policies as what they are', () => {
     for (const t of [
-      'This policy is a disgrace and the ministry should be ashamed of it.',
-      'The fisheries deal is a shambles, frankly.',
-      'The talks will fail because neither side trusts the other.',
+      'The sex offender registry should be open to parents.',
+      'I was pissed off by the three-hour delay at the airport.',
+      'The shut-down of the textile mill cost 400 jobs.',
+      'This is a useless policy that helps nobody in the villages.',
+      'The fat cats in the banks got their bailout again.',
+      'That is tax fraud, plain and simple, and the ministry must act.',
+      'A puppet government installed by the army will not last the year.',
+      "The minister's plan is a fraud on farmers.",
       'The referee was blind and the decision was a joke.',
-      'I agree with the minister on this.',
+      'Great piece! Thanks.',
     ])
       assert.equal(abusive(t).verdict, 'pass', t);
   });
-  it('does not read numbers as disguised words', () => {
-    assert.equal(
-      abusive('Comment 455 on this story: the negotiators should publish the quota figures.').verdict,
-      'pass',
-    );
-  });
-  it('passes what has no words to judge', () => {
-    assert.deepEqual(abusive('👍 👍'), { verdict: 'pass', score: 0 });
-  });
-  it("fails from the site's threshold instead of the model's, the score itself included", () => {
+
+  it("takes the site's bands over the model's, null meaning the model's", () => {
     const text = 'You are an idiot and everyone here knows it.';
     const { score } = abusive(text);
-    assert.ok(score > classifier('abusive').threshold && score < CERTAIN);
-    assert.equal(abusive(text).verdict, 'fail');
-    assert.equal(abusive(text, score).verdict, 'fail');
-    assert.equal(abusive(text, Math.min(1, score + 0.01)).verdict, 'pass');
-    assert.equal(abusive(text, null).verdict, 'fail');
+    assert.equal(abusive(text, { hold: Math.min(1, score + 0.01), refuse: null }).verdict, 'pass');
+    assert.equal(abusive(text, { hold: score, refuse: null }).verdict, 'fail');
+    const refused = abusive(text, { hold: null, refuse: score });
+    assert.equal(refused.verdict, 'fail');
+    assert.equal(refused.decision, undefined);
   });
-});
 
-describe('a classifier check', () => {
-  // A model that gives every text the same score: sigmoid(bias).
-  const model = (bias: number) => ({ bias, weights: new Float32Array(BUCKETS), threshold: 0.5 });
-  const verdict = (bias: number, text: string, options: { threshold?: number | null; needsTarget?: boolean } = {}) =>
-    classifierVerdict(model(bias), prepare(text), 'the reason', {
-      threshold: options.threshold ?? null,
-      needsTarget: options.needsTarget ?? false,
-    });
-  const criticism = 'The harbour plan helps nobody in the villages.';
-
-  it('passes below the threshold without looking for evidence', () => {
-    assert.deepEqual(verdict(-1, 'You idiot, the plan helps nobody.'), { verdict: 'pass', score: 0.269 });
-  });
-  it('needs insulting words from the threshold on, or a near-certain score', () => {
-    assert.deepEqual(verdict(1, criticism), { verdict: 'pass', score: 0.731, evidence: [] });
-    assert.deepEqual(verdict(1, 'You idiot, the plan helps nobody.'), {
-      verdict: 'fail',
-      score: 0.731,
-      reason: 'the reason',
-      evidence: ['idiot'],
-    });
-    const certain = verdict(3, criticism);
-    assert.ok(certain.score >= CERTAIN);
-    assert.equal(certain.verdict, 'fail');
-    assert.deepEqual(certain.evidence, []);
-  });
-  it('needs a target for a personal attack, however certain', () => {
-    assert.equal(verdict(3, criticism, { needsTarget: true }).verdict, 'pass');
-    assert.equal(verdict(3, 'Ravi, the plan helps nobody.', { needsTarget: true }).verdict, 'fail');
-    assert.equal(verdict(3, 'Your plan helps nobody.', { needsTarget: true }).verdict, 'fail');
-  });
-  it("takes the site's threshold over the model's", () => {
-    assert.equal(verdict(1, 'You idiot, the plan helps nobody.', { threshold: 0.8 }).verdict, 'pass');
-    assert.equal(verdict(1, 'You idiot, the plan helps nobody.', { threshold: 0.7 }).verdict, 'fail');
+  it('passes what has no words to judge', () => {
+    assert.equal(abusive('👍 👍').verdict, 'pass');
   });
 });

@@ -1,26 +1,24 @@
 import { defineCheck, setting } from '../check.ts';
-import { type Classifier, classifier } from '../models.ts';
-import { classifierVerdict, Threshold } from './classifier.ts';
+import { abuseReading, Bands, bandedVerdict, bandsFor } from './abuse.ts';
 
-// Guideline: "Comments cannot be abusive." Insults, slurs, obscenity and
-// threats, whoever they are aimed at. Parley's own classifier, trained on OLID's
-// "offensive" label (npm run train:moderation); quality and limits in
-// docs/guidelines.md.
-
-let loaded: Classifier | undefined;
-/** The committed model, read when the check first runs. */
-function model(): Classifier {
-  loaded ??= classifier('abusive');
-  return loaded;
-}
+// Guideline: "Comments cannot be abusive." Insults, slurs, obscenity, threats
+// and identity attacks, whoever they are aimed at, disguised spellings too.
+// Parley's own model of news comments (models/guidelines.pglm, trained by npm
+// run train:guidelines): a calibrated probability, bands from the model (or
+// the site's policy), and the words that carry the abuse for the author to
+// revise. Quality and limits in docs/guidelines.md.
 
 export const abusiveCheck = defineCheck({
   name: 'abusive',
   rule: { decision: 'refuse', nudge: true, message: 'Comments cannot be abusive: please take out the insults.' },
-  settings: { thresholds: { abusive: setting(Threshold, null) } },
-  run: (p, _context, s) =>
-    classifierVerdict(model(), p, 'This comment reads as abusive: insults, slurs or obscenity.', {
-      threshold: s.thresholds.abusive,
-      needsTarget: false,
-    }),
+  settings: { bands: { abusive: setting(Bands, { hold: null, refuse: null }) } },
+  run: (p, _context, s) => {
+    const reading = abuseReading(p);
+    return bandedVerdict(
+      reading.abuse,
+      bandsFor(s.bands.abusive, p.model.bands.abuse),
+      'This comment reads as abusive: insults, slurs, obscenity or threats.',
+      reading.spans,
+    );
+  },
 });

@@ -8,8 +8,11 @@ describe('length', () => {
     const length = (text: string, maxChars?: number) => lengthVerdict(text, 2, maxChars);
     assert.equal(length('!').verdict, 'fail');
     assert.equal(length('OK').verdict, 'pass');
-    assert.equal(length('a'.repeat(2001)).verdict, 'fail');
-    assert.equal(length('a'.repeat(2001), 3000).verdict, 'pass');
+    // long, thoughtful comments are welcome: 5,000 characters by default
+    assert.equal(length('a'.repeat(5000)).verdict, 'pass');
+    assert.equal(length('a'.repeat(5001)).verdict, 'fail');
+    assert.match(length('a'.repeat(5001)).reason!, /up to 5000 characters; this one has 5001/);
+    assert.equal(length('a'.repeat(2001), 2000).verdict, 'fail');
   });
   it('counts letters and digits in any script, and characters as the reader sees them', () => {
     assert.equal(lengthVerdict('42', 2).verdict, 'pass');

@@ -7,7 +7,7 @@ import type { CheckResult } from '../pipeline.ts';
 // the pipeline runs; this phase keeps the rule for imports, replays and
 // parley moderate, which see texts that never went through the form.
 
-export const DEFAULT_MAX_CHARS = 2000;
+export const DEFAULT_MAX_CHARS = 5000;
 
 export function lengthVerdict(text: string, minLetters: number, maxChars = DEFAULT_MAX_CHARS): CheckResult {
   const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;

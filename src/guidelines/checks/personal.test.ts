@@ -3,43 +3,42 @@ import { describe, it } from 'node:test';
 import { personalCheck } from './personal.ts';
 import { runCheck } from './testing.ts';
 
-// Examples written for Parley.
-const personal = (text: string, threshold?: number | null) =>
-  runCheck(personalCheck, text, {}, threshold === undefined ? {} : { thresholds: { personal: threshold } });
+// Sentences written for Parley.
+const personal = (text: string, bands?: { hold: number | null; refuse: number | null }) =>
+  runCheck(personalCheck, text, {}, bands ? { bands: { personal: bands } } : {});
 
 describe('personal', () => {
-  it('refuses attacks on a person: the reader addressed, the writer, someone by name', () => {
+  it('fails attacks on a person: the reader addressed, a public figure by name or office', () => {
     for (const t of [
+      'The minister is a fraud and a liar.',
       'You are an idiot and everyone here knows it.',
-      'Whoever wrote this is a moron.',
-      'Ravi, you are a liar and a coward.',
-      'Shut up, you pathetic little troll.',
+      'Ravi you are a worthless piece of shit and a liar.',
     ]) {
       const r = personal(t);
       assert.equal(r.verdict, 'fail', t);
-      assert.ok(r.evidence && r.evidence.length > 0);
       assert.match(r.reason!, /personal attack/);
+      assert.ok((r.spans ?? []).length > 0, t);
     }
   });
-  it('does not take criticism of ideas or groups as personal', () => {
+
+  it('tells criticism of what someone did from an attack on them', () => {
+    assert.equal(personal("The minister's plan is a fraud on farmers.").verdict, 'pass');
+    assert.ok(
+      personal("The minister's plan is a fraud on farmers.").score <
+        personal('The minister is a fraud and a liar.').score,
+    );
     for (const t of [
-      'You clearly did not read the article before commenting.',
-      'The ministry is useless at fisheries and always has been.',
+      'You clearly did not read the judgment before commenting.',
+      'The ministry is slow on fisheries and always has been.',
       'Their economic plan makes no sense to me at all.',
-    ]) {
+    ])
       assert.equal(personal(t).verdict, 'pass', t);
-    }
   });
-  it('does not take an insult without a target as personal, however high it scores', () => {
-    const r = personal('This is stupid.');
-    assert.ok(r.score >= 0.9);
-    assert.equal(r.verdict, 'pass');
-    assert.deepEqual(r.evidence, ['stupid']);
-  });
-  it("reads the site's own threshold", () => {
-    const text = 'You are an idiot and everyone here knows it.';
+
+  it("reads the site's own bands", () => {
+    const text = 'The minister is a fraud and a liar.';
     const { score } = personal(text);
-    assert.equal(personal(text, score).verdict, 'fail');
-    assert.equal(personal(text, Math.min(1, score + 0.01)).verdict, 'pass');
+    assert.equal(personal(text, { hold: score, refuse: null }).verdict, 'fail');
+    assert.equal(personal(text, { hold: Math.min(1, score + 0.01), refuse: null }).verdict, 'pass');
   });
 });

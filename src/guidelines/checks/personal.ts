@@ -1,19 +1,11 @@
 import { defineCheck, setting } from '../check.ts';
-import { type Classifier, classifier } from '../models.ts';
-import { classifierVerdict, Threshold } from './classifier.ts';
+import { abuseReading, Bands, bandedVerdict, bandsFor } from './abuse.ts';
 
-// Guideline: "Comments cannot be personal." An attack aimed at a person (another
-// reader, the writer, a public figure as a person) rather than at what they
-// said or did. Trained on OLID's "targeted insult at an individual"; insults of
-// groups, institutions and ideas are its negatives, so "this policy is a
-// disgrace" is not personal (it may still be abusive).
-
-let loaded: Classifier | undefined;
-/** The committed model, read when the check first runs. */
-function model(): Classifier {
-  loaded ??= classifier('personal');
-  return loaded;
-}
+// Guideline: "Comments cannot be personal." An attack aimed at a person (the
+// reader replied to, the writer, a public figure as a person) rather than at
+// what they said or did: "the minister's plan is a fraud" is criticism, "the
+// minister is a fraud" is personal. The same model as the abusive check reads
+// who the words are aimed at ("you", a name or an office before a copula).
 
 export const personalCheck = defineCheck({
   name: 'personal',
@@ -22,12 +14,14 @@ export const personalCheck = defineCheck({
     nudge: true,
     message: 'Comments cannot be personal: argue with the point, not the person.',
   },
-  settings: { thresholds: { personal: setting(Threshold, null) } },
-  run: (p, _context, s) =>
-    classifierVerdict(
-      model(),
-      p,
+  settings: { bands: { personal: setting(Bands, { hold: null, refuse: null }) } },
+  run: (p, _context, s) => {
+    const reading = abuseReading(p);
+    return bandedVerdict(
+      reading.personal,
+      bandsFor(s.bands.personal, p.model.bands.personal),
       'This comment reads as a personal attack: it goes after a person, not the argument.',
-      { threshold: s.thresholds.personal, needsTarget: true },
-    ),
+      reading.spans,
+    );
+  },
 });

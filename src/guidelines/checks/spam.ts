@@ -1,14 +1,18 @@
 import { Type } from 'typebox';
 import { defineCheck, setting } from '../check.ts';
+import { spamModel } from '../models.ts';
 import type { CheckResult, ModerationContext } from '../pipeline.ts';
+import { heldAsSelling, sellingMarks, spamProbability } from './spam-model.ts';
 
-// Spam: what bots and promoters do and readers do not. Many links; the same
-// text again in another comment of the day (an exact resubmission under the
-// same story is silently taken as the same comment before the pipeline runs);
-// a flood of comments in minutes; a text moderators already marked as spam on
-// this site. Texts are compared by fingerprint (src/shared/fingerprint.ts):
-// case, spacing and punctuation tricks do not help. Held for a moderator,
-// never refused outright: a reader sharing three sources is not a bot.
+// Spam: what bots and promoters do and readers do not. Selling (money, jobs,
+// crypto, loans, betting, remedies, pills, dating, giveaways, SEO) with a way
+// to be reached, as a model of spam's words reads it (spam-model.ts); a link with hardly a word around it, or
+// many links with little prose; the same text again in another of the
+// author's comments of the day, or from other accounts this week; a flood of
+// comments in minutes; a text moderators already marked as spam on this site.
+// Texts are compared by fingerprint (src/shared/fingerprint.ts): case, spacing
+// and punctuation tricks do not help. Held for a moderator, never refused
+// outright: a reader sharing three sources with an argument is not a bot.
 
 export interface SpamLimits {
   maxLinks: number;
@@ -20,7 +24,9 @@ export interface SpamResult extends CheckResult {
   signals: string[];
 }
 
-const LINK = /\bhttps?:\/\/|\bwww\.\S+\.\S+/gi;
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+\.\S+/gi;
+/** Many links are fine with an argument around them: this many words of prose for each. */
+const WORDS_PER_LINK = 20;
 /** Short texts repeat innocently ("I agree."). */
 const REPEAT_MIN_CHARS = 40;
 
@@ -28,12 +34,26 @@ export function spamVerdict(limits: SpamLimits, text: string, context: Moderatio
   const signals: string[] = [];
   let score = 0;
   const links = text.match(LINK)?.length ?? 0;
-  if (links > limits.maxLinks) {
+  const prose = (text.replace(LINK, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  if (links > limits.maxLinks && prose < links * WORDS_PER_LINK) {
     signals.push(`${links} links (the limit is ${limits.maxLinks})`);
     score = Math.max(score, 0.9);
-  } else if (links > 0) score = Math.max(score, 0.2 * links);
+  } else if (links > 0 && prose < 3) {
+    signals.push('a link with hardly a word around it');
+    score = Math.max(score, 0.8);
+  } else if (links > 0) score = Math.max(score, Math.min(0.6, 0.15 * links));
+  const model = spamModel();
+  const selling = spamProbability(model, text);
+  if (heldAsSelling(selling, sellingMarks(text), model.threshold)) {
+    signals.push('it reads like an advertisement');
+    score = Math.max(score, selling);
+  }
   if (context.repeatsOwnText && text.length >= REPEAT_MIN_CHARS) {
     signals.push('the same text as another of your comments today');
+    score = Math.max(score, 0.95);
+  }
+  if (context.repeatsOthersText && text.length >= REPEAT_MIN_CHARS) {
+    signals.push('the same text as other accounts posted this week');
     score = Math.max(score, 0.95);
   }
   if (context.lastTenMinutes !== undefined && context.lastTenMinutes >= limits.floodPerTenMinutes) {
@@ -58,7 +78,7 @@ export const spamCheck = defineCheck({
   },
   settings: {
     spam: {
-      maxLinks: setting(Type.Integer({ minimum: 0, maximum: 100 }), 2),
+      maxLinks: setting(Type.Integer({ minimum: 0, maximum: 100 }), 3),
       floodPerTenMinutes: setting(Type.Integer({ minimum: 1, maximum: 1000 }), 10),
     },
   },

@@ -1,5 +1,6 @@
 import type { Check, CheckSettings, SettingsSchema } from '../check.ts';
 import { settingsFor } from '../guidelines.ts';
+import { shippedGuidelinesModel } from '../models.ts';
 import type { CheckResult, ModerationContext } from '../pipeline.ts';
 import { defaultPolicy, type PolicyChanges, withChanges } from '../policy.ts';
 import { prepare } from '../prepared.ts';
@@ -12,5 +13,9 @@ export function runCheck<S extends SettingsSchema, R extends CheckResult>(
   changes: PolicyChanges = {},
 ): R {
   const policy = withChanges(defaultPolicy, changes);
-  return check.run(prepare(text), context, settingsFor(policy, check as Check) as CheckSettings<S>);
+  return check.run(
+    prepare(text, shippedGuidelinesModel()),
+    context,
+    settingsFor(policy, check as Check) as CheckSettings<S>,
+  );
 }

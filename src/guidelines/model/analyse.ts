@@ -1,5 +1,4 @@
 import { type Clusters, docFeatures, type FeatureConfig, type Lexicon, tokenFeatures, youHash } from './features.ts';
-import type { SpanDecoding } from './spans.ts';
 import { bucketize, type Calibration, logit1, type Sparse, softmaxK } from './sparse.ts';
 import { type Token, tokenizeRef } from './tokens.ts';
 
@@ -140,4 +139,16 @@ export function analysePartsRef(
   const pdocLogit = logit1(parts.pdoc, bucketize(hashes, parts.pdoc.buckets));
   const probs = tagProbs(parts, toks);
   return { toks, probs, meta: metaFeatures(toks, docLogit, pdocLogit, probs) };
+}
+
+export interface SpanDecoding {
+  /** a token is abusive when P(toxic) ≥ threshold and ≥ rel × the comment's highest P(toxic) */
+  threshold: number;
+  rel: number;
+  /** when no token passes: the most likely token alone, if its P(toxic) ≥ fallback */
+  fallback: number;
+  /** no spans at all below this calibrated abuse probability */
+  gate: number;
+  /** multipliers of the five type probabilities when a span's type is chosen (rarer types up-weighted); default 1 */
+  typeWeights?: number[];
 }

@@ -1,19 +1,9 @@
-import { type GuidelinesModel, K1, SPAN_TYPES, type Span } from './analyse.ts';
+import { type GuidelinesModel, K1, SPAN_TYPES, type Span, type SpanDecoding } from './analyse.ts';
 import { analyse } from './analyse-fast.ts';
 import { calibrate } from './sparse.ts';
 import type { Token } from './tokens.ts';
 
-export interface SpanDecoding {
-  /** a token is abusive when P(toxic) ≥ threshold and ≥ rel × the comment's highest P(toxic) */
-  threshold: number;
-  rel: number;
-  /** when no token passes: the most likely token alone, if its P(toxic) ≥ fallback */
-  fallback: number;
-  /** no spans at all below this calibrated abuse probability */
-  gate: number;
-  /** multipliers of the five type probabilities when a span's type is chosen (rarer types up-weighted); default 1 */
-  typeWeights?: number[];
-}
+export type { SpanDecoding } from './analyse.ts';
 
 /** Which tokens are abusive, by the decoding rule. */
 export function tokensOn(a: { toks: Token[]; probs: Float64Array }, d: SpanDecoding): boolean[] {

@@ -8,6 +8,7 @@ import { moderation } from './0005_moderation.ts';
 import { imports } from './0006_imports.ts';
 import { workspace } from './0007_workspace.ts';
 import { newsroom } from './0008_newsroom.ts';
+import { guidelinesLearning } from './0009_guidelines_learning.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0006_imports': imports(engine),
         '0007_workspace': workspace(engine),
         '0008_newsroom': newsroom(engine),
+        '0009_guidelines_learning': guidelinesLearning(engine),
       };
     },
   };
