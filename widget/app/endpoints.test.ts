@@ -69,11 +69,19 @@ describe('the API calls', () => {
   it('posts a comment or a reply with its idempotency key, and answers the comment', async () => {
     const calls = withFetch(
       { comment: comment('n'), moderation: { decision: 'publish' } },
-      { comment: comment('r'), moderation: { decision: 'hold' } },
+      {
+        comment: comment('r'),
+        moderation: { decision: 'hold', highlights: [{ start: 0, end: 3, rule: 'abusive', text: 'Yes' }] },
+      },
     );
     const n = await endpoints.postComment('st-1', { body: 'Hello', parentId: null, sendAnyway: false }, 'key-1');
     assert.equal(n.id, 'n');
-    await endpoints.postComment('st-1', { body: 'Yes', parentId: 'n', sendAnyway: true }, 'key-2');
+    assert.deepEqual(n.flagged, []);
+    const r = await endpoints.postComment('st-1', { body: 'Yes', parentId: 'n', sendAnyway: true }, 'key-2');
+    assert.deepEqual(
+      r.flagged.map((h) => h.text),
+      ['Yes'],
+    );
     assert.deepEqual(requests(calls), [
       ['POST', '/api/stories/st-1/comments', { body: 'Hello', parentId: null, sendAnyway: false }],
       ['POST', '/api/stories/st-1/comments', { body: 'Yes', parentId: 'n', sendAnyway: true }],

@@ -1,6 +1,8 @@
 // Every call the widget makes to Parley's API, typed: the components never
 // spell a path or a method.
+
 import { api } from './api.ts';
+import type { Highlight } from './highlights.ts';
 import type { Comment, Config, Notifications, Options, Sort, Story, Tab, User } from './types.ts';
 
 export interface CommentsPage {
@@ -57,9 +59,12 @@ export const postComment = (
   input: { body: string; parentId: string | null; sendAnyway: boolean },
   idempotencyKey: string,
 ) =>
-  api<{ comment: Comment; moderation: { decision: string } }>('POST', `/api/stories/${storyId}/comments`, input, {
-    'idempotency-key': idempotencyKey,
-  }).then((r) => r.comment);
+  api<{ comment: Comment; moderation: { decision: string; highlights?: Highlight[] } }>(
+    'POST',
+    `/api/stories/${storyId}/comments`,
+    input,
+    { 'idempotency-key': idempotencyKey },
+  ).then((r) => Object.assign(r.comment, { flagged: r.moderation.highlights ?? [] }));
 
 export const editComment = (id: string, body: string) => api<Comment>('PATCH', `/api/comments/${id}`, { body });
 

@@ -7,6 +7,9 @@ export const css = `
 .p-guidelines{background:var(--p-warn);padding:.6rem .8rem;border-left:4px solid #9b1c1c;margin:0 0 1rem}
 .p-composer{margin:0 0 1rem}
 .p-composer textarea{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:3px;background:transparent;color:inherit}
+.p-field{position:relative}.p-field textarea{position:relative;display:block}
+.p-layer{position:absolute;inset:0;box-sizing:border-box;padding:.5rem;border:1px solid transparent;font:inherit;white-space:pre-wrap;overflow-wrap:break-word;overflow:hidden;color:transparent;pointer-events:none}
+.p-mark{color:transparent;background:#ffd54a;border-radius:2px;box-shadow:0 2px 0 #b3261e}
 .p-label{display:block;font-weight:600;margin-bottom:.25rem}
 .p-row{display:flex;justify-content:space-between;align-items:center;gap:.5rem;margin-top:.35rem}
 .p-count{color:var(--p-muted);font-size:.8rem}.p-over{color:#b00020}

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
 import { editComment, postComment } from '../endpoints.ts';
+import { flaggedWords, highlightsOf } from '../highlights.ts';
 import { t } from '../i18n.ts';
 import type { Comment, Config, User } from '../types.ts';
 import { charactersLeft, composerId, composerKind, composerLabel, idempotencyKey, submitLabel } from '../view.ts';
 import { ComposerError } from './ComposerError.tsx';
+import { FlaggedField } from './FlaggedField.tsx';
 import { SignInPrompt } from './SignInPrompt.tsx';
 
 /** Writes a new comment, a reply (parentId) or an edit (editId); asks a signed-out reader to log in. */
@@ -42,7 +44,9 @@ export function Composer(props: {
         );
         setText('');
         key.current = idempotencyKey();
-        props.onDone(c, c.status === 'pending' ? t('heldThanks') : undefined);
+        const words = flaggedWords(c.flagged);
+        const held = words.length ? t('heldWords', { words: words.map((w) => `“${w}”`).join(', ') }) : t('heldThanks');
+        props.onDone(c, c.status === 'pending' ? held : undefined);
       }
     } catch (e) {
       setError(e as ApiError);
@@ -51,6 +55,7 @@ export function Composer(props: {
     }
   };
   const left = charactersLeft(props.config.maxLength, text);
+  const flagged = error ? highlightsOf(error.details) : [];
   const id = composerId(props.parentId, props.editId);
   return (
     <form
@@ -63,13 +68,13 @@ export function Composer(props: {
       <label for={id} class="p-label">
         {composerLabel(kind, props.user.displayName)}
       </label>
-      <textarea
+      <FlaggedField
         id={id}
         value={text}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        flagged={flagged}
+        onInput={setText}
         rows={props.parentId ? 3 : 4}
-        required
-        aria-describedby={`${id}-count`}
+        describedBy={error ? `${id}-count ${id}-error` : `${id}-count`}
       />
       <div class="p-row">
         <span id={`${id}-count`} class={left < 0 ? 'p-count p-over' : 'p-count'}>
@@ -86,7 +91,7 @@ export function Composer(props: {
           </button>
         </span>
       </div>
-      {error && <ComposerError error={error} onSendAnyway={() => void submit(true)} />}
+      {error && <ComposerError id={`${id}-error`} error={error} onSendAnyway={() => void submit(true)} />}
     </form>
   );
 }
