@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { datasetsDir } from '../src/shared/datasets.ts';
 
 // Readers for the shared datasets' formats (see ../shared/datasets/README.md).
@@ -104,4 +105,21 @@ export function withoutTwitterMarks(text: string): string {
     .replace(/#(\w+)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Fox News comments (Gao & Huang 2017): gzip'd JSON Lines, label 1 hateful. */
+export function foxComments(): { title: string; text: string; label: 0 | 1 }[] {
+  return gunzipSync(readFileSync(`${datasetsDir}fox-news-comments/fox-news-comments.jsonl.gz`))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { title: string; text: string; label: 0 | 1 });
+}
+
+/** SemEval-2021 Task 5 (toxic spans): "spans,text", spans a JSON list of character offsets. */
+export function toxicSpansPosts(split: 'train' | 'trial' | 'test'): { text: string; offsets: number[] }[] {
+  const csv = gunzipSync(readFileSync(`${datasetsDir}toxic-spans/semeval2021_tsd_${split}.csv.gz`)).toString('utf8');
+  return parseDelimited(csv, ',')
+    .slice(1)
+    .map((r) => ({ offsets: JSON.parse(r[0]!) as number[], text: r.slice(1).join(',') }));
 }

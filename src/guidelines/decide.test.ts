@@ -20,7 +20,7 @@ describe('a decision from check results', () => {
       decision: 'publish',
       reasons: [],
       nudge: false,
-      policyVersion: 'default-3',
+      policyVersion: 'default-4',
     });
   });
 

@@ -41,11 +41,12 @@ describe('the default policy, assembled from the checks', () => {
   });
 
   it("holds the paper's settings, by section, as the policy stored them before", () => {
-    assert.equal(defaultPolicy.version, 'default-3');
+    assert.equal(defaultPolicy.version, 'default-4');
     assert.deepEqual([...SECTIONS].sort(), ['bands', 'length', 'spam', 'trust', 'words']);
     assert.deepEqual(defaultPolicy.bands, {
       abusive: { hold: null, refuse: null },
       personal: { hold: null, refuse: null },
+      personalAimed: { hold: null, refuse: null },
     });
     assert.deepEqual(defaultPolicy.words, { banned: [], suspect: [] });
     assert.deepEqual(defaultPolicy.trust, { mode: 'off', minPublished: 3, minAccountDays: 0, sanctionDays: 30 });
@@ -66,7 +67,7 @@ describe('a change to a policy', () => {
     assert.deepEqual(p.words, { banned: ['d'], suspect: ['c'] });
     assert.deepEqual(p.trust, { ...defaultPolicy.trust, mode: 'new' });
     assert.deepEqual(p.spam, defaultPolicy.spam);
-    assert.equal(p.version, 'default-3');
+    assert.equal(p.version, 'default-4');
   });
 
   it('changes a rule field by field, and names its version when told', () => {

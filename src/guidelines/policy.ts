@@ -40,9 +40,9 @@ function assembleDefault(): Policy {
     settings[section] ??= {};
     settings[section][name] = structuredClone(setting.default);
   }
-  // "default-3": the version name decisions made under the paper's own policy record (3: the news-comment
-  // model with its bands, the rewritten full-sentences rule and the spam families)
-  return { version: 'default-3', rules, ...settings } as unknown as Policy;
+  // "default-4": the version name decisions made under the paper's own policy record (3: the news-comment
+  // model with its bands, the rewritten full-sentences rule and the spam families; 4: insults said of a person)
+  return { version: 'default-4', rules, ...settings } as unknown as Policy;
 }
 
 /** The paper's own sentences: "in English, in full sentences, not abusive, not personal". */

@@ -160,7 +160,7 @@ describe('the pipeline posting asks', () => {
     const pipeline = createSitePipeline({ policyCache, guidelinesRepository: repo, now: () => at });
     const ok = await pipeline.moderate(input());
     assert.equal(ok.decision, 'publish');
-    assert.equal(ok.policyVersion, 'default-3');
+    assert.equal(ok.policyVersion, 'default-4');
     assert.equal(calls.queries[0]!.contentHash, fingerprint(input().source));
     const held = await pipeline.moderate(input({ text: spammy, source: spammy }));
     assert.equal(held.decision, 'hold');

@@ -5,6 +5,7 @@ import { spansOf, tokensOn } from '../model/spans.ts';
 import { calibrate } from '../model/sparse.ts';
 import type { CheckResult } from '../pipeline.ts';
 import type { PreparedText } from '../prepared.ts';
+import { type AimedInsult, aimedInsult } from './aimed.ts';
 
 // What the abusive and personal checks share: one reading of the comment by
 // the site's model (calibrated probabilities of abuse and of a personal
@@ -21,6 +22,8 @@ export interface AbuseReading {
   personal: number;
   /** the words that carry it, typed, as offsets into the text */
   spans(): Span[];
+  /** the strongest insult said of a person ("the reporter is an ignorant moron") */
+  aimed(): AimedInsult | undefined;
 }
 
 const readers = new WeakMap<GuidelinesModel, (text: string) => AbuseReading>();
@@ -31,12 +34,17 @@ function readerOf(model: GuidelinesModel): (text: string) => AbuseReading {
     read = (text) => {
       const a = analyse(model, text);
       let spans: Span[] | undefined;
+      let aimed: { found: AimedInsult | undefined } | undefined;
       return {
         abuse: calibrate(model.abuseCal, a.abuseLogit),
         personal: calibrate(model.personalCal, a.personalLogit),
         spans: () => {
           spans ??= spansOf(a, text, tokensOn(a, model.spans), model.spans.typeWeights);
           return spans;
+        },
+        aimed: () => {
+          aimed ??= { found: aimedInsult(text, a.toks, a.probs) };
+          return aimed.found;
         },
       };
     };

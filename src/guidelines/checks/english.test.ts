@@ -43,6 +43,11 @@ describe('the English rule', () => {
     );
   });
 
+  it('passes a short comment with one place name, an acronym or a two-word salute', () => {
+    for (const text of ['Chennai deserves better.', 'Well done, DRDO. Jai Hind.', 'Guwahati floods again, sadly.'])
+      assert.equal(english(text).verdict, 'pass', text);
+  });
+
   it('refuses Indian languages typed in Latin letters', () => {
     for (const text of [
       'yeh sarkar kuch nahi karegi, sab log jaante hain',

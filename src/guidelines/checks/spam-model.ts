@@ -49,7 +49,14 @@ export const REACH_MARKS = new Set([
   'shortener',
   'handle',
   'money-period',
+  'solicit',
 ]);
+
+// An invitation to get in touch off the page ("WhatsApp me", "DM us", "contact Guru ji", "see my
+// profile", "join my group"): a way to be reached that carries no number or link. Not a feature of the
+// model (it was trained without it); it only lets the model's reading count as selling.
+const SOLICIT =
+  /\b(?:whats\s?app|dm|inbox|ping|message|call|contact|text|join|register|sign\s?up|download|order|book|enrol+)\s+(?:me|us|now|today|free|my|our|on|at|for|guru|baba|pandit|acharya|ji)\b|\b(?:see|visit|check)\s+(?:my|our)\s+(?:profile|bio|page|channel|group)\b|\b(?:link|number)\s+(?:is\s+)?(?:in|on)\s+(?:my|our|the)\s+(?:bio|profile|image)\b|\blink\s+neeche\b|\byoutu\.be\//i;
 
 const ADDRESSES =
   /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|in|io|net|org|uk|au|ca|app|xyz|site|online|info|biz)\b\S*/gi;
@@ -64,6 +71,13 @@ export function sellingMarks(text: string): string[] {
   const sources = addresses.filter((a) => SOURCE.test(a)).length;
   if (addresses.length > sources) marks.push('link');
   if (sources > 0) marks.push('source-link');
+  return marks;
+}
+
+/** The marks that let a selling reading hold a comment: those above and an invitation to get in touch. */
+export function reachMarks(text: string): string[] {
+  const marks = sellingMarks(text);
+  if (SOLICIT.test(text)) marks.push('solicit');
   return marks;
 }
 

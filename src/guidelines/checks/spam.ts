@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { defineCheck, setting } from '../check.ts';
 import { spamModel } from '../models.ts';
 import type { CheckResult, ModerationContext } from '../pipeline.ts';
-import { heldAsSelling, sellingMarks, spamProbability } from './spam-model.ts';
+import { heldAsSelling, reachMarks, spamProbability } from './spam-model.ts';
 
 // Spam: what bots and promoters do and readers do not. Selling (money, jobs,
 // crypto, loans, betting, remedies, pills, dating, giveaways, SEO) with a way
@@ -44,7 +44,7 @@ export function spamVerdict(limits: SpamLimits, text: string, context: Moderatio
   } else if (links > 0) score = Math.max(score, Math.min(0.6, 0.15 * links));
   const model = spamModel();
   const selling = spamProbability(model, text);
-  if (heldAsSelling(selling, sellingMarks(text), model.threshold)) {
+  if (heldAsSelling(selling, reachMarks(text), model.threshold)) {
     signals.push('it reads like an advertisement');
     score = Math.max(score, selling);
   }
