@@ -107,6 +107,8 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
     maxChars: settings.maxLength,
   });
   const { decision, status, reason } = newCommentStatus(result, Boolean(input.sendAnyway), { plain, source });
+  // a held comment's author sees the words, and may still edit them; its moderators see them too
+  const highlights = status === 'published' ? [] : highlightsOf(result, plain, source);
   const comment: Comment = {
     id: newId(),
     siteId: site.id,
@@ -127,6 +129,7 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
       checks: result.checks,
       reasons: result.reasons,
       policyVersion: result.policyVersion,
+      ...(highlights.length ? { highlights } : {}),
     }),
     featured: false,
     reactionCount: 0,
@@ -157,7 +160,5 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
     announceComment(deps, { site, story, change: 'created', comment, view: publicView(v) });
     afterPublished(deps, { site, story, comment });
   }
-  // a held comment's author sees the words too, and may still edit them
-  const highlights = status === 'published' ? [] : highlightsOf(result, plain, source);
   return { comment: v, duplicate: false, moderation: { decision, reasons: result.reasons, highlights } };
 }

@@ -59,6 +59,15 @@ interface StoredDecision {
   reasons?: { rule: string; message: string }[];
   policyVersion?: string;
   imported?: string;
+  /** the words the checks marked, as the author typed them */
+  highlights?: { rule: string; type?: string; text: string }[];
+}
+
+function markedWords(d: StoredDecision): SafeHtml | string {
+  if (!d.highlights?.length) return '';
+  return html`<p class="mod-marks">Marked by the guidelines: ${d.highlights.map(
+    (h, i) => html`${i ? ', ' : ''}<mark>${h.text}</mark> (${h.type ? `${h.type}, ` : ''}${h.rule})`,
+  )}</p>`;
 }
 
 function parse(json: string): StoredDecision {
@@ -97,6 +106,7 @@ export function itemView(c: QueueItem, csrf: string, tz: string, returnTo: strin
   }</p>
 ${c.parentExcerpt ? html`<blockquote class="mod-parent"><span class="visually-hidden">In reply to: </span>↪ ${c.parentExcerpt}</blockquote>` : ''}
 <div class="comment-body">${raw(c.bodyHtml)}</div>
+${markedWords(d)}
 ${c.statusReason ? html`<p class="mod-meta">Reason given: ${c.statusReason}</p>` : ''}
 ${c.appeal ? html`<p class="mod-meta"><strong>Appeal:</strong> ${c.appeal}</p>` : ''}
 ${c.reports.length ? html`<p class="mod-reports"><strong>Reports:</strong> ${c.reports.map((r) => html`${r.reason} ×${String(r.count)} (weight ${r.weight.toFixed(2)}) `)}</p>` : ''}

@@ -120,6 +120,18 @@ describe("the moderators' workspace", () => {
     assert.equal(JSON.parse(entry.after).status, 'published');
   });
 
+  it('shows moderators the words the guidelines marked in a held comment', async () => {
+    const held = await post(
+      reader,
+      'Rohit, you are a lazy idiot and a liar. The figures were published last week.',
+      true,
+    );
+    assert.equal(held.status, 'pending');
+    const page = await mod.get('/admin/moderate?queue=pending');
+    const item = page.body.slice(page.body.indexOf(`id="item-${held.id}"`));
+    assert.match(item.slice(0, item.indexOf('</li>')), /Marked by the guidelines: <mark>[^<]*idiot[^<]*<\/mark>/);
+  });
+
   it('never lets two moderators decide the same comment blindly, and undoes a decision', async () => {
     const held = await post(reader, 'sab neta log chor hai yaar, kuch nahi badlega', true);
     const version = (await mod.api('GET', `/api/admin/moderate/comments/${held.id}`)).json().item.version;
