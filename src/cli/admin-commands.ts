@@ -8,6 +8,7 @@ import { accountMaintenance } from '../jobs/jobs.ts';
 import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
 import type { Role } from '../storage/schema.ts';
+import { guidelinesCommand } from './guidelines.ts';
 import { importCommand } from './import.ts';
 import { moderateCommand } from './moderate.ts';
 
@@ -46,6 +47,11 @@ export async function adminCommand(command: string, values: Values, services: Se
     const site = (await services.sitesRepository.get(siteId))!;
     await exportComments(services, { site, format, out: process.stdout });
     return 0;
+  }
+
+  if (command.startsWith('guidelines ')) {
+    const argument = typeof values.format === 'string' ? values.format : undefined;
+    return guidelinesCommand(services, { action: command.slice('guidelines '.length), argument, siteId });
   }
 
   if (command === 'moderate') {

@@ -7,6 +7,7 @@ import { buildApp } from '../http/app.ts';
 import { parleyJobs, startJobs } from '../jobs/jobs.ts';
 import { migrateToLatest, openStorage } from '../storage/database.ts';
 import { adminCommand } from './admin-commands.ts';
+import { guidelinesHelp } from './guidelines.ts';
 
 const help = `parley: a news site with the conversation built in
 
@@ -38,6 +39,7 @@ Commands:
                    jsonl: docs/import-formats.md); streamed, idempotent, resumable
   export --format jsonl|disqus [--site demo]
                    every comment of the site, streamed to standard output
+${guidelinesHelp}
   maintenance      delete accounts past their grace period, forget expired sessions
   help             this text
 
@@ -89,14 +91,17 @@ export async function main(argv: string[]): Promise<number> {
   const [first = 'help', ...afterFirst] = argv;
   // Two-word commands ("user create") read as one.
   const twoWord =
-    ['user', 'sso', 'oidc', 'comments'].includes(first) && afterFirst[0] && !afterFirst[0].startsWith('-');
+    ['user', 'sso', 'oidc', 'comments', 'guidelines'].includes(first) &&
+    afterFirst[0] &&
+    !afterFirst[0].startsWith('-');
   const command = twoWord ? `${first} ${afterFirst[0]}` : first;
   const rest = twoWord ? afterFirst.slice(1) : afterFirst;
   let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>['values'];
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true }));
-    if (positionals.length && command !== 'import') throw new Error(`unexpected argument: ${positionals[0]}`);
+    if (positionals.length && command !== 'import' && command !== 'guidelines activate')
+      throw new Error(`unexpected argument: ${positionals[0]}`);
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${help}`);
     return 2;
@@ -167,6 +172,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'oidc add':
     case 'comments configure':
     case 'maintenance':
+    case 'guidelines models':
+    case 'guidelines train':
+    case 'guidelines activate':
+    case 'guidelines restore':
     case 'import':
     case 'export':
     case 'moderate': {
