@@ -28,7 +28,23 @@ export function features(word: string): string[] {
 }
 
 /** P(English) of one word, from 0 to 1. */
+// Readers use the same few thousand words: each word's probability is kept
+// once computed (a long comment cost 10 ms of n-gram lookups without it).
+const memo = new WeakMap<LanguageModel, Map<string, number>>();
+const MEMO_SIZE = 100_000;
+
 export function englishProbability(model: LanguageModel, word: string): number {
+  let seen = memo.get(model);
+  if (!seen) memo.set(model, (seen = new Map()));
+  const known = seen.get(word);
+  if (known !== undefined) return known;
+  const p = computeProbability(model, word);
+  if (seen.size >= MEMO_SIZE) seen.clear();
+  seen.set(word, p);
+  return p;
+}
+
+function computeProbability(model: LanguageModel, word: string): number {
   const f = features(word);
   // The whole word counts as much as all its n-grams together when it was seen.
   const w = model.weights[f[0]!];
