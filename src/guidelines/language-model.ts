@@ -35,7 +35,10 @@ const MEMO_SIZE = 100_000;
 
 export function englishProbability(model: LanguageModel, word: string): number {
   let seen = memo.get(model);
-  if (!seen) memo.set(model, (seen = new Map()));
+  if (!seen) {
+    seen = new Map();
+    memo.set(model, seen);
+  }
   const known = seen.get(word);
   if (known !== undefined) return known;
   const p = computeProbability(model, word);
