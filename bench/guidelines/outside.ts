@@ -87,9 +87,12 @@ export function outsideFigures(guidelines: Guidelines, model: GuidelinesModel) {
     foxFailed,
   );
   const clean = fox.map((f, i) => ({ f, i })).filter(({ f }) => f.label === 0);
-  const decisions = clean.map(({ f }) => guidelines.judge(f.text).decision);
+  const results = clean.map(({ f }) => guidelines.judge(f.text));
+  const byAbuse = (r: (typeof results)[number], d: string) =>
+    r.decision === d && r.reasons.some((x) => x.rule === 'abusive' || x.rule === 'personal');
+  const count = (d: string) => results.filter((r) => r.decision === d).length;
   console.log(
-    `  Fox civil comments through the whole pipeline: refused ${pct(decisions.filter((d) => d === 'refuse').length / clean.length)}, held ${pct(decisions.filter((d) => d === 'hold').length / clean.length)} of ${clean.length}`,
+    `  Fox civil comments through the whole pipeline: refused ${pct(count('refuse') / clean.length)} (by the abuse or personal rule ${pct(results.filter((r) => byAbuse(r, 'refuse')).length / clean.length)}; the rest are fragments and the like, by the sentences rule), held ${pct(count('hold') / clean.length)} (by the abuse or personal rule ${pct(results.filter((r) => byAbuse(r, 'hold')).length / clean.length)}) of ${clean.length} (goal: wrongly refused ≤ 0.5%, refused or held ≤ 2%)`,
   );
 
   // SemEval-2021 Task 5's measure: per post, F1 of the predicted characters against the gold ones
