@@ -170,6 +170,10 @@ describe('the site policy: read, try on past comments, save', () => {
     assert.equal(replay.json().changed[0].before, 'publish');
     assert.equal(replay.json().changed[0].after, 'hold');
     assert.deepEqual(replay.json().changed[0].reasons, ['suspect']);
+    assert.deepEqual(
+      replay.json().changed[0].highlights.map((h: { text: string; rule: string }) => [h.text, h.rule]),
+      [['rigged', 'suspect']],
+    );
 
     const change = { baseVersion: 0, changes: { words: { suspect: ['rigged'] } } };
     assert.equal((await mod.api('PUT', '/api/admin/moderation/policy', change, mod.h)).status, 403);

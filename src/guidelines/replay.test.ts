@@ -28,7 +28,15 @@ describe('replaying stored decisions', () => {
     });
     assert.equal(r.changedCount, 1);
     assert.deepEqual(r.changed, [
-      { id: 'a', storyId: 'story-1', excerpt: civil, before: 'publish', after: 'hold', reasons: ['suspect'] },
+      {
+        id: 'a',
+        storyId: 'story-1',
+        excerpt: civil,
+        before: 'publish',
+        after: 'hold',
+        reasons: ['suspect'],
+        highlights: [{ start: 17, end: 25, rule: 'suspect', type: 'listed', text: 'minister' }],
+      },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { htmlToText } from '../comments/markdown.ts';
 import type { Check } from './check.ts';
 import type { PastComment } from './guidelines.repository.ts';
 import type { Guidelines } from './guidelines.ts';
+import { type Highlight, markedRuns } from './highlights.ts';
 import { PHASES } from './phases.ts';
 import { type CheckResult, type Decision, decisionOf } from './pipeline.ts';
 
@@ -37,6 +38,8 @@ export interface ChangedDecision {
   before: Decision;
   after: Decision;
   reasons: string[];
+  /** the words the changed policy marks, in the comment's text (`excerpt` is its start) */
+  highlights: Highlight[];
 }
 
 export function replayDecisions(after: Guidelines, past: PastComment[]) {
@@ -66,6 +69,7 @@ export function replayDecisions(after: Guidelines, past: PastComment[]) {
         before: was,
         after: now.decision,
         reasons: now.reasons.map((r) => r.rule),
+        highlights: markedRuns(checks).map((h) => ({ ...h, text: text.slice(h.start, h.end) })),
       });
   }
   return { counts, changedCount, changed };

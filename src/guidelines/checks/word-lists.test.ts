@@ -63,6 +63,11 @@ describe('list entries', () => {
       score: 1,
       reason: 'This comment uses a word this site does not publish.',
       matches: ['scoundrel'],
+      spans: [
+        { start: 0, end: 9, type: 'listed' },
+        { start: 13, end: 22, type: 'listed' },
+        { start: 26, end: 35, type: 'listed' },
+      ],
     });
   });
 });

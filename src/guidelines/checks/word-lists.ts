@@ -12,6 +12,8 @@ export const Words = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
 
 export interface WordListResult extends CheckResult {
   matches: string[];
+  /** the entries as they stand in the text, for the author and the moderators */
+  spans?: { start: number; end: number; type: string }[];
 }
 
 /** Entries are words and phrases: letters, digits, spaces, hyphens and apostrophes. Others are dropped. */
@@ -57,5 +59,17 @@ export function wordListVerdict(words: readonly string[], text: string, reason: 
   if (!built) return { verdict: 'pass', score: 0, matches: [] };
   const found = variants(text).flatMap((v) => built.m.getAllMatches(v).map((p) => built.words[p.termId]!));
   if (found.length === 0) return { verdict: 'pass', score: 0, matches: [] };
-  return { verdict: 'fail', score: 1, reason, matches: [...new Set(found)] };
+  const matches = [...new Set(found)];
+  return { verdict: 'fail', score: 1, reason, matches, spans: spansOf(matches, text) };
+}
+
+/** Where the entries stand as written (a disguised spelling is named in `matches` but not marked). */
+function spansOf(matches: string[], text: string): { start: number; end: number; type: string }[] {
+  const spans: { start: number; end: number; type: string }[] = [];
+  for (const word of matches) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')))
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'listed' });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
