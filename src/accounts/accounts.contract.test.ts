@@ -6,6 +6,7 @@ import { loadSecret } from '../shared/secrets.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { createSsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
+import { createSecretsRepository } from '../storage/secrets.repository.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import { createTokensRepository } from './tokens.repository.ts';
@@ -228,13 +229,17 @@ for (const engine of await enginesUnderTest()) {
     });
 
     it('makes a secret once, and every caller gets the same one', async () => {
+      const deps = { secretsRepository: createSecretsRepository(storage) };
       const [a, b] = await Promise.all([
-        loadSecret(storage.db, 'test', undefined, T),
-        loadSecret(storage.db, 'test', undefined, T),
+        loadSecret(deps, { name: 'test', rootSecret: undefined, now: T }),
+        loadSecret(deps, { name: 'test', rootSecret: undefined, now: T }),
       ]);
       assert.equal(a, b);
       assert.ok(a.length >= 48);
-      assert.notEqual(await loadSecret(storage.db, 'test', 'a-configured-root-secret-of-enough-length', T), a);
+      assert.notEqual(
+        await loadSecret(deps, { name: 'test', rootSecret: 'a-configured-root-secret-of-enough-length', now: T }),
+        a,
+      );
     });
 
     it('keeps mail in the outbox, newest first', async () => {

@@ -58,6 +58,7 @@ import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.t
 import type { SsoUsecases } from '../sso/sso.usecases.ts';
 import { createSsoUsecases } from '../sso/sso.usecases.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
+import { createSecretsRepository } from '../storage/secrets.repository.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
@@ -181,7 +182,10 @@ async function composeServices(
           channel: options.busChannel ?? 'parley_events',
         })
       : createInProcessBus();
-  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
+  const secret = await loadSecret(
+    { secretsRepository: createSecretsRepository(storage) },
+    { name: 'signing', rootSecret: config.secret, now: now().toISOString() },
+  );
 
   const sites = createSitesRepository(storage);
   const siteResolver = createSiteResolver({ sites, defaultSiteId: config.defaultSiteId });
