@@ -9,20 +9,11 @@ import type { Chrome } from '../pages/layout.ts';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { createRateLimiter } from '../shared/rate-limit.ts';
-import {
-  forgotPage,
-  linkPage,
-  loginPage,
-  messagePage,
-  myCommentsPage,
-  type Notice,
-  profilePage,
-  registerPage,
-  resetPage,
-} from './account.pages.ts';
+import { forgotPage, linkPage, loginPage, messagePage, type Notice, registerPage, resetPage } from './account.pages.ts';
 import { accountErrors as E } from './accounts.errors.ts';
 import { DELETION_GRACE_DAYS } from './accounts.usecases.ts';
 import { safeReturnPath } from './auth.ts';
+import { myCommentsPage, profilePage } from './profile.pages.ts';
 import { postingBlock } from './sanctions.ts';
 
 const Form = <T extends Record<string, ReturnType<typeof Type.String>>>(fields: T) =>
