@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createOutboxRepository } from '../mail/outbox.repository.ts';
 import { newId } from '../shared/ids.ts';
-import { loadSecret } from '../shared/secrets.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { createSsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
-import { createSecretsRepository } from '../storage/secrets.repository.ts';
 import { enginesUnderTest } from '../storage/testing.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import { createTokensRepository } from './tokens.repository.ts';
@@ -226,20 +224,6 @@ for (const engine of await enginesUnderTest()) {
       const s = await sso.getSettings('s1');
       assert.equal(s?.audience, 'b');
       assert.equal(s?.signOnOnly, false);
-    });
-
-    it('makes a secret once, and every caller gets the same one', async () => {
-      const deps = { secretsRepository: createSecretsRepository(storage) };
-      const [a, b] = await Promise.all([
-        loadSecret(deps, { name: 'test', rootSecret: undefined, now: T }),
-        loadSecret(deps, { name: 'test', rootSecret: undefined, now: T }),
-      ]);
-      assert.equal(a, b);
-      assert.ok(a.length >= 48);
-      assert.notEqual(
-        await loadSecret(deps, { name: 'test', rootSecret: 'a-configured-root-secret-of-enough-length', now: T }),
-        a,
-      );
     });
 
     it('keeps mail in the outbox, newest first', async () => {
