@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createOutboxRepository } from '../mail/outbox.repository.ts';
 import { newId } from '../shared/ids.ts';
-import { loadSecret } from '../shared/secrets.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { createSsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
@@ -225,16 +224,6 @@ for (const engine of await enginesUnderTest()) {
       const s = await sso.getSettings('s1');
       assert.equal(s?.audience, 'b');
       assert.equal(s?.signOnOnly, false);
-    });
-
-    it('makes a secret once, and every caller gets the same one', async () => {
-      const [a, b] = await Promise.all([
-        loadSecret(storage.db, 'test', undefined, T),
-        loadSecret(storage.db, 'test', undefined, T),
-      ]);
-      assert.equal(a, b);
-      assert.ok(a.length >= 48);
-      assert.notEqual(await loadSecret(storage.db, 'test', 'a-configured-root-secret-of-enough-length', T), a);
     });
 
     it('keeps mail in the outbox, newest first', async () => {

@@ -3,7 +3,17 @@ import { randomToken, sha256 } from '../shared/crypto.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
+import { accountExport } from './account-export.ts';
 import { accountErrors as E } from './accounts.errors.ts';
+import {
+  addressChangedMail,
+  addressTakenMail,
+  alreadyRegisteredMail,
+  confirmNewAddressMail,
+  passwordResetMail,
+  verificationMail,
+} from './accounts.mail.ts';
+import { lockedUntilAfter, lockRemainingMs } from './login-throttle.ts';
 import { type PasswordHasher, passwordProblem } from './passwords.ts';
 import type { RequestContext, SessionsUsecases } from './sessions.usecases.ts';
 import type { TokensRepository } from './tokens.repository.ts';
@@ -26,14 +36,8 @@ export interface AccountsDeps {
 const HOUR = 3_600_000;
 export const DELETION_GRACE_DAYS = 14;
 const NAME_CHANGE_INTERVAL_MS = 24 * HOUR;
-// Lockout grows with each failure past the allowance: 1, 2, 4 … minutes, at most an hour.
 const EMAIL_FAILURES_ALLOWED = 5;
 const IP_FAILURES_ALLOWED = 30;
-const MAX_LOCK_MS = HOUR;
-
-function link(site: Site, path: string): string {
-  return `${site.baseUrl.replace(/\/+$/, '')}${path}`;
-}
 
 export function createAccountsUsecases(deps: AccountsDeps) {
   const { users, tokens, passwords, mailer } = deps;
@@ -71,27 +75,16 @@ export function createAccountsUsecases(deps: AccountsDeps) {
   async function sendVerification(site: Site, user: User): Promise<void> {
     if (!user.email) return;
     const token = await issueToken(site, user.id, 'verify_email', 48 * HOUR, { email: user.email });
-    await mailer.send({
-      siteId: site.id,
-      to: user.email,
-      subject: `Confirm your e-mail address for ${site.name}`,
-      text: `Hello ${user.displayName},\n\nPlease confirm your e-mail address to start commenting on ${site.name}:\n\n${link(site, `/account/verify?token=${token}`)}\n\nThe link works for 48 hours. If you did not register, ignore this message.\n`,
-    });
+    await mailer.send({ siteId: site.id, ...verificationMail(site, user.email, user.displayName, token) });
   }
 
   async function lockState(siteId: string, key: string): Promise<number> {
-    const t = await tokens.throttleGet(siteId, key);
-    if (!t?.lockedUntil) return 0;
-    return Math.max(0, new Date(t.lockedUntil).getTime() - deps.now().getTime());
+    return lockRemainingMs((await tokens.throttleGet(siteId, key))?.lockedUntil, deps.now());
   }
 
   async function recordFailure(siteId: string, key: string, allowed: number): Promise<void> {
-    const t = await tokens.throttleGet(siteId, key);
-    const failures = (t?.failures ?? 0) + 1;
-    const over = failures - allowed + 1;
-    const lockedUntil =
-      over > 0 ? new Date(deps.now().getTime() + Math.min(MAX_LOCK_MS, 60_000 * 2 ** (over - 1))).toISOString() : null;
-    await tokens.throttleSet(siteId, key, failures, lockedUntil, iso());
+    const failures = ((await tokens.throttleGet(siteId, key))?.failures ?? 0) + 1;
+    await tokens.throttleSet(siteId, key, failures, lockedUntilAfter(failures, allowed, deps.now()), iso());
   }
 
   function requirePassword(problem: string | undefined): void {
@@ -117,12 +110,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
 
       const existing = await users.getByEmail(site.id, email);
       if (existing) {
-        await mailer.send({
-          siteId: site.id,
-          to: email,
-          subject: `You already have an account on ${site.name}`,
-          text: `Hello,\n\nSomeone (perhaps you) tried to register on ${site.name} with this e-mail address, which already has an account.\n\nLog in: ${link(site, '/account/login')}\nForgotten your password? ${link(site, '/account/forgot')}\n\nIf it was not you, you can ignore this message.\n`,
-        });
+        await mailer.send({ siteId: site.id, ...alreadyRegisteredMail(site, email) });
         return;
       }
       const hash = await passwords.hash(input.password);
@@ -195,12 +183,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const user = await users.getByEmail(site.id, email);
       if (!user) return;
       const token = await issueToken(site, user.id, 'reset_password', HOUR);
-      await mailer.send({
-        siteId: site.id,
-        to: email,
-        subject: `Reset your ${site.name} password`,
-        text: `Hello ${user.displayName},\n\nTo choose a new password, open this link within an hour:\n\n${link(site, `/account/reset?token=${token}`)}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n`,
-      });
+      await mailer.send({ siteId: site.id, ...passwordResetMail(site, email, user.displayName, token) });
     },
 
     /** A new password logs the account out everywhere: whoever knew the old one is out. */
@@ -230,21 +213,11 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const email = normaliseEmail(rawEmail);
       if (!email) throw new AppError(E.EMAIL_INVALID);
       if (await users.getByEmail(site.id, email)) {
-        await mailer.send({
-          siteId: site.id,
-          to: email,
-          subject: `This address is already in use on ${site.name}`,
-          text: `Hello,\n\nSomeone asked to move their ${site.name} account to this address, but it already belongs to an account. Nothing has changed.\n`,
-        });
+        await mailer.send({ siteId: site.id, ...addressTakenMail(site, email) });
         return;
       }
       const token = await issueToken(site, user.id, 'change_email', 24 * HOUR, { email });
-      await mailer.send({
-        siteId: site.id,
-        to: email,
-        subject: `Confirm your new e-mail address for ${site.name}`,
-        text: `Hello ${user.displayName},\n\nOpen this link within 24 hours to use this address for your ${site.name} account:\n\n${link(site, `/account/email/confirm?token=${token}`)}\n`,
-      });
+      await mailer.send({ siteId: site.id, ...confirmNewAddressMail(site, email, user.displayName, token) });
     },
 
     async confirmEmailChange(site: Site, token: string): Promise<User> {
@@ -258,12 +231,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       await users.update(user.id, { email, emailVerified: true });
       await deps.onEmailVerified?.({ ...user, email, emailVerified: true });
       if (old) {
-        await mailer.send({
-          siteId: site.id,
-          to: old,
-          subject: `Your ${site.name} e-mail address was changed`,
-          text: `Hello ${user.displayName},\n\nThe e-mail address of your ${site.name} account is now ${email}. If you did not do this, reply to this message or contact the site at once.\n`,
-        });
+        await mailer.send({ siteId: site.id, ...addressChangedMail(site, old, user.displayName, email) });
       }
       return { ...user, email, emailVerified: true };
     },
@@ -310,37 +278,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
     async exportData(user: User, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
       const identities = await users.listIdentities(user.id);
       const sessions = await deps.sessions.list(user.id);
-      return {
-        exportedAt: iso(),
-        account: {
-          id: user.id,
-          site: user.siteId,
-          email: user.email,
-          emailVerified: user.emailVerified,
-          displayName: user.displayName,
-          avatarUrl: user.avatarUrl,
-          badges: user.badges,
-          role: user.role,
-          status: user.status,
-          createdAt: user.createdAt,
-          lastLoginAt: user.lastLoginAt,
-          deletionRequestedAt: user.deletionRequestedAt,
-        },
-        signIns: identities.map((i) => ({
-          provider: i.provider,
-          subject: i.subject,
-          email: i.email,
-          linkedAt: i.createdAt,
-          lastLoginAt: i.lastLoginAt,
-        })),
-        sessions: sessions.map((s) => ({
-          createdAt: s.createdAt,
-          lastSeenAt: s.lastSeenAt,
-          userAgent: s.userAgent,
-          ip: s.ip,
-        })),
-        ...extra,
-      };
+      return accountExport({ user, identities, sessions, exportedAt: iso() }, extra);
     },
   };
 }

@@ -6,25 +6,16 @@ import { type Auth, createAuth } from '../accounts/auth.ts';
 import type { ExternalUsecases } from '../accounts/external.usecases.ts';
 import { createExternalUsecases } from '../accounts/external.usecases.ts';
 import { createPasswordHasher, type PasswordHasher } from '../accounts/passwords.ts';
-import { createSessionsRepository, type SessionsRepository } from '../accounts/sessions.repository.ts';
 import type { SessionsUsecases } from '../accounts/sessions.usecases.ts';
 import { createSessionsUsecases } from '../accounts/sessions.usecases.ts';
-import { createTokensRepository, type TokensRepository } from '../accounts/tokens.repository.ts';
-import { createUsersRepository, type User, type UsersRepository } from '../accounts/users.repository.ts';
-import { type ArticlesRepository, createArticlesRepository } from '../articles/articles.repository.ts';
-import { createNewsroomRepository, type NewsroomRepository } from '../articles/newsroom.repository.ts';
+import type { User } from '../accounts/users.repository.ts';
 import type { NewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
-import { type CommentsRepository, createCommentsRepository } from '../comments/comments.repository.ts';
-import { type CommentDecisionsRepository, createCommentDecisionsRepository } from '../comments/decisions.repository.ts';
-import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
 import type { Config } from '../config/config.ts';
 import { createWidget, type Widget } from '../embed/bundles.ts';
 import { type Bus, createInProcessBus } from '../events/bus.ts';
 import { createPostgresBus } from '../events/postgres-bus.ts';
 import { createWebSub } from '../feeds/websub.ts';
-import { createGuidelinesRepository, type GuidelinesRepository } from '../guidelines/guidelines.repository.ts';
-import { createLearningRepository, type LearningRepository } from '../guidelines/learning.repository.ts';
 import { loadModels } from '../guidelines/models.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
@@ -33,17 +24,9 @@ import { createDiskImageStore, type ImageStore } from '../images/image-store.ts'
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
 import { claimLegacyComments } from '../imports/claims.ts';
-import { createImportsRepository, type ImportsRepository } from '../imports/imports.repository.ts';
 import type { LiveHub } from '../liveblogs/live.hub.ts';
 import { createLiveHub } from '../liveblogs/live.hub.ts';
-import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
-import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
-import {
-  createNotificationsRepository,
-  type NotificationsRepository,
-} from '../notifications/notifications.repository.ts';
 import { createPageCache, type PageCache } from '../pages/page-cache.ts';
 import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
@@ -51,16 +34,17 @@ import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
 import type { Site } from '../sites/sites.repository.ts';
-import { createSitesRepository, type SitesRepository } from '../sites/sites.repository.ts';
 import type { OidcUsecases } from '../sso/oidc.usecases.ts';
 import { createOidcUsecases } from '../sso/oidc.usecases.ts';
-import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.ts';
 import type { SsoUsecases } from '../sso/sso.usecases.ts';
 import { createSsoUsecases } from '../sso/sso.usecases.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
+import { createSecretsRepository } from '../storage/secrets.repository.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
+import { keepCachesFresh } from './caches.ts';
+import { createRepositories, type Repositories } from './repositories.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
 // with no HTTP in it. The HTTP server (http/app.ts), the parley command
@@ -85,10 +69,11 @@ export interface ServicesOptions {
 
 /**
  * Everything a door (HTTP, CLI, jobs, tests) may hand to a feature. Routes and
- * use cases declare the few they use with Pick<Services, ...>. Repositories
- * are the only writers of their tables; the rest is shared machinery.
+ * use cases declare the few they use with Pick<Services, ...>. The repositories
+ * (core/repositories.ts) are the only writers of their tables; the rest is
+ * shared machinery.
  */
-export interface Services {
+export interface Services extends Repositories {
   config: Config;
   log: Logger;
   storage: Storage;
@@ -96,25 +81,6 @@ export interface Services {
   bus: Bus;
   /** the clock (tests fix it) */
   now: () => Date;
-
-  // repositories: each the only writer of its tables
-  sitesRepository: SitesRepository;
-  usersRepository: UsersRepository;
-  sessionsRepository: SessionsRepository;
-  tokensRepository: TokensRepository;
-  outboxRepository: OutboxRepository;
-  ssoRepository: SsoRepository;
-  articlesRepository: ArticlesRepository;
-  newsroomRepository: NewsroomRepository;
-  liveblogsRepository: LiveblogsRepository;
-  storiesRepository: StoriesRepository;
-  commentsRepository: CommentsRepository;
-  notificationsRepository: NotificationsRepository;
-  importsRepository: ImportsRepository;
-  /** moderators' decisions and authors' appeals on comments */
-  commentDecisionsRepository: CommentDecisionsRepository;
-  guidelinesRepository: GuidelinesRepository;
-  moderationRepository: ModerationRepository;
 
   // shared machinery
   siteResolver: SiteResolver;
@@ -125,8 +91,6 @@ export interface Services {
   guidelines: ModerationPipeline;
   /** each site's guidelines under its saved policy, and its spam marks */
   policyCache: PolicyCache;
-  /** the moderators' decisions as examples, and the sites' own models */
-  learningRepository: LearningRepository;
   pageCache: PageCache;
   liveHub: LiveHub;
   views: ViewCounter;
@@ -181,27 +145,34 @@ async function composeServices(
           channel: options.busChannel ?? 'parley_events',
         })
       : createInProcessBus();
-  const secret = await loadSecret(storage.db, 'signing', config.secret, now().toISOString());
+  const secret = await loadSecret(
+    { secretsRepository: createSecretsRepository(storage) },
+    { name: 'signing', rootSecret: config.secret, now: now().toISOString() },
+  );
 
-  const sites = createSitesRepository(storage);
+  const repositories = createRepositories(storage);
+  const {
+    sitesRepository: sites,
+    usersRepository: users,
+    sessionsRepository: sessionsRepo,
+    tokensRepository: tokens,
+    outboxRepository: outbox,
+    ssoRepository: ssoRepo,
+    articlesRepository: articles,
+    liveblogsRepository: liveblogs,
+    newsroomRepository: newsroomRepo,
+    storiesRepository: stories,
+    commentsRepository: commentsRepo,
+    notificationsRepository: notificationsRepo,
+    importsRepository: importsRepo,
+    guidelinesRepository,
+    learningRepository,
+  } = repositories;
   const siteResolver = createSiteResolver({ sites, defaultSiteId: config.defaultSiteId });
-  const users = createUsersRepository(storage);
-  const sessionsRepo = createSessionsRepository(storage);
-  const tokens = createTokensRepository(storage);
-  const outbox = createOutboxRepository(storage);
-  const ssoRepo = createSsoRepository(storage);
-  const articles = createArticlesRepository(storage);
-  const liveblogs = createLiveblogsRepository(storage);
-  const newsroomRepo = createNewsroomRepository(storage);
-  const stories = createStoriesRepository(storage);
-  const commentsRepo = createCommentsRepository(storage);
-  const moderateRepo = createModerationRepository(storage);
   const passwords = options.passwords ?? createPasswordHasher();
   const mailer = createMailer({ outbox, smtpUrl: config.smtpUrl, from: config.mailFrom, now });
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
 
-  const notificationsRepo = createNotificationsRepository(storage);
-  const importsRepo = createImportsRepository(storage);
   // Readers get their older comments back as soon as they prove who they are.
   const claim = (u: User) =>
     claimLegacyComments(
@@ -225,10 +196,8 @@ async function composeServices(
     signOnOnly: async (siteId) => Boolean((await ssoRepo.getSettings(siteId))?.signOnOnly),
     onEmailVerified: claim,
   });
-  const guidelinesRepository = createGuidelinesRepository(storage);
   // The committed models, read now: a broken file stops the start, and the first comment does not wait.
   loadModels();
-  const learningRepository = createLearningRepository(storage);
   const policyCache = createPolicyCache({ guidelinesRepository, learningRepository, now });
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? createSitePipeline({ policyCache, guidelinesRepository, now });
@@ -266,15 +235,13 @@ async function composeServices(
   });
 
   const services: Omit<Services, 'close'> = {
+    ...repositories,
     config,
     log,
     storage,
     bus,
     now,
-    sitesRepository: sites,
     siteResolver,
-    articlesRepository: articles,
-    liveblogsRepository: liveblogs,
     widget,
     pages: createPagesUsecases({
       articles,
@@ -286,23 +253,14 @@ async function composeServices(
       activity,
     }),
     pageCache,
-    usersRepository: users,
-    sessionsRepository: sessionsRepo,
-    tokensRepository: tokens,
     passwords,
     sessions: sessionsUsecases,
     accounts,
     external: createExternalUsecases({ users, tokens, sessions: sessionsUsecases, accounts, passwords, mailer, now }),
     auth,
     mailer,
-    outboxRepository: outbox,
-    ssoRepository: ssoRepo,
     ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
-    storiesRepository: stories,
-    commentsRepository: commentsRepo,
-    notificationsRepository: notificationsRepo,
-    importsRepository: importsRepo,
     commentsRateLimiter: createRateLimiter({
       limit: config.commentsPerMinute,
       windowMs: 60_000,
@@ -311,10 +269,6 @@ async function composeServices(
     claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
     guidelines: pipeline,
     policyCache,
-    learningRepository,
-    guidelinesRepository,
-    commentDecisionsRepository: createCommentDecisionsRepository(storage),
-    moderationRepository: moderateRepo,
     newsroom: createNewsroomUsecases({
       newsroom: newsroomRepo,
       articles,
@@ -325,27 +279,11 @@ async function composeServices(
       sites: (id) => sites.get(id),
       websub: createWebSub({ hub: config.websubHub, ...fetchOption, onError: reportError('WebSub ping failed') }),
     }),
-    newsroomRepository: newsroomRepo,
     liveHub,
     views,
     images,
   };
 
-  // Caches follow the content: every instance hears every change on the bus.
-  bus.subscribe((event) => {
-    if (event.type === 'content.changed') {
-      pageCache.invalidateSite(event.siteId);
-      siteResolver.forget();
-    } else if (event.type === 'comment.changed') {
-      // Only the story's own page shows its comments.
-      try {
-        pageCache.invalidate(`${event.siteId}|${new URL(event.storyUrl).pathname}`);
-      } catch {
-        // an embed story of another site: no page of ours to refresh
-      }
-    } else if (event.type === 'guidelines.changed') {
-      policyCache.forget(event.siteId);
-    }
-  });
+  keepCachesFresh({ bus, pageCache, siteResolver, policyCache });
   return services;
 }

@@ -1,5 +1,10 @@
-import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { authApiRoutes } from '../accounts/api.routes.ts';
+import { linkingRoutes } from '../accounts/linking.routes.ts';
+import { loginRoutes } from '../accounts/login.routes.ts';
+import { myCommentsRoutes } from '../accounts/my-comments.routes.ts';
+import { passwordRoutes } from '../accounts/password.routes.ts';
+import { profileRoutes } from '../accounts/profile.routes.ts';
+import { registrationRoutes } from '../accounts/registration.routes.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { newsroomRoutes } from '../articles/newsroom.routes.ts';
 import { commentFormRoutes } from '../comments/comments.form.routes.ts';
@@ -28,7 +33,12 @@ import { ssoRoutes } from '../sso/sso.routes.ts';
 // The reader-facing pages come last: they answer every address no API took.
 export const routeModules = [
   healthRoutes,
-  accountsRoutes,
+  registrationRoutes,
+  loginRoutes,
+  passwordRoutes,
+  profileRoutes,
+  myCommentsRoutes,
+  linkingRoutes,
   authApiRoutes,
   ssoRoutes,
   adminRoutes,

@@ -1,24 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.ts';
+import type { SecretsRepository } from '../storage/secrets.repository.ts';
 import { hmac, randomToken } from './crypto.ts';
 
 /**
  * A named secret shared by every app instance. PARLEY_SECRET, when set, is the
  * root of all of them; otherwise one is made on first start and kept in the
- * database (insert-or-keep, so instances starting together agree).
+ * database, so that restarts and other instances sign alike.
  */
 export async function loadSecret(
-  db: Kysely<Database>,
-  name: string,
-  rootSecret: string | undefined,
-  now: string,
+  deps: { secretsRepository: SecretsRepository },
+  input: { name: string; rootSecret: string | undefined; now: string },
 ): Promise<string> {
-  if (rootSecret) return hmac(rootSecret, name);
-  await db
-    .insertInto('secrets')
-    .values({ name, value: randomToken(48), created_at: now })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.value;
+  if (input.rootSecret) return hmac(input.rootSecret, input.name);
+  return deps.secretsRepository.keepFirst(input.name, randomToken(48), input.now);
 }

@@ -1,0 +1,29 @@
+import type { Bus } from '../events/bus.ts';
+import type { PolicyCache } from '../guidelines/policy-cache.ts';
+import type { PageCache } from '../pages/page-cache.ts';
+import type { SiteResolver } from '../sites/site-resolver.ts';
+
+/** Caches follow the content: every instance hears every change on the bus. */
+export function keepCachesFresh(deps: {
+  bus: Bus;
+  pageCache: PageCache;
+  siteResolver: SiteResolver;
+  policyCache: PolicyCache;
+}): void {
+  const { pageCache, siteResolver, policyCache } = deps;
+  deps.bus.subscribe((event) => {
+    if (event.type === 'content.changed') {
+      pageCache.invalidateSite(event.siteId);
+      siteResolver.forget();
+    } else if (event.type === 'comment.changed') {
+      // Only the story's own page shows its comments.
+      try {
+        pageCache.invalidate(`${event.siteId}|${new URL(event.storyUrl).pathname}`);
+      } catch {
+        // an embed story of another site: no page of ours to refresh
+      }
+    } else if (event.type === 'guidelines.changed') {
+      policyCache.forget(event.siteId);
+    }
+  });
+}
