@@ -390,16 +390,14 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
       return rows.map(toSummary);
     },
 
-    async setTopPicks(siteId: string, articleIds: string[]): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('top_picks').where('site_id', '=', siteId).execute();
-        if (articleIds.length > 0) {
-          await tx
-            .insertInto('top_picks')
-            .values(articleIds.map((article_id, position) => ({ site_id: siteId, article_id, position })))
-            .execute();
-        }
-      });
+    /** Starts or ends a live blog's coverage (the editors' use cases save the whole article instead). */
+    async setLiveStatus(articleId: string, status: 'live' | 'ended', at: string): Promise<void> {
+      await db
+        .updateTable('articles')
+        .set({ live_status: status, modified_at: at })
+        .where('id', '=', articleId)
+        .where('kind', '=', 'liveblog')
+        .execute();
     },
 
     /** Every published article, newest change first, for sitemaps. */

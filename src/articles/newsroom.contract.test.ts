@@ -24,9 +24,9 @@ for (const engine of await enginesUnderTest()) {
         'demo',
         'island-nations-agree-to-reopen-fisheries-talks',
       ))!.id;
-      await app.services.newsroomRepository.addViews('demo', '2026-06-15', new Map([[id, 2]]));
-      await app.services.newsroomRepository.addViews('demo', '2026-06-15', new Map([[id, 3]]));
-      const act = await app.services.newsroomRepository.activity('demo', '2026-06-15', '2026-06-14T18:30:00.000Z');
+      await app.services.topnewsRepository.addViews('demo', '2026-06-15', new Map([[id, 2]]));
+      await app.services.topnewsRepository.addViews('demo', '2026-06-15', new Map([[id, 3]]));
+      const act = await app.services.topnewsRepository.activity('demo', '2026-06-15', '2026-06-14T18:30:00.000Z');
       assert.equal(act.get(id)?.views, 5);
     });
   });

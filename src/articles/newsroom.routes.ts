@@ -107,6 +107,7 @@ export function newsroomRoutes(
     | 'newsroomRepository'
     | 'pages'
     | 'siteResolver'
+    | 'topnewsRepository'
     | 'views'
   >,
 ): FastifyPluginAsyncTypebox {
@@ -475,7 +476,7 @@ export function newsroomRoutes(
       },
       async (request, reply) => {
         const { site } = await editor(request);
-        await deps.articlesRepository.setTopPicks(site.id, request.body.articleIds);
+        await deps.topnewsRepository.setPicks(site.id, request.body.articleIds);
         deps.bus.publish({ type: 'content.changed', siteId: site.id });
         return reply.code(204).send();
       },

@@ -303,9 +303,9 @@ export function createNewsroomUsecases(deps: {
       entryId: string,
       e: { headline: string; text: string; keyEvent: boolean },
     ) {
-      const entry = await repo.entry(site.id, entryId);
-      if (!entry || entry.article_id !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
-      await repo.updateEntry(entryId, {
+      const entry = await deps.liveblogs.findEntry(site.id, entryId);
+      if (!entry || entry.articleId !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
+      await deps.liveblogs.updateEntry(entryId, {
         headline: e.headline.trim(),
         body: textToBlocks(e.text, await deps.images.refs(site.id, imageIds(e.text))),
         keyEvent: e.keyEvent,
@@ -316,9 +316,9 @@ export function createNewsroomUsecases(deps: {
     },
 
     async deleteEntry(site: Site, blogId: string, entryId: string) {
-      const entry = await repo.entry(site.id, entryId);
-      if (!entry || entry.article_id !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
-      await repo.deleteEntry(entryId);
+      const entry = await deps.liveblogs.findEntry(site.id, entryId);
+      if (!entry || entry.articleId !== blogId) throw new AppError(E.ENTRY_NOT_FOUND);
+      await deps.liveblogs.deleteEntry(entryId);
       await repo.touch(blogId, iso());
       changed(site, blogId, { kind: 'entry-removed', entryId });
     },

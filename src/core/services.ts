@@ -30,6 +30,7 @@ import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
 import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { createImagesRepository, type ImagesRepository } from '../images/images.repository.ts';
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
 import { claimLegacyComments } from '../imports/claims.ts';
@@ -59,6 +60,7 @@ import type { SsoUsecases } from '../sso/sso.usecases.ts';
 import { createSsoUsecases } from '../sso/sso.usecases.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
+import { createTopnewsRepository, type TopnewsRepository } from '../topnews/topnews.repository.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
 
@@ -107,6 +109,8 @@ export interface Services {
   articlesRepository: ArticlesRepository;
   newsroomRepository: NewsroomRepository;
   liveblogsRepository: LiveblogsRepository;
+  topnewsRepository: TopnewsRepository;
+  imagesRepository: ImagesRepository;
   storiesRepository: StoriesRepository;
   commentsRepository: CommentsRepository;
   notificationsRepository: NotificationsRepository;
@@ -193,6 +197,7 @@ async function composeServices(
   const articles = createArticlesRepository(storage);
   const liveblogs = createLiveblogsRepository(storage);
   const newsroomRepo = createNewsroomRepository(storage);
+  const topnews = createTopnewsRepository(storage);
   const stories = createStoriesRepository(storage);
   const commentsRepo = createCommentsRepository(storage);
   const moderateRepo = createModerationRepository(storage);
@@ -244,15 +249,16 @@ async function composeServices(
     log,
   };
   // Image files: on disk beside the database unless the caller gives a store (tests: memory).
+  const imagesRepository = createImagesRepository(storage);
   const images = createImagesUsecases({
-    db: storage.db,
+    imagesRepository,
     store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
     now,
   });
-  const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
+  const views = createViewCounter({ topnews, now, salt: secret });
   // Today's reading and commenting, for Top News: the day in the site's zone.
   const activity = (site: Site) =>
-    newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
+    topnews.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
   const widget: Widget = createWidget();
   // Server-side lifetime of a rendered page: short, because another instance
   // may have changed the content without this one hearing of it.
@@ -275,6 +281,8 @@ async function composeServices(
     siteResolver,
     articlesRepository: articles,
     liveblogsRepository: liveblogs,
+    topnewsRepository: topnews,
+    imagesRepository,
     widget,
     pages: createPagesUsecases({
       articles,

@@ -4,6 +4,7 @@ import { createArticlesRepository, type NewArticle } from '../articles/articles.
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { newId } from '../shared/ids.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
+import { createTopnewsRepository } from '../topnews/topnews.repository.ts';
 import type { Storage } from './database.ts';
 import { enginesUnderTest } from './testing.ts';
 
@@ -179,13 +180,14 @@ for (const engine of await enginesUnderTest()) {
 
     it('keeps editors picks in order and replaces them', async () => {
       const repo = createArticlesRepository(storage);
+      const topnews = createTopnewsRepository(storage);
       const [x, y] = await repo.listPublished({ siteId, limit: 2 });
-      await repo.setTopPicks(siteId, [y!.id, x!.id]);
+      await topnews.setPicks(siteId, [y!.id, x!.id]);
       assert.deepEqual(
         (await repo.listTopPicks(siteId)).map((a) => a.id),
         [y!.id, x!.id],
       );
-      await repo.setTopPicks(siteId, [x!.id]);
+      await topnews.setPicks(siteId, [x!.id]);
       assert.deepEqual(
         (await repo.listTopPicks(siteId)).map((a) => a.id),
         [x!.id],
@@ -235,7 +237,7 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(banner[0]?.latestHeadline, 'Entry 3');
       assert.equal(banner[0]?.latestAt, '2024-05-01T10:03:00.000Z');
       assert.deepEqual(await live.bannerItems(otherSiteId), []);
-      await live.setLiveStatus(blog.id, 'ended', '2024-05-01T12:00:00.000Z');
+      await articles.setLiveStatus(blog.id, 'ended', '2024-05-01T12:00:00.000Z');
       assert.deepEqual(await live.bannerItems(siteId), []);
     });
 
