@@ -4,7 +4,6 @@ import { createArticlesRepository, type NewArticle } from '../articles/articles.
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { newId } from '../shared/ids.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
-import { createTopnewsRepository } from '../topnews/topnews.repository.ts';
 import type { Storage } from './database.ts';
 import { enginesUnderTest } from './testing.ts';
 
@@ -176,23 +175,6 @@ for (const engine of await enginesUnderTest()) {
       );
       const names = await repo.authorNames(page1.map((a) => a.id));
       assert.deepEqual(names.get(page1[0]!.id), ['A Writer']);
-    });
-
-    it('keeps editors picks in order and replaces them', async () => {
-      const repo = createArticlesRepository(storage);
-      const topnews = createTopnewsRepository(storage);
-      const [x, y] = await repo.listPublished({ siteId, limit: 2 });
-      await topnews.setPicks(siteId, [y!.id, x!.id]);
-      assert.deepEqual(
-        (await repo.listTopPicks(siteId)).map((a) => a.id),
-        [y!.id, x!.id],
-      );
-      await topnews.setPicks(siteId, [x!.id]);
-      assert.deepEqual(
-        (await repo.listTopPicks(siteId)).map((a) => a.id),
-        [x!.id],
-      );
-      assert.deepEqual(await repo.listTopPicks(otherSiteId), []);
     });
 
     it('serves live entries newest first and the banner with the latest entry', async () => {
