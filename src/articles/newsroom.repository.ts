@@ -37,12 +37,6 @@ export interface EditableArticle {
   version: number;
 }
 
-/** What an editor sees in lists: the workflow state in one word. */
-export type WorkflowState = 'draft' | 'scheduled' | 'published' | 'unpublished';
-
-export const workflowState = (a: Pick<EditableArticle, 'status' | 'scheduledAt' | 'publishedAt'>): WorkflowState =>
-  a.status === 'published' ? 'published' : a.scheduledAt ? 'scheduled' : a.publishedAt ? 'unpublished' : 'draft';
-
 export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>; engine: Engine }) {
   // Search rows follow the articles by triggers (SQLite) or an expression index (PostgreSQL): see migration 0008.
   return {

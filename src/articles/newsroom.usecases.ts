@@ -3,8 +3,9 @@ import { createLiveCoverageUsecases } from '../liveblogs/coverage.usecases.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
-import { type EditableArticle, workflowState } from './newsroom.repository.ts';
+import type { EditableArticle } from './newsroom.repository.ts';
 import { type ArticleInput, createArticleWriter, type NewsroomDeps } from './newsroom.saving.ts';
+import { workflowState } from './workflow.ts';
 
 export { LIVE_IDLE_HOURS } from '../liveblogs/coverage.usecases.ts';
 export type { ArticleInput } from './newsroom.saving.ts';

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
 import { Str } from './newsroom.http.ts';
 import { searchPage } from './newsroom.pages.ts';
+import { searchArticles } from './search.usecases.ts';
 
 // Readers' search of published articles.
 
@@ -13,10 +14,7 @@ export function searchRoutes(
     app.get('/search', { schema: { querystring: Type.Object({ q: Str(200) }) } }, async (request, reply) => {
       const site = await deps.siteResolver.resolve(request.headers.host);
       const q = (request.query.q ?? '').trim();
-      const ids = q ? await deps.newsroomRepository.searchIds(site.id, q, 30, true) : [];
-      const found = (
-        await Promise.all(ids.filter((id) => id !== '-').map((id) => deps.articlesRepository.summaryById(site.id, id)))
-      ).filter((a) => a !== undefined);
+      const found = await searchArticles(deps, { site, text: q });
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'public, max-age=60')
