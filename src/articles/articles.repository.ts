@@ -1,158 +1,19 @@
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  ArticleKind,
-  ArticleStatus,
-  ArticlesTable,
-  AuthorsTable,
-  Database,
-  LiveStatus,
-  SectionsTable,
-} from '../storage/schema.ts';
-import { type Block, parseBody } from './body.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import {
+  type Article,
+  type ArticleSummary,
+  type Author,
+  type ListQuery,
+  type NewArticle,
+  type Section,
+  toAuthor,
+  toSection,
+  toSummary,
+} from './articles.ts';
+import { parseBody } from './body.ts';
 
-export interface Section {
-  id: string;
-  siteId: string;
-  slug: string;
-  name: string;
-  description: string;
-  position: number;
-}
-
-export interface Author {
-  id: string;
-  siteId: string;
-  slug: string;
-  name: string;
-  title: string;
-  bio: string;
-}
-
-export interface Tag {
-  slug: string;
-  name: string;
-}
-
-export interface ArticleSummary {
-  id: string;
-  siteId: string;
-  kind: ArticleKind;
-  slug: string;
-  headline: string;
-  shortTitle: string | null;
-  standfirst: string;
-  dateline: string | null;
-  section: { id: string; slug: string; name: string };
-  publishedAt: string;
-  updatedAt: string | null;
-  modifiedAt: string;
-  liveStatus: LiveStatus | null;
-  liveTopic: string | null;
-}
-
-export interface Article extends ArticleSummary {
-  body: Block[];
-  authors: Author[];
-  tags: Tag[];
-  commentsOpen: boolean;
-  inBanner: boolean;
-  /** a correction note shown on the page, and when it was made */
-  correction?: string | null;
-  correctedAt?: string | null;
-  seoTitle?: string | null;
-  seoDescription?: string | null;
-}
-
-export interface NewArticle {
-  id: string;
-  siteId: string;
-  sectionId: string;
-  kind: ArticleKind;
-  slug: string;
-  headline: string;
-  shortTitle: string | null;
-  standfirst: string;
-  body: Block[];
-  dateline: string | null;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  modifiedAt: string;
-  authorIds: string[];
-  tags: Tag[];
-  commentsOpen: boolean;
-  liveStatus: LiveStatus | null;
-  liveTopic: string | null;
-  inBanner: boolean;
-}
-
-export interface ListQuery {
-  siteId: string;
-  sectionId?: string;
-  authorId?: string;
-  tagSlug?: string;
-  kind?: ArticleKind;
-  /** keyset pagination: only articles published before this time */
-  before?: string;
-  publishedSince?: string;
-  limit: number;
-}
-
-const toSection = (r: Selectable<SectionsTable>): Section => ({
-  id: r.id,
-  siteId: r.site_id,
-  slug: r.slug,
-  name: r.name,
-  description: r.description,
-  position: r.position,
-});
-
-const toAuthor = (r: Selectable<AuthorsTable>): Author => ({
-  id: r.id,
-  siteId: r.site_id,
-  slug: r.slug,
-  name: r.name,
-  title: r.title,
-  bio: r.bio,
-});
-
-type SummaryRow = Pick<
-  Selectable<ArticlesTable>,
-  | 'id'
-  | 'site_id'
-  | 'kind'
-  | 'slug'
-  | 'headline'
-  | 'short_title'
-  | 'standfirst'
-  | 'dateline'
-  | 'published_at'
-  | 'updated_at'
-  | 'modified_at'
-  | 'live_status'
-  | 'live_topic'
-  | 'section_id'
-> & { section_slug: string; section_name: string };
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    kind: r.kind,
-    slug: r.slug,
-    headline: r.headline,
-    shortTitle: r.short_title,
-    standfirst: r.standfirst,
-    dateline: r.dateline,
-    section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
-    // only published articles are summarised, and those always have a time
-    publishedAt: r.published_at ?? r.modified_at,
-    updatedAt: r.updated_at,
-    modifiedAt: r.modified_at,
-    liveStatus: r.live_status,
-    liveTopic: r.live_topic,
-  };
-}
+export type { Article, ArticleSummary, Author, ListQuery, NewArticle, Section, Tag } from './articles.ts';
 
 export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
   function summaries() {
@@ -390,16 +251,14 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
       return rows.map(toSummary);
     },
 
-    async setTopPicks(siteId: string, articleIds: string[]): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('top_picks').where('site_id', '=', siteId).execute();
-        if (articleIds.length > 0) {
-          await tx
-            .insertInto('top_picks')
-            .values(articleIds.map((article_id, position) => ({ site_id: siteId, article_id, position })))
-            .execute();
-        }
-      });
+    /** Starts or ends a live blog's coverage (the editors' use cases save the whole article instead). */
+    async setLiveStatus(articleId: string, status: 'live' | 'ended', at: string): Promise<void> {
+      await db
+        .updateTable('articles')
+        .set({ live_status: status, modified_at: at })
+        .where('id', '=', articleId)
+        .where('kind', '=', 'liveblog')
+        .execute();
     },
 
     /** Every published article, newest change first, for sitemaps. */

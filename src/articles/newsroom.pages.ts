@@ -4,7 +4,8 @@ import { html, type SafeHtml } from '../shared/html.ts';
 import { formatPaperTime } from '../time/format.ts';
 import type { Author, Section } from './articles.repository.ts';
 import { blocksToText, lineDiff } from './body-text.ts';
-import { type EditableArticle, workflowState } from './newsroom.repository.ts';
+import type { EditableArticle } from './newsroom.repository.ts';
+import { workflowState } from './workflow.ts';
 
 // The editors' pages under /admin: server-rendered forms, no script needed.
 

@@ -5,7 +5,8 @@ import type { Block } from './body.ts';
 import { parseBody } from './body.ts';
 
 // The editors' side of articles: every status, every field, revisions,
-// scheduling, search, page views and live entries.
+// scheduling and search. Live entries are the live blogs' repository's,
+// page views Top News's.
 
 export interface EditableArticle {
   id: string;
@@ -35,12 +36,6 @@ export interface EditableArticle {
   modifiedAt: string;
   version: number;
 }
-
-/** What an editor sees in lists: the workflow state in one word. */
-export type WorkflowState = 'draft' | 'scheduled' | 'published' | 'unpublished';
-
-export const workflowState = (a: Pick<EditableArticle, 'status' | 'scheduledAt' | 'publishedAt'>): WorkflowState =>
-  a.status === 'published' ? 'published' : a.scheduledAt ? 'scheduled' : a.publishedAt ? 'unpublished' : 'draft';
 
 export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>; engine: Engine }) {
   // Search rows follow the articles by triggers (SQLite) or an expression index (PostgreSQL): see migration 0008.
@@ -282,81 +277,8 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
       return rows.map((r) => ({ siteId: r.site_id, id: r.id }));
     },
 
-    async entry(siteId: string, id: string) {
-      return db
-        .selectFrom('live_entries')
-        .selectAll()
-        .where('site_id', '=', siteId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-    },
-
-    async updateEntry(
-      id: string,
-      e: { headline: string; body: Block[]; keyEvent: boolean; at: string },
-    ): Promise<void> {
-      await db
-        .updateTable('live_entries')
-        .set({ headline: e.headline, body: JSON.stringify(e.body), key_event: e.keyEvent ? 1 : 0, modified_at: e.at })
-        .where('id', '=', id)
-        .execute();
-    },
-
-    async deleteEntry(id: string): Promise<void> {
-      await db.deleteFrom('live_entries').where('id', '=', id).execute();
-    },
-
     async touch(articleId: string, at: string): Promise<void> {
       await db.updateTable('articles').set({ modified_at: at }).where('id', '=', articleId).execute();
-    },
-
-    /** Adds counted views (article → views) for a day. */
-    async addViews(siteId: string, day: string, counts: Map<string, number>): Promise<void> {
-      for (const [articleId, n] of counts) {
-        await db
-          .insertInto('article_views')
-          .values({ site_id: siteId, article_id: articleId, day, views: n })
-          .onConflict((oc) =>
-            oc
-              .columns(['article_id', 'day'])
-              .doUpdateSet((eb) => ({ views: eb('article_views.views', '+', eb.ref('excluded.views')) })),
-          )
-          .execute();
-      }
-    },
-
-    /** Today's views and published comments per article. */
-    async activity(
-      siteId: string,
-      day: string,
-      since: string,
-    ): Promise<Map<string, { views: number; comments: number }>> {
-      const [views, comments] = await Promise.all([
-        db
-          .selectFrom('article_views')
-          .select(['article_id', 'views'])
-          .where('site_id', '=', siteId)
-          .where('day', '=', day)
-          .execute(),
-        db
-          .selectFrom('comments as c')
-          .innerJoin('stories as s', 's.id', 'c.story_id')
-          .select(['s.article_id', sql<number>`count(*)`.as('n')])
-          .where('c.site_id', '=', siteId)
-          .where('c.status', '=', 'published')
-          .where('c.created_at', '>=', since)
-          .where('s.article_id', 'is not', null)
-          .groupBy('s.article_id')
-          .execute(),
-      ]);
-      const out = new Map<string, { views: number; comments: number }>();
-      for (const v of views) out.set(v.article_id, { views: Number(v.views), comments: 0 });
-      for (const c of comments) {
-        const e = out.get(c.article_id!) ?? { views: 0, comments: 0 };
-        e.comments = Number(c.n);
-        out.set(c.article_id!, e);
-      }
-      return out;
     },
   };
 }

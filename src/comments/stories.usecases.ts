@@ -1,18 +1,19 @@
 import type { User } from '../accounts/users.repository.ts';
-import type { Services } from '../core/services.ts';
+import type { Bus } from '../events/bus.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { STAFF, type StoryInfo, storyInfo } from './comment-view.ts';
 import { commentErrors as E } from './comments.errors.ts';
 import { closedReason } from './rules.ts';
-import type { Story } from './stories.repository.ts';
+import type { StoriesRepository, Story } from './stories.repository.ts';
 import { normaliseStoryUrl } from './story-url.ts';
 
 // Stories: what comments hang from. One per Parley article, or per page of
 // another site that embeds the comments; staff close and reopen them.
 
-type StoriesDeps = Pick<Services, 'storiesRepository' | 'now'>;
+// Deps are typed here, not as Pick<Services>: core/services.ts builds the pages that call these.
+type StoriesDeps = { storiesRepository: StoriesRepository; now: () => Date };
 
 /** The story of one of Parley's own articles, made on first need. */
 export async function storyForArticle(
@@ -71,12 +72,15 @@ export async function resolveEmbedStory(
 }
 
 /** The readers who wrote the story's article: their comments carry an "Author" badge. */
-export async function authorsOfStory(deps: Pick<Services, 'storiesRepository'>, story: Story): Promise<Set<string>> {
+export async function authorsOfStory(
+  deps: { storiesRepository: StoriesRepository },
+  story: Story,
+): Promise<Set<string>> {
   return new Set(story.articleId ? await deps.storiesRepository.articleAuthorUserIds(story.articleId) : []);
 }
 
 export async function setStoryClosed(
-  deps: Pick<Services, 'storiesRepository' | 'bus'>,
+  deps: { storiesRepository: StoriesRepository; bus: Bus },
   input: { site: Site; user: User; storyId: string; closed: boolean },
 ): Promise<void> {
   if (!STAFF.has(input.user.role)) throw new AppError(E.STAFF_ONLY);
@@ -98,7 +102,7 @@ export function countKeys(raw: string): Map<string, string> {
 
 /** Published comment counts for many stories at once, by the keys asked (0 for a story not there). */
 export async function countComments(
-  deps: Pick<Services, 'storiesRepository'>,
+  deps: { storiesRepository: StoriesRepository },
   input: { site: Site; keys: string },
 ): Promise<Record<string, number>> {
   const lookup = countKeys(input.keys);

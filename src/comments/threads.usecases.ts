@@ -1,5 +1,4 @@
 import type { User } from '../accounts/users.repository.ts';
-import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { type Comment, cursorOf, type Sort } from './comment-rows.repository.ts';
@@ -14,14 +13,20 @@ import {
   type ViewContext,
 } from './comment-view.ts';
 import { commentErrors as E } from './comments.errors.ts';
+import type { CommentsRepository } from './comments.repository.ts';
 import { closedReason, decodeCursor, encodeCursor } from './rules.ts';
-import type { CommentSettings, Story } from './stories.repository.ts';
+import type { CommentSettings, StoriesRepository, Story } from './stories.repository.ts';
 import { authorsOfStory } from './stories.usecases.ts';
 
 // Reading: a page of a story's threads, "more replies" under a comment, the
 // thread around a permalinked comment, and a reader's own comments.
 
-type ReadDeps = Pick<Services, 'commentsRepository' | 'storiesRepository' | 'now'>;
+// Typed here, not as Pick<Services>: core/services.ts builds the pages that read threads.
+export type ReadDeps = {
+  commentsRepository: CommentsRepository;
+  storiesRepository: StoriesRepository;
+  now: () => Date;
+};
 
 /** Replies loaded under one page of threads at most. */
 const THREAD_REPLIES = 2000;
@@ -156,7 +161,7 @@ export async function readCommentContext(
 
 /** A reader's own comments, every status but deleted, newest first. */
 export async function listMyComments(
-  deps: Pick<Services, 'commentsRepository'>,
+  deps: { commentsRepository: CommentsRepository },
   q: { user: User; cursor?: string; limit: number },
 ) {
   const cursor = decodeCursor(q.cursor);

@@ -33,9 +33,7 @@ describe('the architecture', () => {
     assert.deepEqual([...named].sort(), [...srcFolders].sort());
   });
 
-  it('writes each table from its owner alone, and only in a repository', {
-    todo: 'the restructuring of #13 is under way',
-  }, () => {
+  it('writes each table from its owner alone, and only in a repository', () => {
     const owner = new Map<string, string>();
     for (const [folder, tables] of mapRows()) for (const t of tables) owner.set(t, folder);
     const wrongs: string[] = [];
@@ -53,7 +51,7 @@ describe('the architecture', () => {
     assert.deepEqual(wrongs, []);
   });
 
-  it('keeps SQL in repositories and storage/', { todo: 'the restructuring of #13 is under way' }, () => {
+  it('keeps SQL in repositories and storage/', () => {
     const sqlish = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom)\(|\bsql`|\.prepare\(/;
     const outside = code.filter(
       (f) =>
@@ -66,9 +64,7 @@ describe('the architecture', () => {
     assert.deepEqual(outside, []);
   });
 
-  it('has no file over 300 lines outside migrations, the schema and data', {
-    todo: 'the restructuring of #13 is under way',
-  }, () => {
+  it('has no file over 300 lines outside migrations, the schema and data', () => {
     const data = [/^src\/storage\/migrations\//, /^src\/storage\/schema\.ts$/, /^src\/demo\/content\.ts$/];
     const long = code
       .filter((f) => !data.some((d) => d.test(f)))
@@ -78,7 +74,7 @@ describe('the architecture', () => {
     assert.deepEqual(long, []);
   });
 
-  it('has no import circles', { todo: 'the restructuring of #13 is under way' }, () => {
+  it('has no import circles', () => {
     const circles = importsCircles(importGraph(root, code));
     assert.deepEqual(
       circles.map((c) => c.join(' → ')),
@@ -86,7 +82,7 @@ describe('the architecture', () => {
     );
   });
 
-  it('tests every folder under src/', { todo: 'the restructuring of #13 is under way' }, () => {
+  it('tests every folder under src/', () => {
     const untested = srcFolders.filter(
       (folder) => !sourceFiles(root).some((f) => f.startsWith(`src/${folder}/`) && f.endsWith('.test.ts')),
     );

@@ -8,6 +8,7 @@ import { type CommentDecisionsRepository, createCommentDecisionsRepository } fro
 import { createStoriesRepository, type StoriesRepository } from '../comments/stories.repository.ts';
 import { createGuidelinesRepository, type GuidelinesRepository } from '../guidelines/guidelines.repository.ts';
 import { createLearningRepository, type LearningRepository } from '../guidelines/learning.repository.ts';
+import { createImagesRepository, type ImagesRepository } from '../images/images.repository.ts';
 import { createImportsRepository, type ImportsRepository } from '../imports/imports.repository.ts';
 import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
@@ -19,6 +20,7 @@ import {
 import { createSitesRepository, type SitesRepository } from '../sites/sites.repository.ts';
 import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
+import { createTopnewsRepository, type TopnewsRepository } from '../topnews/topnews.repository.ts';
 
 // Every feature's repository over one storage: the part of Services that
 // touches tables. Each is the only writer of its tables (docs/architecture.md).
@@ -33,6 +35,9 @@ export interface Repositories {
   articlesRepository: ArticlesRepository;
   newsroomRepository: NewsroomRepository;
   liveblogsRepository: LiveblogsRepository;
+  /** page views, today's activity and the editors' picks */
+  topnewsRepository: TopnewsRepository;
+  imagesRepository: ImagesRepository;
   storiesRepository: StoriesRepository;
   commentsRepository: CommentsRepository;
   notificationsRepository: NotificationsRepository;
@@ -56,6 +61,8 @@ export function createRepositories(storage: Storage): Repositories {
     articlesRepository: createArticlesRepository(storage),
     newsroomRepository: createNewsroomRepository(storage),
     liveblogsRepository: createLiveblogsRepository(storage),
+    topnewsRepository: createTopnewsRepository(storage),
+    imagesRepository: createImagesRepository(storage),
     storiesRepository: createStoriesRepository(storage),
     commentsRepository: createCommentsRepository(storage),
     notificationsRepository: createNotificationsRepository(storage),

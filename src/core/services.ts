@@ -21,6 +21,7 @@ import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
 import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
 import { claimLegacyComments } from '../imports/claims.ts';
@@ -165,6 +166,8 @@ async function composeServices(
     commentsRepository: commentsRepo,
     notificationsRepository: notificationsRepo,
     importsRepository: importsRepo,
+    topnewsRepository: topnews,
+    imagesRepository,
     guidelinesRepository,
     learningRepository,
   } = repositories;
@@ -214,14 +217,14 @@ async function composeServices(
   };
   // Image files: on disk beside the database unless the caller gives a store (tests: memory).
   const images = createImagesUsecases({
-    db: storage.db,
+    imagesRepository,
     store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
     now,
   });
-  const views = createViewCounter({ newsroom: newsroomRepo, now, salt: secret });
+  const views = createViewCounter({ topnews, now, salt: secret });
   // Today's reading and commenting, for Top News: the day in the site's zone.
   const activity = (site: Site) =>
-    newsroomRepo.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
+    topnews.activity(site.id, localDay(now(), site.timeZone), startOfLocalDay(now(), site.timeZone).toISOString());
   const widget: Widget = createWidget();
   // Server-side lifetime of a rendered page: short, because another instance
   // may have changed the content without this one hearing of it.

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import type { Storage } from '../storage/database.ts';
+import { createTopnewsRepository } from '../topnews/topnews.repository.ts';
 import { demoSite } from './content.ts';
 import { seedDemo } from './seed.ts';
 
@@ -19,7 +20,13 @@ export async function ensureDemo(
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const sites = createSitesRepository(storage);
   const created = await seedDemo(
-    { sites, articles: createArticlesRepository(storage), liveblogs: createLiveblogsRepository(storage), now },
+    {
+      sites,
+      articles: createArticlesRepository(storage),
+      liveblogs: createLiveblogsRepository(storage),
+      topnews: createTopnewsRepository(storage),
+      now,
+    },
     { baseUrl },
   );
   if (!created) {

@@ -3,12 +3,14 @@ import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { newId } from '../shared/ids.ts';
 import { slugify } from '../shared/slug.ts';
 import type { SitesRepository } from '../sites/sites.repository.ts';
+import type { TopnewsRepository } from '../topnews/topnews.repository.ts';
 import { demoArticles, demoAuthors, demoLiveblog, demoLiveEntries, demoSections, demoSite } from './content.ts';
 
 export interface SeedDemoDeps {
   sites: SitesRepository;
   articles: ArticlesRepository;
   liveblogs: LiveblogsRepository;
+  topnews: TopnewsRepository;
   now: () => Date;
 }
 
@@ -17,7 +19,7 @@ export interface SeedDemoDeps {
  * when the demo site already exists: running it twice is safe.
  */
 export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string }): Promise<boolean> {
-  const { sites, articles, liveblogs } = deps;
+  const { sites, articles, liveblogs, topnews } = deps;
   if (await sites.get(demoSite.id)) return false;
   const now = deps.now().getTime();
   const at = (ago: number) => new Date(now - ago).toISOString();
@@ -117,6 +119,6 @@ export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string })
     });
   }
   picks.sort((x, y) => x.rank - y.rank);
-  await articles.setTopPicks(siteId, [blogId, ...picks.map((x) => x.id)]);
+  await topnews.setPicks(siteId, [blogId, ...picks.map((x) => x.id)]);
   return true;
 }

@@ -7,6 +7,7 @@ import { profileRoutes } from '../accounts/profile.routes.ts';
 import { registrationRoutes } from '../accounts/registration.routes.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { newsroomRoutes } from '../articles/newsroom.routes.ts';
+import { searchRoutes } from '../articles/search.routes.ts';
 import { commentFormRoutes } from '../comments/comments.form.routes.ts';
 import { commentsRoutes } from '../comments/comments.routes.ts';
 import { reactionsRoutes } from '../comments/reactions.routes.ts';
@@ -19,6 +20,7 @@ import { learningRoutes } from '../guidelines/learning.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { imagesRoutes } from '../images/images.routes.ts';
 import { claimRoutes } from '../imports/claims.routes.ts';
+import { liveblogsRoutes } from '../liveblogs/liveblogs.routes.ts';
 import { moderationAppealsRoutes } from '../moderation/appeals.routes.ts';
 import { moderationAuditRoutes } from '../moderation/audit.routes.ts';
 import { moderationAuthorsRoutes } from '../moderation/authors.routes.ts';
@@ -27,6 +29,7 @@ import { moderationQueuesRoutes } from '../moderation/queues.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
+import { topNewsRoutes } from '../topnews/topnews.routes.ts';
 
 // Every feature's routes, in the order they are registered. A feature adds a
 // route inside its own routes module; this list changes only for a new module.
@@ -57,6 +60,9 @@ export const routeModules = [
   notificationsRoutes,
   feedsRoutes,
   newsroomRoutes,
+  liveblogsRoutes,
+  topNewsRoutes,
+  searchRoutes,
   claimRoutes,
   imagesRoutes,
 ] satisfies ((services: Services) => unknown)[];

@@ -15,6 +15,7 @@ import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
 import type { Role } from '../storage/schema.ts';
 import type { EngineUnderTest } from '../storage/testing.ts';
+import { createTopnewsRepository } from '../topnews/topnews.repository.ts';
 import { type App, buildApp } from './app.ts';
 
 /** Noon in India on a fixed day: page times in tests are exact. */
@@ -45,6 +46,7 @@ export async function buildTestApp(
       sites: createSitesRepository(storage),
       articles: createArticlesRepository(storage),
       liveblogs: createLiveblogsRepository(storage),
+      topnews: createTopnewsRepository(storage),
       now,
     },
     { baseUrl: TEST_BASE_URL },

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
 import sharp, { type Metadata } from 'sharp';
 import type { ImageRef } from '../articles/body.ts';
 import { AppError, defineErrors } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import type { Database } from '../storage/schema.ts';
 import type { ImageStore } from './image-store.ts';
+import type { ImagesRepository } from './images.repository.ts';
+import { isImageFileName, widthsFor } from './widths.ts';
 
 // Uploaded images, resized once to responsive widths (WebP, and a JPEG for
 // browsers without WebP), never larger than the original, with the metadata
@@ -17,20 +17,10 @@ export const imageErrors = defineErrors({
   IMAGE_NOT_FOUND: { status: 404, message: 'There is no such image.' },
 });
 
-export const WIDTHS = [320, 640, 1024, 1600];
 export const MAX_BYTES = 15 * 1024 * 1024;
 const FALLBACK_WIDTH = 1024;
 
-export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageStore; now: () => Date }) {
-  const refOf = (r: { id: string; site_id: string; width: number; height: number; widths: string }): ImageRef => ({
-    id: r.id,
-    base: `/media/${r.site_id}/${r.id}`,
-    width: r.width,
-    height: r.height,
-    widths: JSON.parse(r.widths) as number[],
-    fallback: `/media/${r.site_id}/${r.id}/fallback.jpg`,
-  });
-
+export function createImagesUsecases(deps: { imagesRepository: ImagesRepository; store: ImageStore; now: () => Date }) {
   return {
     async upload(siteId: string, body: Buffer): Promise<ImageRef> {
       if (body.length > MAX_BYTES) throw new AppError(imageErrors.IMAGE_TOO_LARGE);
@@ -51,8 +41,7 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
       const rotated = (meta.orientation ?? 1) >= 5;
       const width = rotated ? meta.height : meta.width;
       const height = rotated ? meta.width : meta.height;
-      const widths = WIDTHS.filter((w) => w < width);
-      if (widths.length === 0 || widths.at(-1)! < width) widths.push(Math.min(width, 2400));
+      const widths = widthsFor(width);
       const id = newId();
       const prefix = `${siteId}/${id}`;
       for (const w of widths)
@@ -69,35 +58,25 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
           .jpeg({ quality: 82, mozjpeg: true })
           .toBuffer(),
       );
-      const row = {
+      return deps.imagesRepository.insert({
         id,
-        site_id: siteId,
+        siteId,
         width,
         height: Math.round(height),
-        widths: JSON.stringify(widths),
-        original_type: meta.format,
+        widths,
+        originalType: meta.format,
         bytes: body.length,
-        created_at: deps.now().toISOString(),
-      };
-      await deps.db.insertInto('images').values(row).execute();
-      return refOf(row);
+        createdAt: deps.now().toISOString(),
+      });
     },
 
     /** The site's images by id (for the editor's body text). */
-    async refs(siteId: string, ids: string[]): Promise<Map<string, ImageRef>> {
-      if (ids.length === 0) return new Map();
-      const rows = await deps.db
-        .selectFrom('images')
-        .selectAll()
-        .where('site_id', '=', siteId)
-        .where('id', 'in', ids)
-        .execute();
-      return new Map(rows.map((r) => [r.id, refOf(r)]));
+    refs(siteId: string, ids: string[]): Promise<Map<string, ImageRef>> {
+      return deps.imagesRepository.refs(siteId, ids);
     },
 
     async file(siteId: string, id: string, name: string): Promise<{ body: Buffer; type: string } | undefined> {
-      if (!/^(\d+\.webp|fallback\.jpg)$/.test(name) || !/^[a-z0-9]+$/i.test(id) || !/^[a-z0-9_-]+$/i.test(siteId))
-        return undefined;
+      if (!isImageFileName(siteId, id, name)) return undefined;
       const body = await deps.store.get(`${siteId}/${id}/${name}`);
       return body && { body, type: name.endsWith('.webp') ? 'image/webp' : 'image/jpeg' };
     },

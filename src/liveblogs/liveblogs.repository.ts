@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { type Block, parseBody } from '../articles/body.ts';
-import type { Database } from '../storage/schema.ts';
+import type { Database, LiveEntriesTable } from '../storage/schema.ts';
 
 export interface LiveEntry {
   id: string;
@@ -20,6 +20,15 @@ export interface BannerItem {
   latestHeadline: string | null;
   latestAt: string | null;
 }
+
+const toEntry = (r: Selectable<LiveEntriesTable>): LiveEntry => ({
+  id: r.id,
+  articleId: r.article_id,
+  headline: r.headline,
+  body: parseBody(r.body),
+  keyEvent: r.key_event === 1,
+  postedAt: r.posted_at,
+});
 
 export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
   return {
@@ -48,14 +57,7 @@ export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
         .orderBy('id', 'desc')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        articleId: r.article_id,
-        headline: r.headline,
-        body: parseBody(r.body),
-        keyEvent: r.key_event === 1,
-        postedAt: r.posted_at,
-      }));
+      return rows.map(toEntry);
     },
 
     async getEntry(articleId: string, entryId: string): Promise<LiveEntry | undefined> {
@@ -65,25 +67,33 @@ export function createLiveblogsRepository({ db }: { db: Kysely<Database> }) {
         .where('article_id', '=', articleId)
         .where('id', '=', entryId)
         .executeTakeFirst();
-      return (
-        r && {
-          id: r.id,
-          articleId: r.article_id,
-          headline: r.headline,
-          body: parseBody(r.body),
-          keyEvent: r.key_event === 1,
-          postedAt: r.posted_at,
-        }
-      );
+      return r && toEntry(r);
     },
 
-    async setLiveStatus(articleId: string, status: 'live' | 'ended', at: string): Promise<void> {
+    /** An entry of the site's, whichever blog it is in (editors give the blog too, and it must match). */
+    async findEntry(siteId: string, entryId: string): Promise<LiveEntry | undefined> {
+      const r = await db
+        .selectFrom('live_entries')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('id', '=', entryId)
+        .executeTakeFirst();
+      return r && toEntry(r);
+    },
+
+    async updateEntry(
+      id: string,
+      e: { headline: string; body: Block[]; keyEvent: boolean; at: string },
+    ): Promise<void> {
       await db
-        .updateTable('articles')
-        .set({ live_status: status, modified_at: at })
-        .where('id', '=', articleId)
-        .where('kind', '=', 'liveblog')
+        .updateTable('live_entries')
+        .set({ headline: e.headline, body: JSON.stringify(e.body), key_event: e.keyEvent ? 1 : 0, modified_at: e.at })
+        .where('id', '=', id)
         .execute();
+    },
+
+    async deleteEntry(id: string): Promise<void> {
+      await db.deleteFrom('live_entries').where('id', '=', id).execute();
     },
 
     /** Live blogs featured in the site-wide banner, each with its newest entry. */

@@ -7,8 +7,7 @@ import { html, type SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
 import { commentsArea, timeLine, topNewsToday } from './components.ts';
-import { type Chrome, layout } from './layout.ts';
-import type { PageViewer } from './pages.usecases.ts';
+import { type Chrome, layout, type PageViewer } from './layout.ts';
 import { liveBlogJsonLd, newsArticleJsonLd } from './structured-data.ts';
 import { urls } from './urls.ts';
 

@@ -1,3 +1,4 @@
+import type { User } from '../accounts/users.repository.ts';
 import type { Section } from '../articles/articles.repository.ts';
 import type { BannerItem } from '../liveblogs/liveblogs.repository.ts';
 import { html, jsonForScript, type SafeHtml } from '../shared/html.ts';
@@ -14,6 +15,9 @@ export interface Chrome {
   viewer?: { displayName: string; csrf: string; role: string };
   scripts?: { app: string; counts: string };
 }
+
+/** A signed-in reader as the pages know them: what the chrome shows, and who they are. */
+export type PageViewer = NonNullable<Chrome['viewer']> & { user: User };
 
 function accountLinks(chrome: Chrome): SafeHtml {
   const v = chrome.viewer;

@@ -276,7 +276,7 @@ describe('page freshness', () => {
         'demo',
         'continental-cup-live-group-stage-final-day',
       );
-      await app.services.liveblogsRepository.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
+      await app.services.articlesRepository.setLiveStatus(blog!.id, 'ended', TEST_NOW.toISOString());
       app.services.bus.publish({ type: 'content.changed', siteId: 'demo' });
       const html = (await app.inject({ url: '/world/island-nations-agree-to-reopen-fisheries-talks' })).body;
       assert.doesNotMatch(html, /class="live-banner"/);

@@ -1,11 +1,9 @@
-import type { User } from '../accounts/users.repository.ts';
 import type { ArticleSummary, ArticlesRepository } from '../articles/articles.repository.ts';
 import type { ThreadPage } from '../comments/comment-view.ts';
 import type { Sort } from '../comments/comments.repository.ts';
 import type { StoriesRepository } from '../comments/stories.repository.ts';
 import { storyForArticle } from '../comments/stories.usecases.ts';
-import { readCommentContext, readThread } from '../comments/threads.usecases.ts';
-import type { Services } from '../core/services.ts';
+import { type ReadDeps, readCommentContext, readThread } from '../comments/threads.usecases.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { AppError } from '../shared/errors.ts';
 import type { SafeHtml } from '../shared/html.ts';
@@ -13,9 +11,7 @@ import type { Site } from '../sites/sites.repository.ts';
 import { startOfLocalDay } from '../time/format.ts';
 import { articlePage } from './article.page.ts';
 import { frontPage } from './front.page.ts';
-import type { Chrome } from './layout.ts';
-
-export type PageViewer = NonNullable<Chrome['viewer']> & { user: User };
+import type { Chrome, PageViewer } from './layout.ts';
 
 export interface CommentOptions {
   sort?: Sort | undefined;
@@ -28,6 +24,8 @@ import { listingPage } from './listing.page.ts';
 import { guidelinesPage, notFoundPage } from './simple.page.ts';
 import { urls } from './urls.ts';
 
+export type { PageViewer } from './layout.ts';
+
 export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
 
 import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
@@ -36,7 +34,7 @@ export interface PagesDeps {
   articles: ArticlesRepository;
   liveblogs: LiveblogsRepository;
   /** what the comments' functions read with */
-  comments: Pick<Services, 'commentsRepository' | 'storiesRepository' | 'now'>;
+  comments: ReadDeps;
   stories: StoriesRepository;
   now: () => Date;
   /** addresses of the widget bundles the pages load */

@@ -177,22 +177,6 @@ for (const engine of await enginesUnderTest()) {
       assert.deepEqual(names.get(page1[0]!.id), ['A Writer']);
     });
 
-    it('keeps editors picks in order and replaces them', async () => {
-      const repo = createArticlesRepository(storage);
-      const [x, y] = await repo.listPublished({ siteId, limit: 2 });
-      await repo.setTopPicks(siteId, [y!.id, x!.id]);
-      assert.deepEqual(
-        (await repo.listTopPicks(siteId)).map((a) => a.id),
-        [y!.id, x!.id],
-      );
-      await repo.setTopPicks(siteId, [x!.id]);
-      assert.deepEqual(
-        (await repo.listTopPicks(siteId)).map((a) => a.id),
-        [x!.id],
-      );
-      assert.deepEqual(await repo.listTopPicks(otherSiteId), []);
-    });
-
     it('serves live entries newest first and the banner with the latest entry', async () => {
       const articles = createArticlesRepository(storage);
       const live = createLiveblogsRepository(storage);
@@ -235,7 +219,7 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(banner[0]?.latestHeadline, 'Entry 3');
       assert.equal(banner[0]?.latestAt, '2024-05-01T10:03:00.000Z');
       assert.deepEqual(await live.bannerItems(otherSiteId), []);
-      await live.setLiveStatus(blog.id, 'ended', '2024-05-01T12:00:00.000Z');
+      await articles.setLiveStatus(blog.id, 'ended', '2024-05-01T12:00:00.000Z');
       assert.deepEqual(await live.bannerItems(siteId), []);
     });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { NewsroomRepository } from '../articles/newsroom.repository.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { localDay } from '../time/format.ts';
+import type { TopnewsRepository } from './topnews.repository.ts';
 
 // Page views for Top News. Each article page's script sends one beacon
 // (POST /api/views): views served by a CDN or from the page cache count too,
@@ -17,7 +17,7 @@ const SEEN_FOR_MS = 30 * 60_000;
 const MAX_SEEN = 200_000;
 const BOT = /bot|crawl|spider|slurp|preview|headless|curl|wget|python|httpclient/i;
 
-export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () => Date; salt: string }) {
+export function createViewCounter(deps: { topnews: TopnewsRepository; now: () => Date; salt: string }) {
   const pending = new Map<string, { site: Site; day: string; counts: Map<string, number> }>();
   const seen = new Map<string, number>();
 
@@ -46,7 +46,7 @@ export function createViewCounter(deps: { newsroom: NewsroomRepository; now: () 
     async flush(): Promise<void> {
       const batches = [...pending.values()];
       pending.clear();
-      for (const b of batches) await deps.newsroom.addViews(b.site.id, b.day, b.counts);
+      for (const b of batches) await deps.topnews.addViews(b.site.id, b.day, b.counts);
     },
   };
 }
