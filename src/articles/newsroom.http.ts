@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { sendPrivatePage } from '../http/replies.ts';
 import { AppError } from '../shared/errors.ts';
-import type { SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { fromLocalDateTime } from '../time/format.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
@@ -87,13 +87,7 @@ export const notices: Record<string, string> = {
   ended: 'The coverage has ended.',
 };
 
-export function send(reply: FastifyReply, page: SafeHtml, status = 200) {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .send(page.toString());
-}
+export const send = sendPrivatePage;
 
 export const Banner = Type.Object({
   version: Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 10 })]),

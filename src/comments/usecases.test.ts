@@ -3,8 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { User } from '../accounts/users.repository.ts';
 import type { ParleyEvent } from '../events/bus.ts';
 import type { App } from '../http/app.ts';
-import { buildTestApp, createTestUser, demoArticleStoryId } from '../http/testing.ts';
-import { AppError } from '../shared/errors.ts';
+import { buildTestApp, createTestUser, demoArticleStoryId, errorCode } from '../http/testing.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { deleteComment, editComment } from './editing.usecases.ts';
 import { postComment } from './posting.usecases.ts';
@@ -22,15 +21,7 @@ describe('comments use cases', () => {
   const events: ParleyEvent[] = [];
   const user = async (email: string, role: 'reader' | 'moderator' = 'reader'): Promise<User> =>
     (await app.services.usersRepository.get(await createTestUser(app, { email, role })))!;
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      assert.ok(err instanceof AppError, String(err));
-      return err.code;
-    }
-    assert.fail('expected an error');
-  };
+  const code = errorCode;
   const post = (u: User, body: string, extra: { parentId?: string; idempotencyKey?: string } = {}) =>
     postComment(app.services, { site, user: u, storyId, body, ...extra });
 

@@ -10,6 +10,7 @@ import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import type { PolicyChanges } from '../guidelines/policy.ts';
 import { createMemoryImageStore } from '../images/image-store.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
+import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
@@ -250,4 +251,15 @@ export function appOnEngine(engine: EngineUnderTest): { readonly app: App; reado
       return storage!;
     },
   };
+}
+
+/** The error code a use case refuses with (it must refuse with an AppError). */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return err.code;
+  }
+  throw new Error('expected an error');
 }

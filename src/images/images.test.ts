@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { App } from '../http/app.ts';
-import { buildTestApp } from '../http/testing.ts';
-import { AppError } from '../shared/errors.ts';
+import { buildTestApp, errorCode } from '../http/testing.ts';
 import { MAX_BYTES } from './images.usecases.ts';
 
 // The image pipeline on a whole Parley (in-memory store): what is stored,
@@ -14,15 +13,7 @@ const png = (width: number, height: number) =>
     .png()
     .toBuffer();
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof AppError, String(err));
-    return err.code;
-  }
-  assert.fail('expected an error');
-};
+const code = errorCode;
 
 describe('images', () => {
   let app: App;

@@ -3,8 +3,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { User } from '../accounts/users.repository.ts';
 import type { App } from '../http/app.ts';
-import { buildTestApp, createTestUser, lastMail } from '../http/testing.ts';
-import { AppError } from '../shared/errors.ts';
+import { buildTestApp, createTestUser, errorCode, lastMail } from '../http/testing.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { claimLegacyComments } from './claims.ts';
 import { confirmClaimLink, requestClaimLink } from './claims.usecases.ts';
@@ -19,15 +18,7 @@ describe('legacy claims', () => {
   let site: Site;
   const user = async (email: string): Promise<User> =>
     (await app.services.usersRepository.get(await createTestUser(app, { email })))!;
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      assert.ok(err instanceof AppError, String(err));
-      return err.code;
-    }
-    assert.fail('expected an error');
-  };
+  const code = errorCode;
   const mine = async (u: User) =>
     (await app.services.commentsRepository.listByAuthor(u.id, undefined, 100)).map((c) => c.body);
   const tokenOf = async (to: string) => /token=(\S+)/.exec((await lastMail(app, to)).text)![1]!;

@@ -5,8 +5,7 @@ import type { User } from '../accounts/users.repository.ts';
 import type { EditableArticle } from '../articles/newsroom.repository.ts';
 import { demoLiveblog, demoLiveEntries } from '../demo/content.ts';
 import type { App } from '../http/app.ts';
-import { buildTestApp } from '../http/testing.ts';
-import { AppError } from '../shared/errors.ts';
+import { buildTestApp, errorCode } from '../http/testing.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { LIVE_IDLE_HOURS } from './coverage.usecases.ts';
 
@@ -15,15 +14,7 @@ import { LIVE_IDLE_HOURS } from './coverage.usecases.ts';
 
 const editor = { id: 'ed', displayName: 'Edna Editor' } as User;
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof AppError, String(err));
-    return err.code;
-  }
-  assert.fail('expected an error');
-};
+const code = errorCode;
 
 /** An open page's stream: what the hub wrote to it. */
 function stream() {

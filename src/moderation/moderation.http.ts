@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
-import type { SafeHtml } from '../shared/html.ts';
+import { sendPrivatePage } from '../http/replies.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { startOfLocalDay } from '../time/format.ts';
 
@@ -23,13 +23,7 @@ export const notices: Record<string, string> = {
   conflict: 'Another moderator decided that comment first: the list shows what they decided.',
 };
 
-export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200) {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .send(page.toString());
-}
+export const sendPage = sendPrivatePage;
 
 export async function staff(auth: Services['auth'], request: FastifyRequest) {
   const viewer = await auth.requireUser(request, [...STAFF]);
