@@ -20,6 +20,8 @@ export interface Config {
   guidelinesUrl: string;
   reactionLabel: string;
   maxLength: number;
+  /** how long a comment may be edited after posting (older servers do not say) */
+  editWindowSeconds?: number;
   loginUrl: string;
   registerUrl: string;
 }

@@ -87,6 +87,19 @@ describe("a reader's actions on a comment", () => {
     assert.equal(commentActions({ ...mine, editableUntil: null }, reader, false, NOW).edit, false);
   });
 
+  it('gives the reader Edit and Delete on their own comment heard live (as everyone sees it), not Report', () => {
+    const heard = comment('a', { author: author({ id: reader.id }), createdAt: '2025-03-01T10:04:00.000Z' });
+    const can = commentActions(heard, reader, false, NOW, 900);
+    assert.equal(can.edit, true);
+    assert.equal(can.delete, true);
+    assert.equal(can.report, false);
+    assert.equal(can.reactDisabled, true);
+    // past the site's edit window: delete only
+    assert.equal(commentActions(heard, reader, false, NOW + 900_000, 900).edit, false);
+    // someone else's comment stays theirs
+    assert.equal(commentActions(heard, { ...reader, id: 'u9' }, false, NOW, 900).report, true);
+  });
+
   it('offers no reply on a closed story, and nothing but delete on a comment not published', () => {
     assert.equal(commentActions(comment('a'), reader, true, NOW).reply, false);
     const held = comment('a', { mine: true, status: 'pending' });

@@ -42,15 +42,38 @@ export interface CommentActions {
   feature: boolean;
 }
 
+/**
+ * Whether the reader wrote the comment. A comment heard live comes as everyone
+ * sees it (mine: false): the author's id tells.
+ */
+export function isOwn(c: Comment, user: User | null): boolean {
+  return c.mine || Boolean(user && c.author.id === user.id);
+}
+
+/** Until when the reader may edit their comment: the server's word, or (heard live) its time plus the site's window. */
+export function editableUntil(c: Comment, user: User | null, editWindowSeconds = 0): number {
+  if (c.editableUntil) return new Date(c.editableUntil).getTime();
+  return isOwn(c, user) && !c.deleted && editWindowSeconds > 0
+    ? new Date(c.createdAt).getTime() + editWindowSeconds * 1000
+    : 0;
+}
+
 /** The actions a reader has on a comment (signed out, the buttons that need an account ask to log in). */
-export function commentActions(c: Comment, user: User | null, closed: boolean, now = Date.now()): CommentActions {
+export function commentActions(
+  c: Comment,
+  user: User | null,
+  closed: boolean,
+  now = Date.now(),
+  editWindowSeconds = 0,
+): CommentActions {
   const published = c.status === 'published';
+  const mine = isOwn(c, user);
   return {
-    reactDisabled: c.mine || !published,
+    reactDisabled: mine || !published,
     reply: !closed && published,
-    edit: c.mine && Boolean(c.editableUntil) && new Date(c.editableUntil!).getTime() > now,
-    delete: c.mine,
-    report: !c.mine && published,
+    edit: mine && editableUntil(c, user, editWindowSeconds) > now,
+    delete: mine,
+    report: !mine && published,
     feature: Boolean(user && user.role !== 'reader') && published,
   };
 }

@@ -60,21 +60,22 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       return applyLive(state, action.event);
     case 'posted': {
       const c = action.comment;
-      return counted(
-        {
-          ...state,
-          own: withId(state.own, c.id),
-          waiting: state.waiting.filter((w) => w.id !== c.id),
-          list: [c, ...state.list.filter((x) => x.id !== c.id)],
-        },
-        c,
-      );
+      const echoed = state.waiting.some((w) => w.id === c.id) || contains(state.list, c.id);
+      const next = {
+        ...state,
+        own: withId(state.own, c.id),
+        waiting: state.waiting.filter((w) => w.id !== c.id),
+        list: [c, ...state.list.filter((x) => x.id !== c.id)],
+      };
+      return echoed ? next : counted(next, c);
     }
-    case 'replied':
-      return counted(
-        { ...state, own: withId(state.own, action.comment.id), list: addReply(state.list, action.comment) },
-        action.comment,
-      );
+    case 'replied': {
+      const c = action.comment;
+      // its live echo may have come first, as everyone sees it: the writer's own view replaces it
+      if (contains(state.list, c.id))
+        return { ...state, own: withId(state.own, c.id), list: mapTree(state.list, c.id, () => c) };
+      return counted({ ...state, own: withId(state.own, c.id), list: addReply(state.list, c) }, c);
+    }
     case 'revealed':
       return { ...state, list: prepend(state.list, state.waiting), waiting: [] };
     case 'changed':
