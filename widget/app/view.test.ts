@@ -11,6 +11,7 @@ import {
   composerId,
   composerKind,
   composerLabel,
+  emptyState,
   idempotencyKey,
   isNudge,
   permalinkBase,
@@ -52,6 +53,17 @@ describe('what a comment shows', () => {
   it('shows the reaction count only when there is one', () => {
     assert.equal(reactionLabel('Respect', 0), 'Respect ');
     assert.equal(reactionLabel('Respect', 3), 'Respect · 3');
+  });
+});
+
+describe('the empty thread', () => {
+  it('says there are no comments only while none is shown or waiting, and not while loading', () => {
+    assert.equal(emptyState('all', false, 0, 0), 'noComments');
+    assert.equal(emptyState('featured', false, 0, 0), 'noFeatured');
+    assert.equal(emptyState('all', true, 0, 0), null);
+    assert.equal(emptyState('all', false, 2, 0), null);
+    // the first comment arrived live and waits behind the "1 new comment" button
+    assert.equal(emptyState('all', false, 0, 1), null);
   });
 });
 

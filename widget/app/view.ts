@@ -78,6 +78,12 @@ export function commentActions(
   };
 }
 
+/** What the list says when it shows nothing: nothing while loading, nor once a comment has arrived live. */
+export function emptyState(tab: string, loading: boolean, shown: number, waiting: number): Key | null {
+  if (loading || shown > 0 || waiting > 0) return null;
+  return tab === 'featured' ? 'noFeatured' : 'noComments';
+}
+
 export function reactionLabel(label: string, count: number): string {
   return `${label} ${count > 0 ? `· ${count}` : ''}`;
 }

@@ -79,6 +79,7 @@ export function App(props: { opts: Options; config: Config; story: Story; pageUr
           list={thread.list}
           loading={thread.loading}
           tab={thread.tab}
+          waiting={thread.waiting.length}
           hasMore={Boolean(thread.cursor)}
           onMore={() => void thread.load(true)}
         />
