@@ -56,6 +56,15 @@ describe('what a comment shows', () => {
   });
 });
 
+describe('the composer while sending', () => {
+  it('says the comment is on its way until the answer comes', () => {
+    assert.equal(submitLabel('new', true), 'Posting…');
+    assert.equal(submitLabel('reply', true), 'Posting…');
+    assert.equal(submitLabel('edit', true), 'Saving…');
+    assert.equal(submitLabel('new', false), 'Post comment');
+  });
+});
+
 describe('the empty thread', () => {
   it('says there are no comments only while none is shown or waiting, and not while loading', () => {
     assert.equal(emptyState('all', false, 0, 0), 'noComments');

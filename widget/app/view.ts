@@ -99,7 +99,9 @@ export function composerLabel(kind: ComposerKind, name: string): string {
   return kind === 'edit' ? t('editYourComment') : kind === 'reply' ? t('yourReply') : t('yourCommentAs', { name });
 }
 
-export function submitLabel(kind: ComposerKind): string {
+/** The submit button's words; while the comment is on its way (`busy`), that it is sending. */
+export function submitLabel(kind: ComposerKind, busy = false): string {
+  if (busy) return kind === 'edit' ? t('saving') : t('posting');
   return kind === 'edit' ? t('save') : kind === 'reply' ? t('reply') : t('postComment');
 }
 

@@ -60,6 +60,7 @@ export function Composer(props: {
   return (
     <form
       class="p-composer"
+      aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -86,8 +87,8 @@ export function Composer(props: {
               {t('cancel')}
             </button>
           )}{' '}
-          <button type="submit" class="p-button" disabled={busy || !text.trim() || left < 0}>
-            {submitLabel(kind)}
+          <button type="submit" class="p-button" disabled={busy || !text.trim() || left < 0} aria-busy={busy}>
+            {submitLabel(kind, busy)}
           </button>
         </span>
       </div>
