@@ -10,6 +10,10 @@ export interface User {
   role: string;
   emailVerified: boolean;
   email: string | null;
+  /** 'active', 'suspended' or 'banned' (GET /api/auth/session) */
+  status?: string;
+  sanctionUntil?: string | null;
+  sanctionReason?: string | null;
 }
 
 /** The site's settings for the widget (GET /api/embed/config). */

@@ -15,6 +15,7 @@ import {
   idempotencyKey,
   isNudge,
   permalinkBase,
+  postingBlock,
   REPORT_REASONS,
   reactionLabel,
   SORTS,
@@ -62,6 +63,24 @@ describe('the composer while sending', () => {
     assert.equal(submitLabel('reply', true), 'Posting…');
     assert.equal(submitLabel('edit', true), 'Saving…');
     assert.equal(submitLabel('new', false), 'Post comment');
+  });
+});
+
+describe('a reader who may not post', () => {
+  it('is told so in place of the composer: banned, or suspended until a date to come', () => {
+    assert.equal(postingBlock(null, 'UTC', NOW), null);
+    assert.equal(postingBlock({ ...reader, status: 'active' }, 'UTC', NOW), null);
+    assert.equal(postingBlock(reader, 'UTC', NOW), null);
+    assert.equal(
+      postingBlock({ ...reader, status: 'banned', sanctionReason: 'spam' }, 'UTC', NOW),
+      'Your account is banned from commenting on this site. You can still read the comments. Reason: spam',
+    );
+    const suspended = { ...reader, status: 'suspended', sanctionUntil: '2025-03-08T10:00:00.000Z' };
+    assert.match(
+      postingBlock(suspended, 'Asia/Kolkata', NOW)!,
+      /suspended from commenting until 8 March 2025 at 15:30/,
+    );
+    assert.equal(postingBlock(suspended, 'UTC', Date.parse('2025-03-09T00:00:00.000Z')), null);
   });
 });
 

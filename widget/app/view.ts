@@ -88,6 +88,23 @@ export function reactionLabel(label: string, count: number): string {
   return `${label} ${count > 0 ? `· ${count}` : ''}`;
 }
 
+/**
+ * Why the reader may not write now, in place of the composer: banned, or
+ * suspended until a date still to come. Null when they may.
+ */
+export function postingBlock(user: User | null, timeZone: string, now = Date.now()): string | null {
+  if (!user) return null;
+  const reason = user.sanctionReason ? ` ${t('sanctionReason', { reason: user.sanctionReason })}` : '';
+  if (user.status === 'banned') return t('banned') + reason;
+  if (user.status === 'suspended' && user.sanctionUntil && new Date(user.sanctionUntil).getTime() > now) {
+    const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+      new Date(user.sanctionUntil),
+    );
+    return t('suspended', { until }) + reason;
+  }
+  return null;
+}
+
 /** What a composer is for: a new comment, a reply or an edit. */
 export type ComposerKind = 'new' | 'reply' | 'edit';
 

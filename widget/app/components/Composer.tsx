@@ -4,7 +4,15 @@ import { editComment, postComment } from '../endpoints.ts';
 import { flaggedWords, highlightsOf } from '../highlights.ts';
 import { t } from '../i18n.ts';
 import type { Comment, Config, User } from '../types.ts';
-import { charactersLeft, composerId, composerKind, composerLabel, idempotencyKey, submitLabel } from '../view.ts';
+import {
+  charactersLeft,
+  composerId,
+  composerKind,
+  composerLabel,
+  idempotencyKey,
+  postingBlock,
+  submitLabel,
+} from '../view.ts';
 import { ComposerError } from './ComposerError.tsx';
 import { FlaggedField } from './FlaggedField.tsx';
 import { SignInPrompt } from './SignInPrompt.tsx';
@@ -28,6 +36,13 @@ export function Composer(props: {
   // one key per comment written: a retried post is not posted twice
   const key = useRef(idempotencyKey());
   if (!props.user) return <SignInPrompt registerUrl={props.config.registerUrl} onLogin={props.onLogin} />;
+  const blocked = postingBlock(props.user, props.config.timeZone);
+  if (blocked)
+    return (
+      <p class="p-status p-blocked" role="status">
+        {blocked}
+      </p>
+    );
 
   const kind = composerKind(props.editId, props.parentId);
   const submit = async (sendAnyway = false) => {
