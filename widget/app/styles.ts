@@ -18,6 +18,7 @@ export const css = `
 .p-button[disabled]{opacity:.5;cursor:default}
 .p-secondary{background:transparent!important;color:var(--p-ink)!important;border:1px solid var(--p-ink)}
 .p-link{background:none;border:0;padding:0;margin-right:.8rem;color:var(--p-accent);font:inherit;font-size:.85rem;cursor:pointer;text-decoration:none}
+.p-inline{margin-right:0}
 .p-link[disabled]{color:var(--p-muted);cursor:default}
 .p-reacted{font-weight:700}
 .p-toolbar{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;justify-content:space-between;border-bottom:2px solid var(--p-ink);padding:.4rem 0;margin:1rem 0 .5rem;font-size:.9rem}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
 import { editComment, postComment } from '../endpoints.ts';
 import { flaggedWords, highlightsOf } from '../highlights.ts';
-import { t } from '../i18n.ts';
+import { t, tn } from '../i18n.ts';
 import type { Comment, Config, User } from '../types.ts';
 import {
   charactersLeft,
@@ -94,7 +94,7 @@ export function Composer(props: {
       />
       <div class="p-row">
         <span id={`${id}-count`} class={left < 0 ? 'p-count p-over' : 'p-count'}>
-          {t('charactersLeft', { n: left })}
+          {tn(left, 'oneCharacterLeft', 'charactersLeft')}
         </span>
         <span>
           {props.onCancel && (
