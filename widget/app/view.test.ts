@@ -4,6 +4,7 @@ import { setLanguage, t } from './i18n.ts';
 import { comment } from './testing.ts';
 import type { User } from './types.ts';
 import {
+  avatar,
   badges,
   charactersLeft,
   commentActions,
@@ -81,6 +82,19 @@ describe('a reader who may not post', () => {
       /suspended from commenting until 8 March 2025 at 15:30/,
     );
     assert.equal(postingBlock(suspended, 'UTC', Date.parse('2025-03-09T00:00:00.000Z')), null);
+  });
+});
+
+describe('avatars', () => {
+  it("are the name's initials on a colour of its own, never a picture from elsewhere", () => {
+    assert.equal(avatar('Asha Rao').initials, 'AR');
+    assert.equal(avatar('ravi').initials, 'R');
+    assert.equal(avatar('Meena S. Iyer').initials, 'MI');
+    assert.equal(avatar('  ').initials, '?');
+    assert.equal(avatar('अमित शाह').initials, 'अश');
+    assert.equal(avatar('Asha Rao').color, avatar('Asha Rao').color);
+    assert.notEqual(avatar('Asha Rao').color, avatar('Ravi Kumar').color);
+    assert.match(avatar('Asha Rao').color, /^hsl\(\d+ 45% 28%\)$/);
   });
 });
 

@@ -28,6 +28,19 @@ export function badges(author: Comment['author']): string[] {
   ];
 }
 
+/**
+ * A reader's avatar, made here from the name: its initials on a colour of its
+ * own. No picture is fetched from anyone (no Gravatar), so no tracker sees who reads.
+ */
+export function avatar(name: string): { initials: string; color: string } {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = (w: string | undefined) => (w ? [...w][0]!.toUpperCase() : '');
+  const initials = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]) || '?';
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  return { initials, color: `hsl(${h} 45% 28%)` };
+}
+
 export function commentClass(c: Comment, highlighted: boolean): string {
   return `p-comment${c.author.storyAuthor ? ' p-by-author' : ''}${highlighted ? ' p-highlight' : ''}${c.deleted ? ' p-deleted' : ''}`;
 }
