@@ -145,6 +145,20 @@ describe('the thread reducer', () => {
     assert.equal(s.story.commentCount, 4);
   });
 
+  it("shows a reaction's new count heard live, keeping whether the reader reacted", () => {
+    const a = comment('a', { reactions: { count: 1, mine: true } });
+    const start = run(initialThread(story()), loaded([{ ...a, replies: [reply('b', a)] }]));
+    const s = run(start, live({ type: 'reacted', id: 'a', count: 5 }), live({ type: 'reacted', id: 'b', count: 2 }));
+    assert.deepEqual(s.list[0]!.reactions, { count: 5, mine: true });
+    assert.deepEqual(s.list[0]!.replies[0]!.reactions, { count: 2, mine: false });
+  });
+
+  it('counts the notifications heard live, for the bell to ask again', () => {
+    const s = run(shown(), live({ type: 'notified' }), live({ type: 'notified' }));
+    assert.equal(s.notified, 2);
+    assert.deepEqual(shape(s.list), shape(shown().list));
+  });
+
   it('applies an edit heard live in place', () => {
     const edited = reply('b', comment('a'), {
       html: '<p>better</p>',

@@ -24,6 +24,8 @@ export interface ThreadState {
   cursor: string | null;
   /** the reader's own new comments: their live echo must not show them twice */
   own: ReadonlySet<string>;
+  /** how many times notifications were heard live: the bell asks again at each */
+  notified: number;
 }
 
 export type ThreadAction =
@@ -43,7 +45,7 @@ export type ThreadAction =
   | { type: 'repliesLoaded'; id: string; replies: Comment[] };
 
 export function initialThread(story: Story): ThreadState {
-  return { story, list: [], waiting: [], cursor: null, own: new Set() };
+  return { story, list: [], waiting: [], cursor: null, own: new Set(), notified: 0 };
 }
 
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
@@ -103,6 +105,13 @@ function applyLive(state: ThreadState, event: LiveEvent): ThreadState {
       return { ...state, list: mapTree(state.list, event.id, (c) => asEdited(c, event.comment)) };
     case 'removed':
       return { ...state, list: mapTree(state.list, event.id, asRemoved) };
+    case 'reacted':
+      return {
+        ...state,
+        list: mapTree(state.list, event.id, (c) => ({ ...c, reactions: { ...c.reactions, count: event.count } })),
+      };
+    case 'notified':
+      return { ...state, notified: state.notified + 1 };
   }
 }
 
