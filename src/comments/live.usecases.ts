@@ -11,7 +11,7 @@ import { authorsOfStory } from './stories.usecases.ts';
 
 export type AfterPublishDeps = Pick<
   Services,
-  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log'
+  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log' | 'bus'
 >;
 
 export function announceComment(
@@ -33,9 +33,12 @@ export function announceComment(
 export function afterPublished(deps: AfterPublishDeps, e: { site: Site; story: Story; comment: Comment }): void {
   setImmediate(
     () =>
-      void notifyCommentPublished(deps, e).catch((err: unknown) =>
-        deps.log.error({ err }, 'after-publish work failed'),
-      ),
+      void notifyCommentPublished(deps, e)
+        .then((notified) => {
+          // the bells of the readers on the story ask again
+          if (notified > 0) deps.bus.publish({ type: 'notifications.changed', siteId: e.site.id, storyId: e.story.id });
+        })
+        .catch((err: unknown) => deps.log.error({ err }, 'after-publish work failed')),
   );
 }
 

@@ -11,7 +11,7 @@ import { commentErrors as E } from './comments.errors.ts';
 // anyone's (feature).
 
 export async function reactToComment(
-  deps: Pick<Services, 'commentsRepository' | 'now'>,
+  deps: Pick<Services, 'commentsRepository' | 'storiesRepository' | 'bus' | 'now'>,
   input: { site: Site; user: User; commentId: string; on: boolean },
 ): Promise<{ count: number; mine: boolean }> {
   const { user, commentId: id, on } = input;
@@ -22,7 +22,21 @@ export async function reactToComment(
   const block = postingBlock(user, deps.now());
   if (block) throw block;
   const changed = await deps.commentsRepository.react(id, user.id, on, deps.now().toISOString());
-  return { count: comment.reactionCount + (changed ? (on ? 1 : -1) : 0), mine: on };
+  const count = comment.reactionCount + (changed ? (on ? 1 : -1) : 0);
+  const story = changed ? await deps.storiesRepository.get(comment.storyId) : undefined;
+  // open threads show the new count live
+  if (story)
+    deps.bus.publish({
+      type: 'comment.changed',
+      siteId: input.site.id,
+      storyId: story.id,
+      storyUrl: story.url,
+      change: 'reacted',
+      commentId: id,
+      comment: null,
+      reactionCount: count,
+    });
+  return { count, mine: on };
 }
 
 /** One report per reader and comment; it puts the comment in the moderators' queue. */

@@ -82,7 +82,8 @@ export function storiesRoutes(
       {
         schema: {
           tags: ['comments'],
-          summary: 'Server-sent events: comment.created, comment.edited, comment.removed',
+          summary:
+            'Server-sent events: comment.created, comment.edited, comment.removed, comment.reacted (its new count), notifications.changed',
           params: Id,
         },
       },
@@ -98,10 +99,11 @@ export function storiesRoutes(
         });
         reply.raw.write('retry: 3000\n\n');
         const unsubscribe = deps.bus.subscribe((event) => {
+          if (event.type === 'notifications.changed' && event.storyId === s.id)
+            reply.raw.write('event: notifications.changed\ndata: {}\n\n');
           if (event.type !== 'comment.changed' || event.storyId !== s.id) return;
-          reply.raw.write(
-            `event: comment.${event.change}\ndata: ${JSON.stringify({ id: event.commentId, comment: event.comment })}\n\n`,
-          );
+          const data = { id: event.commentId, comment: event.comment, count: event.reactionCount };
+          reply.raw.write(`event: comment.${event.change}\ndata: ${JSON.stringify(data)}\n\n`);
         });
         // A comment line now and then keeps proxies from closing a quiet stream.
         const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);

@@ -98,6 +98,27 @@ describe('comments use cases', () => {
     assert.equal((e.comment as { editableUntil: string | null }).editableUntil, null);
   });
 
+  it('announces a reaction with its new count, and a reply to the bells of the readers on the story', async () => {
+    const a = await user('reacted-to@example.org');
+    const b = await user('reacting@example.org');
+    const { comment } = await post(a, 'A comment that readers will react to.');
+    events.length = 0;
+    await reactToComment(app.services, { site, user: b, commentId: comment.id, on: true });
+    const e = events.find((x) => x.type === 'comment.changed' && x.change === 'reacted');
+    assert.ok(e && e.type === 'comment.changed');
+    assert.equal(e.commentId, comment.id);
+    assert.equal(e.reactionCount, 1);
+    assert.equal(e.comment, null);
+    events.length = 0;
+    await post(b, 'A reply that notifies the author of the comment.', { parentId: comment.id });
+    for (let i = 0; i < 50 && !events.some((x) => x.type === 'notifications.changed'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(
+      events.find((x) => x.type === 'notifications.changed'),
+      { type: 'notifications.changed', siteId: site.id, storyId },
+    );
+  });
+
   it('edits within the window, keeping the revision, and not after it', async () => {
     const u = await user('edit@example.org');
     const { comment } = await post(u, 'This is the text before the edit.');

@@ -42,6 +42,7 @@ export function embedRoutes(deps: Pick<Services, 'auth' | 'storiesRepository' | 
           guidelinesUrl: '/community-guidelines',
           reactionLabel: settings.reactionLabel,
           maxLength: settings.maxLength,
+          editWindowSeconds: settings.editWindowSeconds,
           loginUrl: '/account/login',
           registerUrl: '/account/register',
         };

@@ -4,16 +4,20 @@
 export type ParleyEvent =
   /** anything that changes what anonymous readers see on a site's pages */
   | { type: 'content.changed'; siteId: string }
-  /** a comment appeared, changed or went away; `comment` is its public view when readers may see it */
+  /** a comment appeared, changed, went away or was reacted to; `comment` is its public view when readers may see it */
   | {
       type: 'comment.changed';
       siteId: string;
       storyId: string;
       storyUrl: string;
-      change: 'created' | 'edited' | 'removed';
+      change: 'created' | 'edited' | 'removed' | 'reacted';
       commentId: string;
       comment: unknown | null;
+      /** a reaction's new count (change 'reacted') */
+      reactionCount?: number;
     }
+  /** readers were notified of a comment on this story: their bells ask again */
+  | { type: 'notifications.changed'; siteId: string; storyId: string }
   /** something for moderators: a comment was held, reported or appealed (queued), or decided */
   /** live coverage: an entry posted, edited or removed, or the banner changed */
   | {

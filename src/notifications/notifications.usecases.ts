@@ -40,12 +40,12 @@ async function mail(deps: MailDeps, site: Site, user: User, items: NotificationI
 export async function notifyCommentPublished(
   deps: MailDeps & Pick<Services, 'commentsRepository' | 'usersRepository'>,
   e: { site: Site; story: Story; comment: Comment },
-): Promise<void> {
+): Promise<number> {
   const { site, story, comment } = e;
   const repo = deps.notificationsRepository;
   const parent = comment.parentId ? await deps.commentsRepository.get(comment.parentId) : undefined;
   const recipients = recipientsOf(comment, parent, await repo.followers(story.id));
-  if (recipients.size === 0) return;
+  if (recipients.size === 0) return 0;
   const at = deps.now().toISOString();
   await repo.insertMany(
     [...recipients].map(([userId, kind]) => ({
@@ -65,6 +65,7 @@ export async function notifyCommentPublished(
     const user = await deps.usersRepository.get(userId);
     if (user) await mail(deps, site, user, await repo.unemailed(userId), s.unsubscribeToken);
   }
+  return recipients.size;
 }
 
 export async function listNotifications(deps: RepoDeps, input: { user: User; limit?: number }) {

@@ -44,6 +44,16 @@ describe('the guidelines in Chromium', { skip }, () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /The words marked in your comment: “idiot”/);
+    // the nudge ends "… send it to a moderator as it is." with no gap before the full stop
+    const anyway = alert.getByRole('button', { name: 'send it to a moderator as it is' });
+    const stop = await anyway.evaluate((b) => {
+      const range = document.createRange();
+      range.setStart(b.nextSibling!, 0);
+      range.setEnd(b.nextSibling!, 1);
+      return { gap: range.getBoundingClientRect().left - b.getBoundingClientRect().right, text: range.toString() };
+    });
+    assert.equal(stop.text, '.');
+    assert.ok(stop.gap < 1, `a gap of ${stop.gap}px before the full stop`);
     const mark = page.locator('.p-composer mark');
     await mark.first().waitFor();
     assert.equal(await mark.first().textContent(), 'idiot');

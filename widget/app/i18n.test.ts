@@ -43,6 +43,8 @@ describe("the widget's words", () => {
     assert.equal(tn(3, 'oneNew', 'nNew'), '3 new comments');
     assert.equal(tn(1, 'showMoreReply', 'showMoreReplies'), 'Show 1 more reply');
     assert.equal(tn(7, 'showMoreReply', 'showMoreReplies'), 'Show 7 more replies');
+    assert.equal(tn(1, 'oneCharacterLeft', 'charactersLeft'), '1 character left');
+    assert.equal(tn(2, 'oneCharacterLeft', 'charactersLeft'), '2 characters left');
     setLanguage('hi');
     assert.equal(tn(2, 'oneComment', 'nComments'), '2 टिप्पणियाँ');
   });

@@ -47,7 +47,9 @@ describe('the live connection', () => {
     assert.deepEqual([...sources[0]!.listeners.keys()].sort(), [
       'comment.created',
       'comment.edited',
+      'comment.reacted',
       'comment.removed',
+      'notifications.changed',
     ]);
   });
 
@@ -64,6 +66,14 @@ describe('the live connection', () => {
     assert.deepEqual(events[0], { type: 'created', comment: c });
     assert.deepEqual(events[1], { type: 'edited', id: 'c1', comment: { ...c, html: '<p>new</p>' } });
     assert.deepEqual(events[2], { type: 'removed', id: 'c1' });
+  });
+
+  it("hands on a reaction's new count and news that readers were notified", () => {
+    const { source, events } = connect();
+    source.emit('comment.reacted', { id: 'c1', comment: null, count: 4 });
+    source.emit('comment.reacted', { id: 'c1', comment: null });
+    source.emit('notifications.changed', {});
+    assert.deepEqual(events, [{ type: 'reacted', id: 'c1', count: 4 }, { type: 'notified' }]);
   });
 
   it('drops comments the reader may not see (sent as null) and events it cannot read', () => {

@@ -6,10 +6,20 @@ import type { Comment } from './types.ts';
 export type LiveEvent =
   | { type: 'created'; comment: Comment }
   | { type: 'edited'; id: string; comment: Comment }
-  | { type: 'removed'; id: string };
+  | { type: 'removed'; id: string }
+  /** someone reacted to a comment: its new count */
+  | { type: 'reacted'; id: string; count: number }
+  /** readers were notified of a comment here: the bell asks again */
+  | { type: 'notified' };
 
-/** The server's event names (comments.routes.ts: `comment.<change>`). */
-export const LIVE_EVENTS = ['comment.created', 'comment.edited', 'comment.removed'] as const;
+/** The server's event names (stories.routes.ts: `comment.<change>`, `notifications.changed`). */
+export const LIVE_EVENTS = [
+  'comment.created',
+  'comment.edited',
+  'comment.removed',
+  'comment.reacted',
+  'notifications.changed',
+] as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[number];
 
 export function liveUrl(storyId: string): string {
@@ -18,7 +28,8 @@ export function liveUrl(storyId: string): string {
 
 /** One server-sent event as the widget uses it, or null for one it has nothing to do with. */
 export function parseLiveEvent(name: LiveEventName, data: string): LiveEvent | null {
-  let payload: { id?: unknown; comment?: Comment | null };
+  if (name === 'notifications.changed') return { type: 'notified' };
+  let payload: { id?: unknown; comment?: Comment | null; count?: unknown };
   try {
     payload = JSON.parse(data) as typeof payload;
   } catch {
@@ -28,6 +39,8 @@ export function parseLiveEvent(name: LiveEventName, data: string): LiveEvent | n
   const comment = payload?.comment ?? null;
   if (name === 'comment.created') return comment ? { type: 'created', comment } : null;
   if (name === 'comment.edited') return comment && id ? { type: 'edited', id, comment } : null;
+  if (name === 'comment.reacted')
+    return id && typeof payload.count === 'number' ? { type: 'reacted', id, count: payload.count } : null;
   return id ? { type: 'removed', id } : null;
 }
 

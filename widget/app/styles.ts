@@ -18,6 +18,7 @@ export const css = `
 .p-button[disabled]{opacity:.5;cursor:default}
 .p-secondary{background:transparent!important;color:var(--p-ink)!important;border:1px solid var(--p-ink)}
 .p-link{background:none;border:0;padding:0;margin-right:.8rem;color:var(--p-accent);font:inherit;font-size:.85rem;cursor:pointer;text-decoration:none}
+.p-inline{margin-right:0}
 .p-link[disabled]{color:var(--p-muted);cursor:default}
 .p-reacted{font-weight:700}
 .p-toolbar{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;justify-content:space-between;border-bottom:2px solid var(--p-ink);padding:.4rem 0;margin:1rem 0 .5rem;font-size:.9rem}
@@ -28,6 +29,7 @@ export const css = `
 .p-comment{padding:.6rem 0;border-top:1px solid var(--p-rule)}
 .p-replies .p-comment:first-child{border-top:0}
 .p-meta{font-size:.85rem;color:var(--p-muted)}.p-meta strong{color:var(--p-ink)}
+.p-avatar{display:inline-flex;align-items:center;justify-content:center;width:1.7rem;height:1.7rem;border-radius:50%;color:#fff;font:700 .7rem/1 inherit;margin-right:.4rem;vertical-align:middle}
 .p-badge{display:inline-block;font:600 .68rem inherit;text-transform:uppercase;letter-spacing:.04em;background:#e7eef6;color:#0b3d6b;border-radius:2px;padding:0 .3rem;margin-left:.3rem}
 .p-by-author>article{background:rgba(255,200,60,.15);padding:.2rem .4rem;border-radius:3px}
 .p-highlight>article{outline:3px solid #f5b700;outline-offset:2px}

@@ -10,6 +10,10 @@ export interface User {
   role: string;
   emailVerified: boolean;
   email: string | null;
+  /** 'active', 'suspended' or 'banned' (GET /api/auth/session) */
+  status?: string;
+  sanctionUntil?: string | null;
+  sanctionReason?: string | null;
 }
 
 /** The site's settings for the widget (GET /api/embed/config). */
@@ -20,6 +24,8 @@ export interface Config {
   guidelinesUrl: string;
   reactionLabel: string;
   maxLength: number;
+  /** how long a comment may be edited after posting (older servers do not say) */
+  editWindowSeconds?: number;
   loginUrl: string;
   registerUrl: string;
 }

@@ -4,6 +4,7 @@ import { setLanguage, t } from './i18n.ts';
 import { comment } from './testing.ts';
 import type { User } from './types.ts';
 import {
+  avatar,
   badges,
   charactersLeft,
   commentActions,
@@ -11,9 +12,11 @@ import {
   composerId,
   composerKind,
   composerLabel,
+  emptyState,
   idempotencyKey,
   isNudge,
   permalinkBase,
+  postingBlock,
   REPORT_REASONS,
   reactionLabel,
   SORTS,
@@ -55,6 +58,57 @@ describe('what a comment shows', () => {
   });
 });
 
+describe('the composer while sending', () => {
+  it('says the comment is on its way until the answer comes', () => {
+    assert.equal(submitLabel('new', true), 'Posting…');
+    assert.equal(submitLabel('reply', true), 'Posting…');
+    assert.equal(submitLabel('edit', true), 'Saving…');
+    assert.equal(submitLabel('new', false), 'Post comment');
+  });
+});
+
+describe('a reader who may not post', () => {
+  it('is told so in place of the composer: banned, or suspended until a date to come', () => {
+    assert.equal(postingBlock(null, 'UTC', NOW), null);
+    assert.equal(postingBlock({ ...reader, status: 'active' }, 'UTC', NOW), null);
+    assert.equal(postingBlock(reader, 'UTC', NOW), null);
+    assert.equal(
+      postingBlock({ ...reader, status: 'banned', sanctionReason: 'spam' }, 'UTC', NOW),
+      'Your account is banned from commenting on this site. You can still read the comments. Reason: spam',
+    );
+    const suspended = { ...reader, status: 'suspended', sanctionUntil: '2025-03-08T10:00:00.000Z' };
+    assert.match(
+      postingBlock(suspended, 'Asia/Kolkata', NOW)!,
+      /suspended from commenting until 8 March 2025 at 15:30/,
+    );
+    assert.equal(postingBlock(suspended, 'UTC', Date.parse('2025-03-09T00:00:00.000Z')), null);
+  });
+});
+
+describe('avatars', () => {
+  it("are the name's initials on a colour of its own, never a picture from elsewhere", () => {
+    assert.equal(avatar('Asha Rao').initials, 'AR');
+    assert.equal(avatar('ravi').initials, 'R');
+    assert.equal(avatar('Meena S. Iyer').initials, 'MI');
+    assert.equal(avatar('  ').initials, '?');
+    assert.equal(avatar('अमित शाह').initials, 'अश');
+    assert.equal(avatar('Asha Rao').color, avatar('Asha Rao').color);
+    assert.notEqual(avatar('Asha Rao').color, avatar('Ravi Kumar').color);
+    assert.match(avatar('Asha Rao').color, /^hsl\(\d+ 45% 28%\)$/);
+  });
+});
+
+describe('the empty thread', () => {
+  it('says there are no comments only while none is shown or waiting, and not while loading', () => {
+    assert.equal(emptyState('all', false, 0, 0), 'noComments');
+    assert.equal(emptyState('featured', false, 0, 0), 'noFeatured');
+    assert.equal(emptyState('all', true, 0, 0), null);
+    assert.equal(emptyState('all', false, 2, 0), null);
+    // the first comment arrived live and waits behind the "1 new comment" button
+    assert.equal(emptyState('all', false, 0, 1), null);
+  });
+});
+
 describe("a reader's actions on a comment", () => {
   it("lets anyone react to, reply to and report another reader's published comment", () => {
     assert.deepEqual(commentActions(comment('a'), null, false, NOW), {
@@ -85,6 +139,19 @@ describe("a reader's actions on a comment", () => {
     });
     assert.equal(commentActions(mine, reader, false, Date.parse('2025-03-01T10:10:00.000Z')).edit, false);
     assert.equal(commentActions({ ...mine, editableUntil: null }, reader, false, NOW).edit, false);
+  });
+
+  it('gives the reader Edit and Delete on their own comment heard live (as everyone sees it), not Report', () => {
+    const heard = comment('a', { author: author({ id: reader.id }), createdAt: '2025-03-01T10:04:00.000Z' });
+    const can = commentActions(heard, reader, false, NOW, 900);
+    assert.equal(can.edit, true);
+    assert.equal(can.delete, true);
+    assert.equal(can.report, false);
+    assert.equal(can.reactDisabled, true);
+    // past the site's edit window: delete only
+    assert.equal(commentActions(heard, reader, false, NOW + 900_000, 900).edit, false);
+    // someone else's comment stays theirs
+    assert.equal(commentActions(heard, { ...reader, id: 'u9' }, false, NOW, 900).report, true);
   });
 
   it('offers no reply on a closed story, and nothing but delete on a comment not published', () => {

@@ -47,7 +47,15 @@ export function App(props: { opts: Options; config: Config; story: Story; pageUr
             </a>
           </p>
         )}
-        {user && <UserBar user={user} frame={opts.frame} following={following} onFollow={toggleFollow} />}
+        {user && (
+          <UserBar
+            user={user}
+            frame={opts.frame}
+            following={following}
+            onFollow={toggleFollow}
+            notified={thread.notified}
+          />
+        )}
         {story.closed ? (
           <p class="p-closed">{story.closedMessage ?? t('closed')}</p>
         ) : (
@@ -79,6 +87,7 @@ export function App(props: { opts: Options; config: Config; story: Story; pageUr
           list={thread.list}
           loading={thread.loading}
           tab={thread.tab}
+          waiting={thread.waiting.length}
           hasMore={Boolean(thread.cursor)}
           onMore={() => void thread.load(true)}
         />

@@ -2,8 +2,8 @@ import { useNotifications } from '../hooks/useNotifications.ts';
 import { t } from '../i18n.ts';
 
 /** The bell: replies to the reader and news from followed stories. */
-export function Bell(props: { frame: boolean }) {
-  const { data, open, toggle } = useNotifications();
+export function Bell(props: { frame: boolean; heard: number }) {
+  const { data, open, toggle } = useNotifications(props.heard);
   return (
     <span class="p-bell">
       <button type="button" class="p-link" aria-expanded={open} onClick={toggle}>

@@ -16,7 +16,7 @@ export function CommentActions(props: {
 }) {
   const { c, mode, setMode, act } = props;
   const ctx = useThreadContext();
-  const can = commentActions(c, ctx.user, ctx.closed);
+  const can = commentActions(c, ctx.user, ctx.closed, Date.now(), ctx.config.editWindowSeconds);
   const signedIn = (f: () => void) => () => (ctx.user ? f() : ctx.login());
   return (
     <footer class="p-actions">

@@ -1,14 +1,18 @@
 import { t } from '../i18n.ts';
 import { when } from '../time.ts';
 import type { Comment } from '../types.ts';
-import { badges } from '../view.ts';
+import { avatar, badges } from '../view.ts';
 
 /** Who wrote a comment, when, its marks, and (for its writer) whether it waits or was refused. */
 export function CommentMeta(props: { c: Comment; timeZone: string }) {
   const { c } = props;
+  const face = avatar(c.author.name);
   return (
     <>
       <header class="p-meta">
+        <span class="p-avatar" aria-hidden="true" style={{ background: face.color }}>
+          {face.initials}
+        </span>
         <strong>{c.author.name}</strong>
         {badges(c.author).map((b) => (
           <span class="p-badge">{b}</span>

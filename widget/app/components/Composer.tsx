@@ -2,9 +2,17 @@ import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
 import { editComment, postComment } from '../endpoints.ts';
 import { flaggedWords, highlightsOf } from '../highlights.ts';
-import { t } from '../i18n.ts';
+import { t, tn } from '../i18n.ts';
 import type { Comment, Config, User } from '../types.ts';
-import { charactersLeft, composerId, composerKind, composerLabel, idempotencyKey, submitLabel } from '../view.ts';
+import {
+  charactersLeft,
+  composerId,
+  composerKind,
+  composerLabel,
+  idempotencyKey,
+  postingBlock,
+  submitLabel,
+} from '../view.ts';
 import { ComposerError } from './ComposerError.tsx';
 import { FlaggedField } from './FlaggedField.tsx';
 import { SignInPrompt } from './SignInPrompt.tsx';
@@ -28,6 +36,13 @@ export function Composer(props: {
   // one key per comment written: a retried post is not posted twice
   const key = useRef(idempotencyKey());
   if (!props.user) return <SignInPrompt registerUrl={props.config.registerUrl} onLogin={props.onLogin} />;
+  const blocked = postingBlock(props.user, props.config.timeZone);
+  if (blocked)
+    return (
+      <p class="p-status p-blocked" role="status">
+        {blocked}
+      </p>
+    );
 
   const kind = composerKind(props.editId, props.parentId);
   const submit = async (sendAnyway = false) => {
@@ -60,6 +75,7 @@ export function Composer(props: {
   return (
     <form
       class="p-composer"
+      aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -78,7 +94,7 @@ export function Composer(props: {
       />
       <div class="p-row">
         <span id={`${id}-count`} class={left < 0 ? 'p-count p-over' : 'p-count'}>
-          {t('charactersLeft', { n: left })}
+          {tn(left, 'oneCharacterLeft', 'charactersLeft')}
         </span>
         <span>
           {props.onCancel && (
@@ -86,8 +102,8 @@ export function Composer(props: {
               {t('cancel')}
             </button>
           )}{' '}
-          <button type="submit" class="p-button" disabled={busy || !text.trim() || left < 0}>
-            {submitLabel(kind)}
+          <button type="submit" class="p-button" disabled={busy || !text.trim() || left < 0} aria-busy={busy}>
+            {submitLabel(kind, busy)}
           </button>
         </span>
       </div>

@@ -16,7 +16,7 @@ export function ComposerError(props: { id: string; error: ApiError; onSendAnyway
       {isNudge(props.error) && (
         <p>
           {t('reviseOr')}{' '}
-          <button type="button" class="p-link" onClick={props.onSendAnyway}>
+          <button type="button" class="p-link p-inline" onClick={props.onSendAnyway}>
             {t('sendAnyway')}
           </button>
           .

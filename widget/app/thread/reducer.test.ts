@@ -124,6 +124,41 @@ describe('the thread reducer', () => {
     assert.equal(held.story.commentCount, 3);
   });
 
+  it("keeps the writer's own view of a reply whose live echo came first, counted once", () => {
+    const mine = reply('r', comment('a'), { mine: true, editableUntil: '2025-03-01T10:10:00.000Z' });
+    const echo = { ...mine, mine: false, editableUntil: null };
+    const s = run(shown(), live({ type: 'created', comment: echo }), { type: 'replied', comment: mine });
+    assert.deepEqual(shape(s.list), ['a', ['b', 'r'], 'c']);
+    assert.equal(s.list[0]!.replies[1]!.mine, true);
+    assert.equal(s.list[0]!.replies[1]!.editableUntil, '2025-03-01T10:10:00.000Z');
+    assert.equal(s.list[0]!.replyCount, 2);
+    assert.equal(s.story.commentCount, 4);
+  });
+
+  it("counts the reader's new comment once when its echo came first", () => {
+    const mine = comment('m', { mine: true });
+    const s = run(shown(), live({ type: 'created', comment: { ...mine, mine: false } }), {
+      type: 'posted',
+      comment: mine,
+    });
+    assert.equal(s.list[0]!.mine, true);
+    assert.equal(s.story.commentCount, 4);
+  });
+
+  it("shows a reaction's new count heard live, keeping whether the reader reacted", () => {
+    const a = comment('a', { reactions: { count: 1, mine: true } });
+    const start = run(initialThread(story()), loaded([{ ...a, replies: [reply('b', a)] }]));
+    const s = run(start, live({ type: 'reacted', id: 'a', count: 5 }), live({ type: 'reacted', id: 'b', count: 2 }));
+    assert.deepEqual(s.list[0]!.reactions, { count: 5, mine: true });
+    assert.deepEqual(s.list[0]!.replies[0]!.reactions, { count: 2, mine: false });
+  });
+
+  it('counts the notifications heard live, for the bell to ask again', () => {
+    const s = run(shown(), live({ type: 'notified' }), live({ type: 'notified' }));
+    assert.equal(s.notified, 2);
+    assert.deepEqual(shape(s.list), shape(shown().list));
+  });
+
   it('applies an edit heard live in place', () => {
     const edited = reply('b', comment('a'), {
       html: '<p>better</p>',

@@ -24,6 +24,8 @@ export interface ThreadState {
   cursor: string | null;
   /** the reader's own new comments: their live echo must not show them twice */
   own: ReadonlySet<string>;
+  /** how many times notifications were heard live: the bell asks again at each */
+  notified: number;
 }
 
 export type ThreadAction =
@@ -43,7 +45,7 @@ export type ThreadAction =
   | { type: 'repliesLoaded'; id: string; replies: Comment[] };
 
 export function initialThread(story: Story): ThreadState {
-  return { story, list: [], waiting: [], cursor: null, own: new Set() };
+  return { story, list: [], waiting: [], cursor: null, own: new Set(), notified: 0 };
 }
 
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
@@ -60,21 +62,22 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       return applyLive(state, action.event);
     case 'posted': {
       const c = action.comment;
-      return counted(
-        {
-          ...state,
-          own: withId(state.own, c.id),
-          waiting: state.waiting.filter((w) => w.id !== c.id),
-          list: [c, ...state.list.filter((x) => x.id !== c.id)],
-        },
-        c,
-      );
+      const echoed = state.waiting.some((w) => w.id === c.id) || contains(state.list, c.id);
+      const next = {
+        ...state,
+        own: withId(state.own, c.id),
+        waiting: state.waiting.filter((w) => w.id !== c.id),
+        list: [c, ...state.list.filter((x) => x.id !== c.id)],
+      };
+      return echoed ? next : counted(next, c);
     }
-    case 'replied':
-      return counted(
-        { ...state, own: withId(state.own, action.comment.id), list: addReply(state.list, action.comment) },
-        action.comment,
-      );
+    case 'replied': {
+      const c = action.comment;
+      // its live echo may have come first, as everyone sees it: the writer's own view replaces it
+      if (contains(state.list, c.id))
+        return { ...state, own: withId(state.own, c.id), list: mapTree(state.list, c.id, () => c) };
+      return counted({ ...state, own: withId(state.own, c.id), list: addReply(state.list, c) }, c);
+    }
     case 'revealed':
       return { ...state, list: prepend(state.list, state.waiting), waiting: [] };
     case 'changed':
@@ -102,6 +105,13 @@ function applyLive(state: ThreadState, event: LiveEvent): ThreadState {
       return { ...state, list: mapTree(state.list, event.id, (c) => asEdited(c, event.comment)) };
     case 'removed':
       return { ...state, list: mapTree(state.list, event.id, asRemoved) };
+    case 'reacted':
+      return {
+        ...state,
+        list: mapTree(state.list, event.id, (c) => ({ ...c, reactions: { ...c.reactions, count: event.count } })),
+      };
+    case 'notified':
+      return { ...state, notified: state.notified + 1 };
   }
 }
 
