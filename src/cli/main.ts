@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { createServices } from '../core/services.ts';
+import { demoLoginsFile, ensureDemoStaff, startBanner } from '../demo/accounts.ts';
 import { ensureDemo } from '../demo/ensure.ts';
 import { buildApp } from '../http/app.ts';
 import { parleyJobs, startJobs } from '../jobs/jobs.ts';
@@ -164,7 +165,12 @@ export async function main(argv: string[]): Promise<number> {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
+      const embedded = !config.databaseUrl;
+      const loginsFile = embedded ? demoLoginsFile(config.dataDir) : undefined;
+      const logins = values.demo ? await ensureDemoStaff(services, { file: loginsFile }) : [];
       await app.listen({ port: config.port, host: config.host });
+      const url = config.publicUrl ?? `http://localhost:${config.port}`;
+      process.stdout.write(startBanner({ url, dataDir: embedded ? config.dataDir : null, logins, loginsFile }));
       return 0;
     }
     case 'user create':
