@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 
 // ../shared/datasets beside the project: real data that is never copied into
 // the repository. A user's fresh clone has none, so tests that need it skip.
-export const datasetsDir = new URL('../../../shared/datasets/', import.meta.url).pathname;
+// PARLEY_DATASETS names another place (a git worktree's ../shared is not the project's).
+export const datasetsDir = process.env.PARLEY_DATASETS
+  ? `${process.env.PARLEY_DATASETS.replace(/\/+$/, '')}/`
+  : new URL('../../../shared/datasets/', import.meta.url).pathname;
 
 export function datasetSkipReason(sub: string): string | undefined {
   if (existsSync(`${datasetsDir}${sub}`)) return undefined;
