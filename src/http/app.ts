@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installAuth } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import { errorHandler } from './errors.ts';
+import { installInputGuards } from './input-guards.ts';
 import { lastRouteModules, routeModules } from './routes.ts';
 
 // The HTTP door to the core: Fastify with the request log, the error
@@ -43,6 +44,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     );
   });
   app.setErrorHandler(errorHandler);
+  installInputGuards(app);
   // Baseline protections on every answer. Pages may not be framed by other
   // sites (clickjacking of the login and settings forms); the comment embed
   // relaxes frame-ancestors for each site's allowed origins.

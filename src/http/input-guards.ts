@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../shared/errors.ts';
+import { httpErrors as E } from './http.errors.ts';
+
+// Checks on what a request carries, made once for every route before its
+// schema and handler: no NUL in any text (PostgreSQL refuses it in text and
+// SQLite keeps it, so both engines answer the same 400), and no body nested
+// deeper than any form or API of Parley needs (handlers and the storage
+// walk what they are given).
+
+export const MAX_DEPTH = 32;
+
+/** The first problem found in a parsed value, without recursion (depth is what is checked). */
+export function inspectInput(value: unknown): 'nul' | 'deep' | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return 'nul';
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_DEPTH) return 'deep';
+      if (Buffer.isBuffer(v)) continue;
+      for (const key of Object.keys(v)) {
+        if (key.includes('\u0000')) return 'nul';
+        stack.push([(v as Record<string, unknown>)[key], depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function check(request: FastifyRequest): void {
+  // A cookie is not the reader's typing: one carrying a NUL is dropped, not refused.
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  for (const [name, value] of Object.entries(cookies ?? {}))
+    if (name.includes('\u0000') || value?.includes('\u0000')) delete cookies![name];
+  for (const part of [request.params, request.query, request.body]) {
+    const found = inspectInput(part);
+    if (found === 'nul') throw new AppError(E.NUL_IN_TEXT);
+    if (found === 'deep') throw new AppError(E.BODY_TOO_DEEP);
+  }
+}
+
+export function installInputGuards(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => check(request));
+}
