@@ -475,7 +475,10 @@ export function newsroomRoutes(
       },
       async (request, reply) => {
         const { site } = await editor(request);
-        await deps.articlesRepository.setTopPicks(site.id, request.body.articleIds);
+        const ids = [...new Set(request.body.articleIds)];
+        for (const id of ids)
+          if (!(await deps.articlesRepository.summaryById(site.id, id))) throw new AppError(E.ARTICLE_NOT_FOUND);
+        await deps.articlesRepository.setTopPicks(site.id, ids);
         deps.bus.publish({ type: 'content.changed', siteId: site.id });
         return reply.code(204).send();
       },

@@ -29,6 +29,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
+    // a malformed or over-long address: the catalogue's shape, like any other error
+    frameworkErrors: errorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // One line per request, written after the response: method, path, status, time.

@@ -41,6 +41,24 @@ function check(request: FastifyRequest): void {
   }
 }
 
+export const bodyMalformed = E.BODY_MALFORMED.message;
+
+/** An error of a body parser that carries no status of its own (busboy's, on a cut or malformed multipart body). */
+export function malformedBody(err: Error): boolean {
+  return /[/\\]@fastify[/\\]busboy[/\\]/.test(err.stack ?? '');
+}
+
 export function installInputGuards(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => check(request));
+  // A redirect to a path made of what the reader typed may hold characters a
+  // header cannot (Node refuses them with a 500): percent-encode them.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string' && /[^\x21-\x7e]/.test(location))
+      reply.header(
+        'location',
+        location.toWellFormed().replace(/[^\x21-\x7e]+/g, (s) => encodeURI(s)),
+      );
+    return payload;
+  });
 }

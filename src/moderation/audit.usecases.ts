@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
@@ -42,5 +43,8 @@ export function readAuditLog(
   site: Site,
   q: { before?: string; targetId?: string; limit: number },
 ): Promise<AuditLogTable[]> {
+  // a time, or PostgreSQL refuses the comparison (a 500)
+  if (q.before !== undefined && Number.isNaN(Date.parse(q.before)))
+    return Promise.reject(new AppError(commonErrors.VALIDATION_FAILED, 'before: a time (ISO 8601) is expected.'));
   return deps.moderationRepository.auditLog(site.id, q);
 }

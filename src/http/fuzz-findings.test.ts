@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { App } from './app.ts';
+import { buildTestApp, signedInReader } from './testing.ts';
+
+// Each 5xx or badly shaped answer the fuzzer found, kept as a case of its own.
+
+describe('answers the fuzzer found', () => {
+  let app: App;
+  let admin: Awaited<ReturnType<typeof signedInReader>>;
+  before(async () => {
+    app = await buildTestApp();
+    admin = await signedInReader(app, 'findings@example.org', 'Findings Admin', 'admin');
+  });
+  after(async () => app.close());
+  const code = (body: string) => JSON.parse(body).error?.code;
+
+  it('a page address with non-ASCII characters redirects (percent-encoded), not a 500', async () => {
+    const res = await app.inject({ url: '/%E0%A4%AE%E0%A5%8C%E0%A4%B8%E0%A4%AE%20x' });
+    assert.ok(res.statusCode < 500, `${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (res.headers.location) assert.match(String(res.headers.location), /^[\x21-\x7e]+$/);
+  });
+
+  it('a malformed percent-encoding or an over-long segment is a 4xx in the catalogue shape', async () => {
+    for (const url of [
+      '/api/stories/%zz/comments',
+      '/api/comments/%E0%A4/reports',
+      `/api/stories/${'x'.repeat(400)}/comments`,
+    ]) {
+      const res = await app.inject({ url, headers: { accept: 'application/json' } });
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, url);
+      assert.equal(typeof res.json().error?.code, 'string', `${url}: ${res.body}`);
+    }
+  });
+
+  it("editors' picks naming an article that does not exist: 404, not a 500", async () => {
+    const res = await admin.api('PUT', '/api/admin/top-picks', { articleIds: ['nosuch'] }, admin.h);
+    assert.equal(res.status, 404);
+    assert.equal(res.json().error.code, 'ARTICLE_NOT_FOUND');
+  });
+
+  it('a multipart body cut short is a 400 BODY_MALFORMED', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/admin/articles/x/images',
+      headers: { cookie: admin.cookieHeader(), ...admin.h, 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: '--xyz\r\nContent-Disposition: form-data; name="alt"\r\n\r\nhalf',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(code(res.body), 'BODY_MALFORMED');
+  });
+
+  it("a feed of a section or author that is not there: 404 in the catalogue's shape", async () => {
+    for (const url of ['/nosuch/feed.xml', '/authors/nosuch/feed.xml']) {
+      const res = await app.inject({ url });
+      assert.equal(res.statusCode, 404, url);
+      assert.equal(code(res.body), 'NOT_FOUND', url);
+    }
+  });
+
+  it('the audit log before a value that is not a time: 400, not a 500 (PostgreSQL)', async () => {
+    const res = await admin.api(
+      'GET',
+      '/api/admin/moderate/audit?before=%27%3B+DROP+TABLE+users%3B+--',
+      undefined,
+      admin.h,
+    );
+    assert.equal(res.status, 400);
+    assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+  });
+});
