@@ -115,6 +115,8 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       if (!displayName) throw new AppError(E.DISPLAY_NAME_INVALID);
       requirePassword(passwordProblem(input.password, { email, displayName }));
 
+      // Hashed before asking whether the address is taken: both answers take the same time.
+      const hash = await passwords.hash(input.password);
       const existing = await users.getByEmail(site.id, email);
       if (existing) {
         await mailer.send({
@@ -125,7 +127,6 @@ export function createAccountsUsecases(deps: AccountsDeps) {
         });
         return;
       }
-      const hash = await passwords.hash(input.password);
       const id = newId();
       try {
         await users.insert({
