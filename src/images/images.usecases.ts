@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImageRef } from '../articles/body.ts';
 import { AppError, defineErrors } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -15,11 +15,21 @@ export const imageErrors = defineErrors({
   IMAGE_INVALID: { status: 400, message: 'This file is not an image Parley can use (JPEG, PNG, WebP, GIF or AVIF).' },
   IMAGE_TOO_LARGE: { status: 413, message: 'Images can be up to 15 MB.' },
   IMAGE_NOT_FOUND: { status: 404, message: 'There is no such image.' },
+  IMAGE_DIMENSIONS_TOO_LARGE: {
+    status: 413,
+    message: 'Images can be up to 40 megapixels and 10,000 pixels on a side.',
+  },
 });
 
 export const WIDTHS = [320, 640, 1024, 1600];
 export const MAX_BYTES = 15 * 1024 * 1024;
 const FALLBACK_WIDTH = 1024;
+/** A decompression bomb stops at the header: pixels and sides are capped before anything is decoded. */
+export const MAX_PIXELS = 40_000_000;
+export const MAX_SIDE = 10_000;
+/** sharp decodes off the main thread; a file that still takes this long is given up. */
+const DECODE_SECONDS = 20;
+const decoder = (body: Buffer) => sharp(body, { limitInputPixels: MAX_PIXELS }).timeout({ seconds: DECODE_SECONDS });
 
 export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageStore; now: () => Date }) {
   const refOf = (r: { id: string; site_id: string; width: number; height: number; widths: string }): ImageRef => ({
@@ -36,7 +46,7 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
       if (body.length > MAX_BYTES) throw new AppError(imageErrors.IMAGE_TOO_LARGE);
       let meta: Metadata;
       try {
-        meta = await sharp(body).metadata();
+        meta = await sharp(body, { limitInputPixels: false }).metadata(); // the header only: checked below
       } catch {
         throw new AppError(imageErrors.IMAGE_INVALID);
       }
@@ -47,6 +57,8 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
         !meta.height
       )
         throw new AppError(imageErrors.IMAGE_INVALID);
+      if (meta.width * meta.height > MAX_PIXELS || Math.max(meta.width, meta.height) > MAX_SIDE)
+        throw new AppError(imageErrors.IMAGE_DIMENSIONS_TOO_LARGE);
       // Phones store the rotation apart: apply it, so width and height are as seen.
       const rotated = (meta.orientation ?? 1) >= 5;
       const width = rotated ? meta.height : meta.width;
@@ -55,20 +67,28 @@ export function createImagesUsecases(deps: { db: Kysely<Database>; store: ImageS
       if (widths.length === 0 || widths.at(-1)! < width) widths.push(Math.min(width, 2400));
       const id = newId();
       const prefix = `${siteId}/${id}`;
+      // A header that promised more than the data holds fails here: the file's fault, not ours.
+      const encode = (image: Sharp) =>
+        image.toBuffer().catch((err: Error) => {
+          throw new AppError(imageErrors.IMAGE_INVALID, `${imageErrors.IMAGE_INVALID.message} (${err.message})`);
+        });
+      const files: [string, Buffer][] = [];
       for (const w of widths)
-        await deps.store.put(
+        files.push([
           `${prefix}/${w}.webp`,
-          await sharp(body).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
-        );
-      await deps.store.put(
+          await encode(decoder(body).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 })),
+        ]);
+      files.push([
         `${prefix}/fallback.jpg`,
-        await sharp(body)
-          .rotate()
-          .resize({ width: Math.min(FALLBACK_WIDTH, width), withoutEnlargement: true })
-          .flatten({ background: '#ffffff' })
-          .jpeg({ quality: 82, mozjpeg: true })
-          .toBuffer(),
-      );
+        await encode(
+          decoder(body)
+            .rotate()
+            .resize({ width: Math.min(FALLBACK_WIDTH, width), withoutEnlargement: true })
+            .flatten({ background: '#ffffff' })
+            .jpeg({ quality: 82, mozjpeg: true }),
+        ),
+      ]);
+      for (const [key, file] of files) await deps.store.put(key, file);
       const row = {
         id,
         site_id: siteId,
