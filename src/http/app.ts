@@ -6,6 +6,7 @@ import type { Services } from '../core/services.ts';
 import { errorHandler } from './errors.ts';
 import { installInputGuards } from './input-guards.ts';
 import { lastRouteModules, routeModules } from './routes.ts';
+import { PAGE_CSP } from './security-headers.ts';
 
 // The HTTP door to the core: Fastify with the request log, the error
 // catalogue's answers, baseline security headers, OpenAPI and every feature's
@@ -57,10 +58,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
       !reply.hasHeader('content-security-policy')
     ) {
-      reply.header(
-        'content-security-policy',
-        "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'",
-      );
+      reply.header('content-security-policy', PAGE_CSP);
     }
     return payload;
   });
