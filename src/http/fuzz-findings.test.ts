@@ -68,4 +68,20 @@ describe('answers the fuzzer found', () => {
     assert.equal(res.status, 400);
     assert.equal(res.json().error.code, 'VALIDATION_FAILED');
   });
+
+  it('the moderation queue before a value that is not a time: 400, not a 500 (PostgreSQL)', async () => {
+    const res = await admin.api('GET', '/api/admin/moderate/queue?before=0mx6de9ku00023jzxmd4', undefined, admin.h);
+    assert.equal(res.status, 400);
+    assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+  });
+
+  it('the image form posted with no body: 400, not a 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/admin/articles/x/images',
+      headers: { cookie: admin.cookieHeader(), ...admin.h, accept: 'application/json' },
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(code(res.body), 'IMAGE_INVALID');
+  });
 });

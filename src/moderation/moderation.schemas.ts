@@ -11,7 +11,8 @@ export const QueueQuerySchema = Type.Object({
   minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   q: Type.Optional(Str(200)),
   author: Type.Optional(Str(100)),
-  before: Type.Optional(Str(40)),
+  // a time: PostgreSQL refuses to compare anything else with one (a 500)
+  before: Type.Optional(Type.String({ maxLength: 40, format: 'date-time' })),
   notice: Type.Optional(Str(40)),
 });
 
