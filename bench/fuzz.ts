@@ -31,6 +31,7 @@ console.log(
   [
     `engine:      ${engineName}`,
     `routes:      ${figures.routes}`,
+    `re-logins:   ${figures.relogins}`,
     `requests:    ${figures.requests}`,
     `5xx:         ${figures.fiveXx}`,
     `crashes:     ${figures.crashes}`,

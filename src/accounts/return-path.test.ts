@@ -108,6 +108,11 @@ describe('return paths: only this site', () => {
           password: 'correct horse battery',
           return: raw,
         });
+        if (raw.includes('\u0000')) {
+          // refused before the login: no NUL in any text (src/http/input-guards.ts)
+          assert.equal(res.status, 400, JSON.stringify(raw));
+          continue;
+        }
         assert.equal(res.status, 303, `${JSON.stringify(raw)}: ${res.status} ${res.body.slice(0, 200)}`);
         assert.equal(landsOn(String(res.headers.location)), 'https://news.test', JSON.stringify(raw));
       }

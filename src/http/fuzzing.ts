@@ -67,6 +67,8 @@ export interface FuzzFigures {
   ms: number;
   byStatus: Record<string, number>;
   routes: number;
+  /** how often the staff were signed out by a fuzzed request and signed in again */
+  relogins: number;
   problems: FuzzProblem[];
 }
 
@@ -427,7 +429,8 @@ export async function fuzzContext(app: App): Promise<FuzzContext> {
   const admin = await signedInReader(app, 'fuzz-admin@example.org', 'Fuzz Admin', 'admin');
   const editor = await signedInReader(app, 'fuzz-editor@example.org', 'Fuzz Editor', 'editor');
   const reader = await signedInReader(app, 'fuzz-reader@example.org', 'Fuzz Reader');
-  await createTestUser(app, { email: 'reader@example.org', name: 'Known Reader' });
+  if (!(await app.services.usersRepository.getByEmail('demo', 'reader@example.org')))
+    await createTestUser(app, { email: 'reader@example.org', name: 'Known Reader' });
   const posted = await reader.api(
     'POST',
     `/api/stories/${storyId}/comments`,
@@ -509,7 +512,7 @@ export async function runFuzz(
   options: { count: number; seed?: number; keep?: number; onProgress?: (done: number) => void },
 ): Promise<FuzzFigures> {
   const rng = rngOf(options.seed ?? 1);
-  const ctx = await fuzzContext(app);
+  let ctx = await fuzzContext(app);
   const targets = routesOf(app);
   await formFields(app, targets, ctx.identities[3]!.headers);
   const figures: FuzzFigures = {
@@ -521,6 +524,7 @@ export async function runFuzz(
     ms: 0,
     byStatus: {},
     routes: targets.length,
+    relogins: 0,
     problems: [],
   };
   const keep = options.keep ?? 50;
@@ -582,7 +586,15 @@ export async function runFuzz(
       } finally {
         clearTimeout(timer);
       }
-      if (i % 1000 === 999) options.onProgress?.(i + 1);
+      if (i % 1000 === 999) {
+        options.onProgress?.(i + 1);
+        // a fuzzed request may have logged the staff out (or ended every session): sign in again
+        const me = await app.inject({ url: '/api/me', headers: ctx.identities[3]!.headers });
+        if (me.statusCode !== 200) {
+          figures.relogins++;
+          ctx = await fuzzContext(app);
+        }
+      }
     }
   } finally {
     process.off('uncaughtException', onCrash);
