@@ -22,28 +22,33 @@ import { createTestUser, DEMO_ARTICLE_PATH, demoArticleStoryId, signedInReader }
 
 export type { FuzzFigures, FuzzProblem } from './fuzz-inputs.ts';
 
-export async function fuzzContext(app: App): Promise<FuzzContext> {
-  const storyId = await demoArticleStoryId(app);
+/** Who sends the requests, and the ids they use; with `previous`, only signed in again (the fuzzing may have unpublished the article). */
+export async function fuzzContext(app: App, previous?: FuzzContext): Promise<FuzzContext> {
+  const storyId = previous ? undefined : await demoArticleStoryId(app);
   const admin = await signedInReader(app, 'fuzz-admin@example.org', 'Fuzz Admin', 'admin');
   const editor = await signedInReader(app, 'fuzz-editor@example.org', 'Fuzz Editor', 'editor');
   const reader = await signedInReader(app, 'fuzz-reader@example.org', 'Fuzz Reader');
   if (!(await app.services.usersRepository.getByEmail('demo', 'reader@example.org')))
     await createTestUser(app, { email: 'reader@example.org', name: 'Known Reader' });
-  const posted = await reader.api(
-    'POST',
-    `/api/stories/${storyId}/comments`,
-    { body: 'The council agreed to reopen the talks this week, which is good news.' },
-    reader.h,
-  );
+  const posted = storyId
+    ? await reader.api(
+        'POST',
+        `/api/stories/${storyId}/comments`,
+        { body: 'The council agreed to reopen the talks this week, which is good news.' },
+        reader.h,
+      )
+    : undefined;
   const token = (await reader.api('POST', '/api/auth/token', {}, reader.h)).json()?.bearer?.token;
   const article = await app.services.articlesRepository.getPublishedBySlug('demo', DEMO_ARTICLE_PATH.split('/').pop()!);
-  const ids = [storyId, article?.id, posted.json()?.comment?.id, 'demo', 'idp', 'x', '0', 'world', '1'].filter(
-    (x): x is string => typeof x === 'string',
-  );
+  const ids =
+    previous?.ids ??
+    [storyId, article?.id, posted?.json()?.comment?.id, 'demo', 'idp', 'x', '0', 'world', '1'].filter(
+      (x): x is string => typeof x === 'string',
+    );
   const headersOf = (a: typeof admin) => ({ cookie: a.cookieHeader(), ...a.h });
   return {
     ids,
-    words: hostileStrings(),
+    words: previous?.words ?? hostileStrings(),
     identities: [
       { name: 'nobody', headers: {} },
       { name: 'reader', headers: headersOf(reader) },
@@ -160,7 +165,7 @@ export async function runFuzz(
         const me = await app.inject({ url: '/api/me', headers: ctx.identities[3]!.headers });
         if (me.statusCode !== 200) {
           figures.relogins++;
-          ctx = await fuzzContext(app);
+          ctx = await fuzzContext(app, ctx);
         }
       }
     }
