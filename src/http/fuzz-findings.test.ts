@@ -84,4 +84,15 @@ describe('answers the fuzzer found', () => {
     assert.equal(res.statusCode, 400, res.body);
     assert.equal(code(res.body), 'IMAGE_INVALID');
   });
+
+  it('an article action with a negative version (a string the schema coerces): 400, not a 500', async () => {
+    const article = await app.services.articlesRepository.getPublishedBySlug(
+      'demo',
+      'island-nations-agree-to-reopen-fisheries-talks',
+    );
+    for (const version of [-1, '-1', 'abc', 1.5]) {
+      const res = await admin.api('POST', `/api/admin/articles/${article!.id}/unpublish`, { version }, admin.h);
+      assert.equal(res.status, 400, `${JSON.stringify(version)}: ${res.body.slice(0, 200)}`);
+    }
+  });
 });
