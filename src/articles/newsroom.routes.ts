@@ -54,7 +54,7 @@ const flag = (v: boolean | string | undefined) => v === true || v === 'yes' || v
 /** The version an editor saw: a whole number from 0 (below 0 the repository would insert a copy: a 500). */
 const num = (v: number | string | undefined) => {
   const n = Number(v ?? 0);
-  if (!Number.isInteger(n) || n < 0)
+  if (!Number.isInteger(n) || n < 0 || n > 2_147_483_647)
     throw new AppError(commonErrors.VALIDATION_FAILED, 'version: a whole number from 0.');
   return n;
 };

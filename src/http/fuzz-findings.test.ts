@@ -59,14 +59,13 @@ describe('answers the fuzzer found', () => {
   });
 
   it('the audit log before a value that is not a time: 400, not a 500 (PostgreSQL)', async () => {
-    const res = await admin.api(
-      'GET',
-      '/api/admin/moderate/audit?before=%27%3B+DROP+TABLE+users%3B+--',
-      undefined,
-      admin.h,
-    );
-    assert.equal(res.status, 400);
-    assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    for (const before of ['%27%3B+DROP+TABLE+users%3B+--', '1', '-1', '2026-13-45']) {
+      const res = await admin.api('GET', `/api/admin/moderate/audit?before=${before}`, undefined, admin.h);
+      assert.equal(res.status, 400, before);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    }
+    const ok = await admin.api('GET', '/api/admin/moderate/audit?before=2026-06-15T06:30:00.000Z', undefined, admin.h);
+    assert.equal(ok.status, 200);
   });
 
   it('the moderation queue before a value that is not a time: 400, not a 500 (PostgreSQL)', async () => {
@@ -94,5 +93,22 @@ describe('answers the fuzzer found', () => {
       const res = await admin.api('POST', `/api/admin/articles/${article!.id}/unpublish`, { version }, admin.h);
       assert.equal(res.status, 400, `${JSON.stringify(version)}: ${res.body.slice(0, 200)}`);
     }
+  });
+
+  it('a model or version number beyond a 32-bit integer: 400, not a 500 (PostgreSQL)', async () => {
+    const replay = await admin.api(
+      'POST',
+      '/api/admin/moderation/policy/replay',
+      { changes: {}, model: 9223372036854776000 },
+      admin.h,
+    );
+    assert.equal(replay.status, 400, replay.body.slice(0, 200));
+    const decision = await admin.api(
+      'POST',
+      '/api/admin/moderate/comments/x/decision',
+      { action: 'approve', version: 2 ** 40 },
+      admin.h,
+    );
+    assert.equal(decision.status, 400, decision.body.slice(0, 200));
   });
 });

@@ -37,6 +37,8 @@ export async function recordAction(deps: Pick<Services, 'moderationRepository' |
   return id;
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** The site's log, newest first; of one comment or reader with `targetId`. */
 export function readAuditLog(
   deps: Pick<Services, 'moderationRepository'>,
@@ -44,7 +46,7 @@ export function readAuditLog(
   q: { before?: string; targetId?: string; limit: number },
 ): Promise<AuditLogTable[]> {
   // a time, or PostgreSQL refuses the comparison (a 500)
-  if (q.before !== undefined && Number.isNaN(Date.parse(q.before)))
+  if (q.before !== undefined && !(ISO_TIME.test(q.before) && !Number.isNaN(Date.parse(q.before))))
     return Promise.reject(new AppError(commonErrors.VALIDATION_FAILED, 'before: a time (ISO 8601) is expected.'));
   return deps.moderationRepository.auditLog(site.id, q);
 }
