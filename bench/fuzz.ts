@@ -16,16 +16,22 @@ if (!engine || engine.skip) throw new Error(`engine ${engineName} is not availab
 const storage = await engine.open();
 const app = await buildTestApp({ storage, now: () => new Date() });
 console.log(`fuzzing ${engineName}: ${count} requests, seed ${seed}`);
-const figures = await runFuzz(app, {
-  count,
-  seed,
-  keep: 20,
-  onProgress: (done) => {
-    if (done % 10_000 === 0) console.log(`  ${done} requests`);
-  },
-});
-await app.close();
-await storage.close();
+let figures: Awaited<ReturnType<typeof runFuzz>>;
+try {
+  figures = await runFuzz(app, {
+    count,
+    seed,
+    keep: 20,
+    onProgress: (done) => {
+      if (done % 10_000 === 0) console.log(`  ${done} requests`);
+    },
+  });
+} finally {
+  // the PostgreSQL schema of the run is dropped even when the run fails
+  await app.close();
+  await storage.close();
+}
+
 for (const p of figures.problems) console.log(JSON.stringify(p));
 console.log(
   [
