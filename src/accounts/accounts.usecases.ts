@@ -108,12 +108,13 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       if (!displayName) throw new AppError(E.DISPLAY_NAME_INVALID);
       requirePassword(passwordProblem(input.password, { email, displayName }));
 
+      // Hashed before asking whether the address is taken: both answers take the same time.
+      const hash = await passwords.hash(input.password);
       const existing = await users.getByEmail(site.id, email);
       if (existing) {
         await mailer.send({ siteId: site.id, ...alreadyRegisteredMail(site, email) });
         return;
       }
-      const hash = await passwords.hash(input.password);
       const id = newId();
       try {
         await users.insert({

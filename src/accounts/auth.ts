@@ -206,6 +206,26 @@ export async function installAuth(app: FastifyInstance, auth: Auth): Promise<voi
 
 /** Only same-site paths: a login link must not bounce readers to another site. */
 export function safeReturnPath(raw: unknown, fallback = '/'): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  return raw;
+  return sameSitePath(raw) ?? sameSitePath(fallback) ?? '/';
+}
+
+// A path is checked as a browser reads it: parsed against an origin of our own
+// and kept only when the origin did not change; the answer is the parser's own
+// percent-encoded form (no tab, backslash or non-ASCII reaches a Location header).
+const HOME = 'https://parley.invalid';
+function sameSitePath(raw: unknown): string | undefined {
+  // Control characters and whitespace are removed or read differently by
+  // browsers; a backslash reads as a slash. None belongs in a return path.
+  if (typeof raw !== 'string' || raw.length > 2000 || !raw.startsWith('/') || /[\\\s\p{Cc}\p{Cf}]/u.test(raw))
+    return undefined;
+  try {
+    const url = new URL(raw, HOME);
+    if (url.origin !== HOME) return undefined;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // The parser may make '//host' out of '/.//host': read it again as a browser would.
+    if (!path.startsWith('/') || path.startsWith('//') || new URL(path, HOME).origin !== HOME) return undefined;
+    return path;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Services } from '../core/services.ts';
 import { sendPrivatePage } from '../http/replies.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { fromLocalDateTime } from '../time/format.ts';
 import { newsroomErrors as E } from './newsroom.errors.ts';
@@ -51,7 +51,13 @@ export const EntryBody = Type.Object({
 });
 
 export const flag = (v: boolean | string | undefined) => v === true || v === 'yes' || v === 'true' || v === 'on';
-export const num = (v: number | string | undefined) => Number(v ?? 0);
+/** The version an editor saw: a whole number from 0 (below 0 the repository would insert a copy: a 500). */
+export const num = (v: number | string | undefined) => {
+  const n = Number(v ?? 0);
+  if (!Number.isInteger(n) || n < 0 || n > 2_147_483_647)
+    throw new AppError(commonErrors.VALIDATION_FAILED, 'version: a whole number from 0.');
+  return n;
+};
 
 export function input(b: Static<typeof ArticleBody>, form: boolean): ArticleInput {
   return {

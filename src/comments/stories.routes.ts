@@ -10,7 +10,7 @@ import { countComments, resolveEmbedStory, setStoryClosed } from './stories.usec
 // Stories: found or made for an embedding page, counted for many pages at
 // once, closed by staff, and followed live (server-sent events).
 export function storiesRoutes(
-  deps: Pick<Services, 'auth' | 'bus' | 'now' | 'storiesRepository'>,
+  deps: Pick<Services, 'articlesRepository' | 'auth' | 'bus' | 'now' | 'storiesRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth } = deps;

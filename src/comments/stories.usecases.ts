@@ -1,5 +1,7 @@
 import type { User } from '../accounts/users.repository.ts';
+import type { ArticlesRepository } from '../articles/articles.repository.ts';
 import type { Bus } from '../events/bus.ts';
+import { urls } from '../pages/urls.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -62,11 +64,36 @@ export async function storyForEmbed(
 }
 
 /** An embedding page's story as the widget first sees it: whether it is open, and how many comments it has. */
+/** The published article of this site at an address (its canonical path, on the site's origin), if any. */
+async function ownArticleAt(
+  deps: { articlesRepository: Pick<ArticlesRepository, 'getPublishedBySlug'> },
+  site: Site,
+  url: string,
+) {
+  let section: string | undefined;
+  let slug: string | undefined;
+  try {
+    const u = new URL(url);
+    if (u.origin !== new URL(site.baseUrl).origin) return undefined;
+    const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts.length !== 2) return undefined;
+    [section, slug] = parts;
+  } catch {
+    return undefined;
+  }
+  const article = await deps.articlesRepository.getPublishedBySlug(site.id, slug!);
+  return article && article.section.slug === section ? article : undefined;
+}
+
 export async function resolveEmbedStory(
-  deps: StoriesDeps,
+  deps: StoriesDeps & { articlesRepository: Pick<ArticlesRepository, 'getPublishedBySlug'> },
   input: { site: Site; storyId?: string | undefined; url: string; title?: string | undefined },
 ): Promise<StoryInfo> {
-  const story = await storyForEmbed(deps, input);
+  // The address of one of the site's own articles is that article's thread, not a story of its own.
+  const own = await ownArticleAt(deps, input.site, input.url);
+  const story = own
+    ? await storyForArticle(deps, { site: input.site, article: own, url: urls.absolute(input.site, urls.article(own)) })
+    : await storyForEmbed(deps, input);
   const settings = await deps.storiesRepository.getSettings(input.site.id);
   return storyInfo(story, closedReason(story, settings, deps.now()));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { embedCsp } from '../http/security-headers.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Bundle } from './bundles.ts';
 
@@ -78,10 +79,7 @@ export function embedRoutes(deps: Pick<Services, 'auth' | 'storiesRepository' | 
         reply
           .header('content-type', 'text/html; charset=utf-8')
           .header('cache-control', 'private, no-store')
-          .header(
-            'content-security-policy',
-            `frame-ancestors 'self' ${allowed.map((o) => o.replace(/[;\s]/g, '')).join(' ')}; object-src 'none'; base-uri 'none'`,
-          );
+          .header('content-security-policy', embedCsp(allowed));
         if (request.query.origin && !allowed.includes(request.query.origin)) {
           return reply
             .code(403)

@@ -36,10 +36,10 @@ describe('embedding', () => {
   it('lets only allowed origins frame the comments', async () => {
     const ok = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1&origin=https://blog.example' });
     assert.equal(ok.statusCode, 200);
-    assert.equal(
-      ok.headers['content-security-policy'],
-      "frame-ancestors 'self' https://news.test https://blog.example; object-src 'none'; base-uri 'none'",
-    );
+    const policy = String(ok.headers['content-security-policy']);
+    assert.match(policy, /frame-ancestors 'self' https:\/\/news\.test https:\/\/blog\.example$/);
+    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'"])
+      assert.ok(policy.includes(d), d);
     assert.match(ok.body, /<script src="\/embed\/app\.[0-9a-f]+\.js"><\/script>/);
     const bad = await app.inject({ url: '/embed/frame?url=https://evil.example/p&origin=https://evil.example' });
     assert.equal(bad.statusCode, 403);
@@ -111,11 +111,8 @@ describe('what the widget asks the server', () => {
   it('keeps an allowed origin from adding directives to the frame policy', async () => {
     const res = await app.inject({ url: '/embed/frame?url=https://blog.example/p/1' });
     const csp = String(res.headers['content-security-policy']);
-    assert.match(
-      csp,
-      /frame-ancestors 'self' https:\/\/news\.test https:\/\/blog\.example https:\/\/bad\.examplescript-src\*;/,
-    );
-    assert.equal(csp.split(';').length, 3);
+    assert.match(csp, /frame-ancestors 'self' https:\/\/news\.test https:\/\/blog\.example$/);
+    assert.equal(csp.match(/script-src/g)?.length, 1);
   });
 
   it('labels the frame in the language asked, or English for anything odd', async () => {

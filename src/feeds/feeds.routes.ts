@@ -66,7 +66,7 @@ export function feedsRoutes(
           maxAge: config.pageMaxAge,
           render: async () => {
             const section = await articles.getSectionBySlug(site.id, slug);
-            if (!section) return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'No such section.' };
+            if (!section) return notFound('No such section.');
             const title = `${site.name}: ${section.name}`;
             return {
               status: 200,
@@ -118,7 +118,7 @@ export function feedsRoutes(
           maxAge: config.pageMaxAge,
           render: async () => {
             const author = await articles.getAuthorBySlug(site.id, slug);
-            if (!author) return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'No such author.' };
+            if (!author) return notFound('No such author.');
             const title = `${site.name}: ${author.name}`;
             return {
               status: 200,
@@ -234,5 +234,14 @@ export function feedsRoutes(
           `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /account/\n\nSitemap: ${urls.absolute(site, '/sitemap-index.xml')}\n`,
         );
     });
+  };
+}
+
+/** The error catalogue's shape for a feed that is not there. */
+function notFound(message: string) {
+  return {
+    status: 404,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ error: { code: 'NOT_FOUND', message } }),
   };
 }

@@ -43,7 +43,7 @@ export function guidelinesRoutes(
           summary:
             'Save a change as the next version; baseVersion is the version the change was made on (409 when someone saved in between)',
           body: Type.Object(
-            { baseVersion: Type.Integer({ minimum: 0 }), changes: PolicyChangesSchema },
+            { baseVersion: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }), changes: PolicyChangesSchema },
             { additionalProperties: false },
           ),
         },

@@ -55,7 +55,11 @@ export const ReplayBody = Type.Object(
     changes: PolicyChangesSchema,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
     model: Type.Optional(
-      Type.Integer({ minimum: 1, description: "one of the site's own models, tried before it is turned on" }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 2_147_483_647,
+        description: "one of the site's own models, tried before it is turned on",
+      }),
     ),
   },
   { additionalProperties: false },

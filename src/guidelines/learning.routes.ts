@@ -47,7 +47,9 @@ export function learningRoutes(
         schema: {
           tags,
           summary: "Turn one of the site's models on for every instance (null: the shipped model)",
-          body: Type.Object({ version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]) }),
+          body: Type.Object({
+            version: Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()]),
+          }),
         },
       },
       async (request) => {

@@ -4,7 +4,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installAuth } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import { errorHandler } from './errors.ts';
+import { installInputGuards } from './input-guards.ts';
 import { lastRouteModules, routeModules } from './routes.ts';
+import { PAGE_CSP } from './security-headers.ts';
 
 // The HTTP door to the core: Fastify with the request log, the error
 // catalogue's answers, baseline security headers, OpenAPI and every feature's
@@ -28,6 +30,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
+    // a malformed or over-long address: the catalogue's shape, like any other error
+    frameworkErrors: errorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // One line per request, written after the response: method, path, status, time.
@@ -43,6 +47,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     );
   });
   app.setErrorHandler(errorHandler);
+  installInputGuards(app);
   // Baseline protections on every answer. Pages may not be framed by other
   // sites (clickjacking of the login and settings forms); the comment embed
   // relaxes frame-ancestors for each site's allowed origins.
@@ -53,10 +58,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
       !reply.hasHeader('content-security-policy')
     ) {
-      reply.header(
-        'content-security-policy',
-        "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'",
-      );
+      reply.header('content-security-policy', PAGE_CSP);
     }
     return payload;
   });

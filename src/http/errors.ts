@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, commonErrors } from '../shared/errors.ts';
 import { escapeHtml } from '../shared/html.ts';
+import { bodyMalformed, malformedBody } from './input-guards.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -38,6 +39,7 @@ function toBody(err: FastifyError | AppError | Error): { status: number; body: E
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message } } };
   }
+  if (malformedBody(err)) return { status: 400, body: { error: { code: 'BODY_MALFORMED', message: bodyMalformed } } };
   return { status: 500, body: { error: { code: 'INTERNAL', message: commonErrors.INTERNAL.message } } };
 }
 

@@ -27,7 +27,7 @@ export function imagesRoutes(deps: Pick<Services, 'auth' | 'images' | 'newsroom'
       async (request, reply) => {
         const viewer = await auth.requireUser(request, ['editor', 'admin']);
         const site = await auth.site(request);
-        const b = request.body as Record<string, unknown>;
+        const b = (request.body ?? {}) as Record<string, unknown>;
         const file = b.file;
         if (!Buffer.isBuffer(file) || file.length === 0)
           throw new AppError(imageErrors.IMAGE_INVALID, 'Choose an image file.');

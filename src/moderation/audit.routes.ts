@@ -21,7 +21,11 @@ export function moderationAuditRoutes(
 
     app.get(
       '/admin/moderate/audit',
-      { schema: { querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+      {
+        schema: {
+          querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 40, format: 'date-time' })) }),
+        },
+      },
       async (request, reply) => {
         const { chrome, site, viewer } = await staffPage(deps, request, reply);
         if (viewer.user.role !== 'admin')
@@ -49,7 +53,7 @@ export function moderationAuditRoutes(
           tags,
           summary: 'The audit log (admins)',
           querystring: Type.Object({
-            before: Type.Optional(Type.String({ maxLength: 40 })),
+            before: Type.Optional(Type.String({ maxLength: 40, format: 'date-time' })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           }),
         },

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
@@ -36,11 +37,16 @@ export async function recordAction(deps: Pick<Services, 'moderationRepository' |
   return id;
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** The site's log, newest first; of one comment or reader with `targetId`. */
 export function readAuditLog(
   deps: Pick<Services, 'moderationRepository'>,
   site: Site,
   q: { before?: string; targetId?: string; limit: number },
 ): Promise<AuditLogTable[]> {
+  // a time, or PostgreSQL refuses the comparison (a 500)
+  if (q.before !== undefined && !(ISO_TIME.test(q.before) && !Number.isNaN(Date.parse(q.before))))
+    return Promise.reject(new AppError(commonErrors.VALIDATION_FAILED, 'before: a time (ISO 8601) is expected.'));
   return deps.moderationRepository.auditLog(site.id, q);
 }

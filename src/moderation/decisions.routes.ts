@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { safeReturnPath } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
 import { type DecisionDeps, decideComment, decideMany, undoDecision } from './decisions.usecases.ts';
@@ -18,7 +19,8 @@ export function moderationDecisionsRoutes(deps: Pick<Services, 'auth'> & Decisio
       { schema: { params: Id, body: DecisionBody } },
       async (request, reply) => {
         const { viewer, site } = await staff(auth, request);
-        const back = request.body.return?.startsWith('/admin/moderate') ? request.body.return : '/admin/moderate';
+        const asked = safeReturnPath(request.body.return, '/admin/moderate');
+        const back = asked.startsWith('/admin/moderate') ? asked : '/admin/moderate';
         const sep = back.includes('?') ? '&' : '?';
         try {
           await decideComment(deps, { site, actor: viewer.user, id: request.params.id, decision: request.body });

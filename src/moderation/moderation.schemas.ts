@@ -11,7 +11,8 @@ export const QueueQuerySchema = Type.Object({
   minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   q: Type.Optional(Str(200)),
   author: Type.Optional(Str(100)),
-  before: Type.Optional(Str(40)),
+  // a time: PostgreSQL refuses to compare anything else with one (a 500)
+  before: Type.Optional(Type.String({ maxLength: 40, format: 'date-time' })),
   notice: Type.Optional(Str(40)),
 });
 
@@ -25,7 +26,7 @@ export const ActionSchema = Type.Union([
 
 export const DecisionBody = Type.Object({
   action: ActionSchema,
-  version: Type.Integer({ minimum: 0 }),
+  version: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }),
   reason: Type.Optional(Str(20)),
   note: Type.Optional(Str(500)),
   _csrf: Type.Optional(Str(200)),
@@ -33,7 +34,7 @@ export const DecisionBody = Type.Object({
 });
 
 export const BulkBody = Type.Object({
-  items: Type.Array(Type.Object({ id: Str(40), version: Type.Integer({ minimum: 0 }) }), {
+  items: Type.Array(Type.Object({ id: Str(40), version: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }) }), {
     minItems: 1,
     maxItems: 200,
   }),

@@ -119,6 +119,23 @@ describe('OpenID Connect login (authorization code + PKCE)', () => {
     assert.equal(me.json().user.email, 'meera@idp.example');
   });
 
+  it('keeps the return path on this site through the provider (bypasses and non-ASCII: no 500)', async () => {
+    for (const [raw, expected] of [
+      ['%2F%09%2Fevil.example', '/account'],
+      ['%2F%5Cevil.example', '/account'],
+      ['https%3Aevil.example', '/account'],
+      ['%2F%E6%97%A5%E6%9C%AC', '/%E6%97%A5%E6%9C%AC'],
+    ] as const) {
+      const reader = agent(app);
+      const start = await reader.get(`/account/oidc/idp/start?return=${raw}`);
+      assert.equal(start.status, 302, raw);
+      const back = new URL(await signInAtProvider(String(start.headers.location), 'tara'));
+      const done = await reader.get(`${back.pathname}${back.search}`);
+      assert.equal(done.status, 303, raw);
+      assert.equal(done.headers.location, expected, raw);
+    }
+  });
+
   it('refuses a callback whose state does not match the flow it started', async () => {
     const reader = agent(app);
     const start = await reader.get('/account/oidc/idp/start');

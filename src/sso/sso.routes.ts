@@ -164,7 +164,7 @@ export function ssoRoutes(
         try {
           const { cookie } = await external.signIn(site, profile, ctx(request));
           await auth.startSession(request, reply, cookie);
-          return reply.redirect(returnTo, 303);
+          return reply.redirect(safeReturnPath(returnTo), 303);
         } catch (err) {
           if (err instanceof AppError && err.code === 'ACCOUNT_LINK_REQUIRED')
             return reply.redirect((err.details as { linkUrl: string }).linkUrl, 303);

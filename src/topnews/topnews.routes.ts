@@ -55,9 +55,7 @@ export function topNewsRoutes(
         },
         async (request, reply) => {
           const site = await deps.siteResolver.resolve(request.headers.host);
-          const id = String(request.body ?? '')
-            .trim()
-            .slice(0, 40);
+          const id = (typeof request.body === 'string' ? request.body : '').trim().slice(0, 40);
           const key = `${site.id}|${id}`;
           let ok = publishedIds.get(key);
           if (ok === undefined) {

@@ -6,10 +6,16 @@ import { str } from './lines.ts';
 // so it is read whole (Commento exports are small: it was a one-site tool).
 // Bodies are markdown; threads are pages, known by domain and path.
 
+const MAX_COMMENTO_CHARS = 256 * 1024 * 1024;
+
 export async function* readCommento(stream: Readable): AsyncGenerator<ImportItem> {
   let text = '';
   stream.setEncoding('utf8');
-  for await (const chunk of stream as AsyncIterable<string>) text += chunk;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    text += chunk;
+    if (text.length > MAX_COMMENTO_CHARS)
+      throw new ImportFormatError('a Commento export larger than 256 MiB', `character ${MAX_COMMENTO_CHARS + 1}`);
+  }
   let doc: { comments?: Record<string, unknown>[]; commenters?: Record<string, unknown>[] };
   try {
     doc = JSON.parse(text);
