@@ -134,6 +134,39 @@ ${a.status === 'published' || a.scheduledAt ? wf('unpublish', a.status === 'publ
   );
 }
 
+/** Every live blog, live ones first, with a form that starts a new one. */
+export function liveblogListPage(
+  chrome: Chrome,
+  csrf: string,
+  list: Awaited<ReturnType<import('./newsroom.repository.ts').NewsroomRepository['list']>>,
+  d: { notice?: string | undefined; error?: string | undefined },
+): SafeHtml {
+  const tz = chrome.site.timeZone;
+  const live = list.filter((a) => a.liveStatus === 'live');
+  const ended = list.filter((a) => a.liveStatus !== 'live');
+  const rows = (items: typeof list) =>
+    items.length
+      ? html`<table class="data-table"><thead><tr><th scope="col">Headline</th><th scope="col">State</th><th scope="col">Last change</th></tr></thead><tbody>${items.map(
+          (a) =>
+            html`<tr><td><a href="/admin/liveblogs/${a.id}">${a.headline}</a></td><td>${workflowState({ status: a.status, scheduledAt: a.scheduledAt, publishedAt: a.publishedAt })}</td><td>${formatPaperTime(a.modifiedAt, tz)}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p>None.</p>`;
+  return page(
+    chrome,
+    'Live blogs',
+    html`${d.notice ? html`<div class="notice" role="status">${d.notice}</div>` : ''}${d.error ? html`<div class="notice error" role="alert">${d.error}</div>` : ''}
+<h2>Live</h2>${rows(live)}
+<h2>Ended</h2>${rows(ended)}
+<h2>Start a live blog</h2>
+<form method="post" action="/admin/liveblogs">${csrfField(csrf)}
+<div class="field"><label for="n-headline">Headline</label><input id="n-headline" name="headline" required maxlength="200"></div>
+<div class="field"><label for="n-standfirst">Standfirst</label><input id="n-standfirst" name="standfirst" maxlength="500"></div>
+<div class="field"><label for="n-section">Section</label><select id="n-section" name="sectionId">${chrome.sections.map((s) => html`<option value="${s.id}">${s.name}</option>`)}</select></div>
+<div class="field"><label for="n-topic">Topic label for the banner</label><input id="n-topic" name="liveTopic" maxlength="40"></div>
+<button class="button" type="submit">Create the live blog</button></form>`,
+  );
+}
+
 export function liveAdminPage(
   chrome: Chrome,
   csrf: string,
