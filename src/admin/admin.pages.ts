@@ -1,17 +1,14 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { OutboxMail } from '../mail/outbox.repository.ts';
-import { type Chrome, layout } from '../pages/layout.ts';
+import type { Chrome } from '../pages/layout.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { formatPaperTime } from '../time/format.ts';
+import { backofficeLayout } from './frame.ts';
 
 const roles = ['reader', 'moderator', 'editor', 'admin'] as const;
 
 function adminPage(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
-  return layout(
-    chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<nav aria-label="Administration" class="account-links" style="justify-content:flex-start"><a href="/admin/users">Users</a> <a href="/admin/outbox">Outbox</a></nav><h1>${title}</h1>${body}`,
-  );
+  return backofficeLayout(chrome, { title, path: `/admin/${title.toLowerCase()}` }, body);
 }
 
 export function usersPage(

@@ -1,3 +1,4 @@
+import { backofficeLayout } from '../admin/frame.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { urls } from '../pages/urls.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -9,11 +10,11 @@ import { workflowState } from './workflow.ts';
 
 // The editors' pages under /admin: server-rendered forms, no script needed.
 
-function page(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
-  return layout(
+function page(chrome: Chrome, title: string, body: SafeHtml, path = '/admin/articles'): SafeHtml {
+  return backofficeLayout(
     chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<nav aria-label="Newsroom" class="account-links" style="justify-content:flex-start"><a href="/admin/articles">Articles</a> <a href="/admin/articles/new">New article</a> <a href="/admin/articles/new?kind=liveblog">New live blog</a></nav><h1>${title}</h1>${body}`,
+    { title, path },
+    html`<nav aria-label="Newsroom" class="bo-subnav"><a href="/admin/articles">Articles</a> <a href="/admin/articles/new">New article</a> <a href="/admin/liveblogs">Live blogs</a> <a href="/admin/articles/new?kind=liveblog">New live blog</a></nav>${body}`,
   );
 }
 
@@ -164,6 +165,7 @@ export function liveblogListPage(
 <div class="field"><label for="n-section">Section</label><select id="n-section" name="sectionId">${chrome.sections.map((s) => html`<option value="${s.id}">${s.name}</option>`)}</select></div>
 <div class="field"><label for="n-topic">Topic label for the banner</label><input id="n-topic" name="liveTopic" maxlength="40"></div>
 <button class="button" type="submit">Create the live blog</button></form>`,
+    '/admin/liveblogs',
   );
 }
 
@@ -197,6 +199,7 @@ export function liveAdminPage(
 <details><summary>Edit</summary><form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}">${csrfField(csrf)}<label for="h-${e.id}">Headline</label><input id="h-${e.id}" name="headline" value="${e.headline}" required><label for="t-${e.id}">Text</label><textarea id="t-${e.id}" name="text" rows="4">${blocksToText(e.body)}</textarea><label><input type="checkbox" name="keyEvent" value="yes"${e.keyEvent ? html` checked` : ''}> Key event</label><button class="button" type="submit">Save</button></form></details>
 <form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}/delete" class="inline-form">${csrfField(csrf)}<button class="link-button" type="submit">Delete</button></form></li>`,
     )}</ol>`,
+    '/admin/liveblogs',
   );
 }
 

@@ -1,6 +1,7 @@
+import { backofficeLayout } from '../admin/frame.ts';
 import { RULES } from '../guidelines/policy.ts';
 import { moderateCss, moderateJs } from '../pages/assets.ts';
-import { type Chrome, layout } from '../pages/layout.ts';
+import type { Chrome } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
 import { formatPaperTime } from '../time/format.ts';
@@ -31,13 +32,17 @@ const SUGGESTED: Record<string, string> = {
   spam: 'spam',
 };
 
-function page(chrome: Chrome, title: string, body: SafeHtml, admin: boolean): SafeHtml {
-  return layout(
+const pagePaths: Record<string, string> = {
+  'Audit log': '/admin/moderate/audit',
+  'Moderation dashboard': '/admin/moderate/dashboard',
+};
+
+/** A workspace page in the back office's frame; the navigation follows the viewer's role. */
+function page(chrome: Chrome, title: string, body: SafeHtml, _admin?: boolean): SafeHtml {
+  return backofficeLayout(
     chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<link rel="stylesheet" href="${moderateCss.path}">
-<nav aria-label="Moderation" class="account-links" style="justify-content:flex-start"><a href="/admin/moderate">Queues</a> <a href="/admin/moderate/dashboard">Dashboard</a>${admin ? html` <a href="/admin/moderate/audit">Audit log</a> <a href="/admin/users">Users</a>` : ''}</nav>
-<h1>${title}</h1>${body}`,
+    { title, path: pagePaths[title] ?? '/admin/moderate', styles: [moderateCss.path] },
+    body,
   );
 }
 

@@ -24,7 +24,7 @@ function accountLinks(chrome: Chrome): SafeHtml {
   if (!v) {
     return html`<nav class="account-links" aria-label="Account"><a href="${urls.login()}">Log in</a> <a href="${urls.register()}">Register</a></nav>`;
   }
-  return html`<nav class="account-links" aria-label="Account">${v.role !== 'reader' ? html`<a href="/admin/users">Admin</a> ` : ''}<a href="/account">${v.displayName}</a> <form method="post" action="/account/logout"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit" class="link-button">Log out</button></form></nav>`;
+  return html`<nav class="account-links" aria-label="Account">${v.role !== 'reader' ? html`<a href="/admin">Admin</a> ` : ''}<a href="/account">${v.displayName}</a> <form method="post" action="/account/logout"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit" class="link-button">Log out</button></form></nav>`;
 }
 
 export interface PageMeta {
