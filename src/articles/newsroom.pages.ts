@@ -1,4 +1,5 @@
 import { backofficeLayout } from '../admin/frame.ts';
+import { storyList } from '../pages/components.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { urls } from '../pages/urls.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -208,11 +209,10 @@ export function searchPage(
   q: string,
   results: import('./articles.repository.ts').ArticleSummary[],
 ): SafeHtml {
-  const tz = chrome.site.timeZone;
   return layout(
     chrome,
     { title: `${q ? `${q} - ` : ''}Search - ${chrome.site.name}`, description: 'Search the site', noindex: true },
-    html`<h1>Search</h1><form method="get" action="/search" role="search" class="field inline"><label for="search-q">Search the stories</label><input id="search-q" name="q" type="search" value="${q}"><button class="button" type="submit">Search</button></form>
-${q ? (results.length ? html`<ol class="story-list">${results.map((a) => html`<li><h2><a href="${urls.article(a)}">${a.headline}</a></h2><p>${a.standfirst}</p><p class="meta">${a.section.name} · ${formatPaperTime(a.publishedAt, tz)}</p></li>`)}</ol>` : html`<p>No stories match "${q}".</p>`) : ''}`,
+    html`<h1>Search</h1><form method="get" action="/search" role="search" aria-label="Search page" class="search-form"><label for="search-q">Search the stories</label><input id="search-q" name="q" type="search" value="${q}" maxlength="200"><button class="button" type="submit">Search</button></form>
+${q ? (results.length ? storyList(chrome.site, results, { headingLevel: 2, showSection: true }) : html`<p>No stories match "${q}".</p>`) : ''}`,
   );
 }

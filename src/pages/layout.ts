@@ -70,7 +70,7 @@ ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonF
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${liveBanner(chrome.banner)}
-<header class="masthead" role="banner"><div class="wrap">${accountLinks(chrome)}<a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}</div></header>
+<header class="masthead" role="banner"><div class="wrap">${accountLinks(chrome)}<a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}<form class="site-search" role="search" aria-label="Site" method="get" action="/search"><label class="visually-hidden" for="site-search-q">Search the stories</label><input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200"><button class="button" type="submit">Search</button></form></div></header>
 <nav class="site-nav" aria-label="Sections"><div class="wrap"><ul>
 <li><a href="${urls.front()}"${meta.path === '/' ? html` aria-current="page"` : ''}>Home</a></li>
 ${sections.map((s) => html`<li><a href="${urls.section(s.slug)}"${meta.currentSection === s.slug ? html` aria-current="page"` : ''}>${s.name}</a></li>`)}
