@@ -67,6 +67,7 @@ export function backofficeLayout(chrome: Chrome, meta: BackofficeMeta, main: Saf
 <title>${meta.title} - ${site.name}</title>
 <meta name="robots" content="noindex">
 <link rel="stylesheet" href="${siteCss.path}">
+<link rel="icon" href="/favicon.ico" sizes="32x32"><link rel="icon" href="/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${backofficeCss.path}">
 ${(meta.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>

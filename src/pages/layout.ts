@@ -58,6 +58,7 @@ export function layout(chrome: Chrome, meta: PageMeta, main: SafeHtml): SafeHtml
 ${canonical ? html`<link rel="canonical" href="${canonical}">` : ''}
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="stylesheet" href="${siteCss.path}">
+<link rel="icon" href="/favicon.ico" sizes="32x32"><link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="manifest" href="/manifest.webmanifest">
 ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.href}">`)}
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:title" content="${meta.title}">
