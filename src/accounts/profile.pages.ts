@@ -1,5 +1,6 @@
 import { type Chrome, layout } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
+import { plural } from '../shared/plural.ts';
 import { formatPaperTime } from '../time/format.ts';
 import { csrfField, field, type Notice, notices } from './account.pages.ts';
 import { PASSWORD_MIN } from './passwords.ts';
@@ -138,7 +139,7 @@ export interface MyComment {
 const statusLabel: Record<string, string> = {
   published: 'Published',
   pending: 'Awaiting review',
-  rejected: 'Not published',
+  rejected: 'Refused',
 };
 
 /** Every comment the reader wrote, with what became of it, newest first. */
@@ -159,7 +160,7 @@ ${list.length === 0 ? html`<p>You have not written any comments yet.</p>` : ''}
       (
         c,
       ) => html`<li class="comment" id="mine-${c.id}"><p class="comment-meta"><a href="${c.story.url}?comment=${c.id}#comment-${c.id}">${c.story.title}</a> · ${formatPaperTime(c.createdAt, tz)}${c.legacy ? ' · from our previous commenting platform' : ''}</p>
-<p class="comment-status ${c.status === 'rejected' ? 'refused' : c.status === 'published' ? 'ok' : ''}"><strong>${statusLabel[c.status] ?? c.status}</strong>${c.statusReason && c.status !== 'published' ? html`: ${c.statusReason}` : ''}${c.status === 'published' ? html` · ${String(c.reactions)} reactions · ${String(c.replies)} replies` : ''}</p>
+<p class="comment-status ${c.status === 'rejected' ? 'refused' : c.status === 'published' ? 'ok' : ''}"><strong>${statusLabel[c.status] ?? c.status}</strong>${c.statusReason && c.status !== 'published' ? html`: ${c.statusReason}` : ''}${c.status === 'published' ? html` · ${plural(c.reactions, 'reaction')} · ${plural(c.replies, 'reply', 'replies')}` : ''}</p>
 <div class="comment-body">${raw(c.html)}</div>${
         c.status === 'rejected' && !c.legacy
           ? c.appealedAt

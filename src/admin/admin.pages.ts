@@ -1,17 +1,21 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { OutboxMail } from '../mail/outbox.repository.ts';
-import { type Chrome, layout } from '../pages/layout.ts';
+import type { Chrome } from '../pages/layout.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { formatPaperTime } from '../time/format.ts';
+import { backofficeLayout } from './frame.ts';
 
 const roles = ['reader', 'moderator', 'editor', 'admin'] as const;
 
+/** A mail's text with its addresses as links: the outbox stands in for a mailbox, so its links must work. */
+function linked(text: string): SafeHtml[] {
+  return text
+    .split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]])/)
+    .map((part, i) => (i % 2 ? html`<a href="${part}">${part}</a>` : html`${part}`));
+}
+
 function adminPage(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
-  return layout(
-    chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<nav aria-label="Administration" class="account-links" style="justify-content:flex-start"><a href="/admin/users">Users</a> <a href="/admin/outbox">Outbox</a></nav><h1>${title}</h1>${body}`,
-  );
+  return backofficeLayout(chrome, { title, path: `/admin/${title.toLowerCase()}` }, body);
 }
 
 export function usersPage(
@@ -56,7 +60,7 @@ export function outboxPage(chrome: Chrome, mails: OutboxMail[], delivers: boolea
     html`<p>${delivers ? 'Mail is delivered over SMTP; this is the record of what was sent.' : 'No SMTP_URL is set: mail stays here instead of being delivered. Set SMTP_URL to send it.'}</p>
 <ol class="story-list">${mails.map(
       (m) =>
-        html`<li data-mail-id="${m.id}"><strong>${m.subject}</strong><p class="meta">To ${m.to} · ${formatPaperTime(m.createdAt, tz)} · ${m.sentAt ? 'sent' : m.error ? `failed: ${m.error}` : delivers ? 'queued' : 'kept in outbox'}</p><pre class="mail-body">${m.text}</pre></li>`,
+        html`<li data-mail-id="${m.id}"><strong>${m.subject}</strong><p class="meta">To ${m.to} · ${formatPaperTime(m.createdAt, tz)} · ${m.sentAt ? 'sent' : m.error ? `failed: ${m.error}` : delivers ? 'queued' : 'kept in outbox'}</p><pre class="mail-body">${linked(m.text)}</pre></li>`,
     )}</ol>`,
   );
 }

@@ -7,6 +7,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Role } from '../storage/schema.ts';
 import { startOfLocalDay } from '../time/format.ts';
 import { outboxPage, usersPage } from './admin.pages.ts';
+import { backofficeHome } from './frame.ts';
 
 const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const csrf = { _csrf: Type.Optional(Type.String()) };
@@ -152,6 +153,12 @@ export function adminRoutes(
       const { user } = await target(request);
       await users.update(user.id, { status: 'active', sanctionUntil: null, sanctionReason: null });
       return reply.redirect('/admin/users?notice=lifted', 303);
+    });
+
+    /** The "Admin" link: the first back-office page the viewer's role may open. */
+    app.get('/admin', async (request, reply) => {
+      const viewer = await auth.requireUser(request, ['moderator', 'editor', 'admin']);
+      return reply.redirect(backofficeHome(viewer.user.role) ?? '/', 303);
     });
 
     app.get('/admin/outbox', async (request, reply) => {

@@ -1,3 +1,5 @@
+import { backofficeLayout } from '../admin/frame.ts';
+import { storyList } from '../pages/components.ts';
 import { type Chrome, layout } from '../pages/layout.ts';
 import { urls } from '../pages/urls.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -9,11 +11,11 @@ import { workflowState } from './workflow.ts';
 
 // The editors' pages under /admin: server-rendered forms, no script needed.
 
-function page(chrome: Chrome, title: string, body: SafeHtml): SafeHtml {
-  return layout(
+function page(chrome: Chrome, title: string, body: SafeHtml, path = '/admin/articles'): SafeHtml {
+  return backofficeLayout(
     chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<nav aria-label="Newsroom" class="account-links" style="justify-content:flex-start"><a href="/admin/articles">Articles</a> <a href="/admin/articles/new">New article</a> <a href="/admin/articles/new?kind=liveblog">New live blog</a></nav><h1>${title}</h1>${body}`,
+    { title, path },
+    html`<nav aria-label="Newsroom" class="bo-subnav"><a href="/admin/articles">Articles</a> <a href="/admin/articles/new">New article</a> <a href="/admin/liveblogs">Live blogs</a> <a href="/admin/articles/new?kind=liveblog">New live blog</a></nav>${body}`,
   );
 }
 
@@ -134,6 +136,40 @@ ${a.status === 'published' || a.scheduledAt ? wf('unpublish', a.status === 'publ
   );
 }
 
+/** Every live blog, live ones first, with a form that starts a new one. */
+export function liveblogListPage(
+  chrome: Chrome,
+  csrf: string,
+  list: Awaited<ReturnType<import('./newsroom.repository.ts').NewsroomRepository['list']>>,
+  d: { notice?: string | undefined; error?: string | undefined },
+): SafeHtml {
+  const tz = chrome.site.timeZone;
+  const live = list.filter((a) => a.liveStatus === 'live');
+  const ended = list.filter((a) => a.liveStatus !== 'live');
+  const rows = (items: typeof list) =>
+    items.length
+      ? html`<table class="data-table"><thead><tr><th scope="col">Headline</th><th scope="col">State</th><th scope="col">Last change</th></tr></thead><tbody>${items.map(
+          (a) =>
+            html`<tr><td><a href="/admin/liveblogs/${a.id}">${a.headline}</a></td><td>${workflowState({ status: a.status, scheduledAt: a.scheduledAt, publishedAt: a.publishedAt })}</td><td>${formatPaperTime(a.modifiedAt, tz)}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p>None.</p>`;
+  return page(
+    chrome,
+    'Live blogs',
+    html`${d.notice ? html`<div class="notice" role="status">${d.notice}</div>` : ''}${d.error ? html`<div class="notice error" role="alert">${d.error}</div>` : ''}
+<h2>Live</h2>${rows(live)}
+<h2>Ended</h2>${rows(ended)}
+<h2>Start a live blog</h2>
+<form method="post" action="/admin/liveblogs">${csrfField(csrf)}
+<div class="field"><label for="n-headline">Headline</label><input id="n-headline" name="headline" required maxlength="200"></div>
+<div class="field"><label for="n-standfirst">Standfirst</label><input id="n-standfirst" name="standfirst" maxlength="500"></div>
+<div class="field"><label for="n-section">Section</label><select id="n-section" name="sectionId">${chrome.sections.map((s) => html`<option value="${s.id}">${s.name}</option>`)}</select></div>
+<div class="field"><label for="n-topic">Topic label for the banner</label><input id="n-topic" name="liveTopic" maxlength="40"></div>
+<button class="button" type="submit">Create the live blog</button></form>`,
+    '/admin/liveblogs',
+  );
+}
+
 export function liveAdminPage(
   chrome: Chrome,
   csrf: string,
@@ -164,6 +200,7 @@ export function liveAdminPage(
 <details><summary>Edit</summary><form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}">${csrfField(csrf)}<label for="h-${e.id}">Headline</label><input id="h-${e.id}" name="headline" value="${e.headline}" required><label for="t-${e.id}">Text</label><textarea id="t-${e.id}" name="text" rows="4">${blocksToText(e.body)}</textarea><label><input type="checkbox" name="keyEvent" value="yes"${e.keyEvent ? html` checked` : ''}> Key event</label><button class="button" type="submit">Save</button></form></details>
 <form method="post" action="/admin/liveblogs/${a.id}/entries/${e.id}/delete" class="inline-form">${csrfField(csrf)}<button class="link-button" type="submit">Delete</button></form></li>`,
     )}</ol>`,
+    '/admin/liveblogs',
   );
 }
 
@@ -172,11 +209,10 @@ export function searchPage(
   q: string,
   results: import('./articles.repository.ts').ArticleSummary[],
 ): SafeHtml {
-  const tz = chrome.site.timeZone;
   return layout(
     chrome,
     { title: `${q ? `${q} - ` : ''}Search - ${chrome.site.name}`, description: 'Search the site', noindex: true },
-    html`<h1>Search</h1><form method="get" action="/search" role="search" class="field inline"><label for="search-q">Search the stories</label><input id="search-q" name="q" type="search" value="${q}"><button class="button" type="submit">Search</button></form>
-${q ? (results.length ? html`<ol class="story-list">${results.map((a) => html`<li><h2><a href="${urls.article(a)}">${a.headline}</a></h2><p>${a.standfirst}</p><p class="meta">${a.section.name} · ${formatPaperTime(a.publishedAt, tz)}</p></li>`)}</ol>` : html`<p>No stories match "${q}".</p>`) : ''}`,
+    html`<h1>Search</h1><form method="get" action="/search" role="search" aria-label="Search page" class="search-form"><label for="search-q">Search the stories</label><input id="search-q" name="q" type="search" value="${q}" maxlength="200"><button class="button" type="submit">Search</button></form>
+${q ? (results.length ? storyList(chrome.site, results, { headingLevel: 2, showSection: true }) : html`<p>No stories match "${q}".</p>`) : ''}`,
   );
 }

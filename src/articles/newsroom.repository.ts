@@ -182,7 +182,7 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
 
     async list(
       siteId: string,
-      q: { text?: string | undefined; limit: number },
+      q: { text?: string | undefined; limit: number; kind?: ArticleKind },
     ): Promise<
       (Pick<
         EditableArticle,
@@ -206,6 +206,7 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
         ])
         .where('a.site_id', '=', siteId);
       if (q.text) query = query.where('a.id', 'in', await this.searchIds(siteId, q.text, 200, false));
+      if (q.kind) query = query.where('a.kind', '=', q.kind);
       const rows = await query.orderBy('a.modified_at', 'desc').limit(q.limit).execute();
       return rows.map((r) => ({
         id: r.id,

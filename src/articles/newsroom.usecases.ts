@@ -22,7 +22,8 @@ export function createNewsroomUsecases(deps: NewsroomDeps) {
 
   const usecases = {
     get: load,
-    list: (site: Site, q: { text?: string | undefined; limit: number }) => repo.list(site.id, q),
+    list: (site: Site, q: { text?: string | undefined; limit: number; kind?: 'article' | 'liveblog' }) =>
+      repo.list(site.id, q),
     revisions: (articleId: string) => repo.revisions(articleId),
     state: workflowState,
 

@@ -74,7 +74,14 @@ export async function importCommand(
       `${args.dryRun ? 'dry run, nothing written: ' : ''}${s.threads} threads (${s.matchedThreads} matched to articles, ${s.unmatchedCount} kept as stories of their own), ${s.comments} comments (${s.byStatus.published} published, ${s.byStatus.pending} pending, ${s.byStatus.spam} spam, ${s.byStatus.deleted} deleted), ${s.authors} authors in ${seconds.toFixed(1)} s`,
       args.dryRun ? '' : `written: ${s.inserted} new, ${s.alreadyThere} already there (from an earlier run)`,
       s.invalidCharacters ? `dropped ${s.invalidCharacters} characters that XML does not allow` : '',
-      ...s.unmatched.map((u) => `unmatched thread ${u.id}: ${u.url ?? '(no URL)'}`),
+      ...s.moves.map(
+        (m) =>
+          `${args.dryRun ? 'would move' : 'moved'} thread ${m.id}: ${m.comments} comment${m.comments === 1 ? '' : 's'} from ${m.from} to ${m.to}`,
+      ),
+      s.unmatchedCount
+        ? `${s.unmatchedCount} thread${s.unmatchedCount === 1 ? '' : 's'} matched no article (kept as stories of their own; map them with --url-map and import again):`
+        : '',
+      ...s.unmatched.map((u) => `unmatched thread ${u.id}: ${u.url ?? '(no URL)'}${u.title ? ` "${u.title}"` : ''}`),
       ...s.orphans.map((o) => `reply ${o.id} at ${o.position}: its parent is not in the file; kept at the top level`),
       ...s.skipped.map((k) => `skipped at ${k.position}: ${k.reason}`),
     ].filter(Boolean);

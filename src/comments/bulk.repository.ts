@@ -113,6 +113,38 @@ export function createBulkRepository({
       }
     },
 
+    /**
+     * A re-import with a URL map: one source's comments leave the story of the
+     * thread's old address for the new one; the old story's counts follow.
+     * Returns how many moved (none on a second run).
+     */
+    async moveImported(fromStoryId: string, toStoryId: string, source: string): Promise<number> {
+      return db.transaction().execute(async (tx) => {
+        const r = await tx
+          .updateTable('comments')
+          .set({ story_id: toStoryId })
+          .where('story_id', '=', fromStoryId)
+          .where('import_source', '=', source)
+          .executeTakeFirst();
+        await sql`update stories set
+          comment_count = (select count(*) from comments where story_id = ${fromStoryId} and status = 'published'),
+          last_comment_at = (select max(created_at) from comments where story_id = ${fromStoryId} and status = 'published')
+          where id = ${fromStoryId}`.execute(tx);
+        return Number(r.numUpdatedRows);
+      });
+    },
+
+    /** How many of one source's comments a story holds (what a dry run would move). */
+    async countImported(storyId: string, source: string): Promise<number> {
+      const r = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('story_id', '=', storyId)
+        .where('import_source', '=', source)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+
     /** The comments these legacy authors wrote, not yet anybody's, become the reader's. */
     async giveLegacyComments(legacyAuthorIds: string[], userId: string): Promise<void> {
       if (legacyAuthorIds.length === 0) return;

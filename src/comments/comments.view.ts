@@ -1,4 +1,5 @@
 import { html, raw, type SafeHtml } from '../shared/html.ts';
+import { plural } from '../shared/plural.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
 import type { CommentView, ThreadPage } from './comment-view.ts';
@@ -58,7 +59,7 @@ export function renderThread(
   sort: string,
 ): SafeHtml {
   const n = page.story.commentCount;
-  return html`<p class="comment-count" data-comment-count="${String(n)}">${n === 0 ? 'No comments yet.' : n === 1 ? '1 comment' : `${n} comments`}</p>
+  return html`<p class="comment-count" data-comment-count="${String(n)}">${n === 0 ? 'No comments yet.' : plural(n, 'comment')}</p>
 <ol class="comment-list" data-sort="${sort}">${page.comments.map((c) => renderComment(site, c, articlePath, reactionLabel))}</ol>${
     page.nextCursor
       ? html`<p class="more-comments"><a href="${articlePath}?sort=${sort}&amp;after=${page.nextCursor}#comments" rel="nofollow">Show more comments</a></p>`

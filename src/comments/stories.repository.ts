@@ -143,6 +143,12 @@ export function createStoriesRepository({ db }: { db: Kysely<Database> }) {
       storyCache.delete(id);
     },
 
+    /** An imported story titled by its address (an earlier import) takes the export's title. */
+    async retitleUntitled(id: string, title: string, placeholders: string[]): Promise<void> {
+      await db.updateTable('stories').set({ title }).where('id', '=', id).where('title', 'in', placeholders).execute();
+      storyCache.delete(id);
+    },
+
     async adjustCount(id: string, delta: number, at: string | null): Promise<void> {
       await db
         .updateTable('stories')

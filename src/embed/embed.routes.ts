@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
@@ -27,6 +28,16 @@ export function embedRoutes(deps: Pick<Services, 'auth' | 'storiesRepository' | 
     serve(bundles.app, 'public, max-age=31536000, immutable');
     serve(bundles.counts, 'public, max-age=31536000, immutable');
     app.get('/embed/counts.js', async (_request, reply) => reply.redirect(bundles.counts.path, 302));
+
+    /** examples/embed.html with this site's public address (PARLEY_PUBLIC_URL on the demo) filled in. */
+    const example = readFileSync(new URL('../../examples/embed.html', import.meta.url), 'utf8');
+    app.get('/embed/example.html', async (request, reply) => {
+      const site = await auth.site(request);
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(example.replaceAll('PARLEY_PUBLIC_URL/', `${escapeHtml(site.baseUrl.replace(/\/+$/, ''))}/`));
+    });
 
     app.get(
       '/api/embed/config',

@@ -1,19 +1,30 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { sendPrivatePage } from '../http/replies.ts';
 import { PolicyChangesSchema, ReplayBody } from './guidelines.schemas.ts';
 import { policyVersions, readPolicy, replayPolicy, savePolicy } from './guidelines.usecases.ts';
+import { policyPage } from './policy.pages.ts';
 
 // A site's moderation policy: moderators read it and try changes on past
 // comments (replay); only admins save a new version.
 
 export function guidelinesRoutes(
-  deps: Pick<Services, 'auth' | 'guidelinesRepository' | 'policyCache' | 'learningRepository' | 'now'>,
+  deps: Pick<Services, 'auth' | 'guidelinesRepository' | 'policyCache' | 'learningRepository' | 'now' | 'pages'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth } = deps;
     const noStore = { 'cache-control': 'private, no-store' };
     const tags = ['moderation'];
+
+    app.get('/admin/moderate/policy', async (request, reply) => {
+      const { user } = await auth.requireUser(request, ['admin']);
+      const site = await auth.site(request);
+      const csrf = await auth.csrfToken(request, reply);
+      const chrome = await deps.pages.chrome(site);
+      const viewer = { displayName: user.displayName, csrf, role: user.role };
+      return sendPrivatePage(reply, policyPage({ ...chrome, viewer }, await readPolicy(deps, user.siteId)));
+    });
 
     app.get(
       '/api/admin/moderation/policy',

@@ -27,6 +27,7 @@ import { moderationAuthorsRoutes } from '../moderation/authors.routes.ts';
 import { moderationDecisionsRoutes } from '../moderation/decisions.routes.ts';
 import { moderationQueuesRoutes } from '../moderation/queues.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { iconsRoutes } from '../pages/icons.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
 import { topNewsRoutes } from '../topnews/topnews.routes.ts';
@@ -65,6 +66,7 @@ export const routeModules = [
   searchRoutes,
   claimRoutes,
   imagesRoutes,
+  iconsRoutes,
 ] satisfies ((services: Services) => unknown)[];
 
 export const lastRouteModules = [pagesRoutes] satisfies ((services: Services) => unknown)[];

@@ -77,7 +77,7 @@ export async function importComments(
     if (!t) return undefined;
     if (t.storyId) return t.storyId;
     const { normal, slug } = threadTarget(t, o.urlMap);
-    const article = slug ? await deps.articlesRepository.getPublishedBySlug(o.siteId, slug) : undefined;
+    const article = await articleBySlug(slug);
     const common = { siteId: o.siteId, createdAt: at };
     if (article) {
       s.matchedThreads++;
@@ -91,9 +91,10 @@ export async function importComments(
         title: article.headline,
         openedAt: article.publishedAt,
       });
+      await moveFromOldAddress(t, key, t.storyId, article.headline);
     } else {
       s.unmatchedCount++;
-      if (s.unmatched.length < 100) s.unmatched.push({ id: t.id, url: t.url });
+      if (s.unmatched.length < 100) s.unmatched.push({ id: t.id, url: t.url, title: t.title });
       const { key, url } = ownStory(t, normal, o);
       t.storyId = await story(key, {
         ...common,
@@ -104,8 +105,37 @@ export async function importComments(
         title: (t.title ?? normal ?? t.id).slice(0, 300),
         openedAt: at,
       });
+      // Stories an earlier run titled by their address take the export's title.
+      if (t.title && !o.dryRun)
+        await deps.storiesRepository.retitleUntitled(t.storyId, t.title.slice(0, 300), [url, normal ?? url, t.id]);
+      await moveFromOldAddress(t, key, t.storyId, normal ?? url);
     }
     return t.storyId;
+  }
+
+  function articleBySlug(slug: string | undefined) {
+    return slug ? deps.articlesRepository.getPublishedBySlug(o.siteId, slug) : Promise.resolve(undefined);
+  }
+
+  /**
+   * A URL map sends the thread somewhere new: the comments an earlier run put
+   * under its old address follow it (nothing moves the second time; a dry run
+   * only counts them).
+   */
+  async function moveFromOldAddress(t: ImportThread, key: string, storyId: string, to: string): Promise<void> {
+    if (!o.urlMap || !t.url) return;
+    const old = threadTarget(t, undefined);
+    const oldArticle = await articleBySlug(old.slug);
+    const oldKey = oldArticle ? `article:${oldArticle.id}` : ownStory(t, old.normal, o).key;
+    if (oldKey === key) return;
+    const from = await deps.storiesRepository.getByKey(o.siteId, oldKey);
+    if (!from) return;
+    const moved = o.dryRun
+      ? await deps.commentsRepository.countImported(from.id, o.source)
+      : await deps.commentsRepository.moveImported(from.id, storyId, o.source);
+    if (moved === 0) return;
+    if (s.moves.length < 1000) s.moves.push({ id: t.id, from: old.normal ?? t.url, to, comments: moved });
+    if (!o.dryRun) touched.add(storyId);
   }
 
   async function place(parentId: string): Promise<Placement | undefined> {

@@ -13,8 +13,10 @@ export interface ImportSummary {
   threads: number;
   matchedThreads: number;
   /** threads that matched no article and became stories of their own (first 100) */
-  unmatched: { id: string; url: string | null }[];
+  unmatched: { id: string; url: string | null; title: string | null }[];
   unmatchedCount: number;
+  /** threads a URL map moved from the story of their old address (a dry run lists what it would move) */
+  moves: { id: string; from: string; to: string; comments: number }[];
   comments: number;
   inserted: number;
   alreadyThere: number;
@@ -32,6 +34,7 @@ export const emptySummary = (): ImportSummary => ({
   matchedThreads: 0,
   unmatched: [],
   unmatchedCount: 0,
+  moves: [],
   comments: 0,
   inserted: 0,
   alreadyThere: 0,

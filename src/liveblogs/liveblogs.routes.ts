@@ -6,6 +6,7 @@ import {
   EntryBody,
   flag,
   Id,
+  input,
   type NewsroomHttpDeps,
   newsroomHttp,
   notices,
@@ -14,9 +15,17 @@ import {
   send,
   Workflow,
 } from '../articles/newsroom.http.ts';
-import { liveAdminPage } from '../articles/newsroom.pages.ts';
+import { liveAdminPage, liveblogListPage } from '../articles/newsroom.pages.ts';
 import type { Services } from '../core/services.ts';
 import { AppError } from '../shared/errors.ts';
+
+const NewLiveblog = Type.Object({
+  headline: Type.String({ maxLength: 200 }),
+  standfirst: Str(500),
+  sectionId: Type.String({ maxLength: 40 }),
+  liveTopic: Str(40),
+  _csrf: Str(200),
+});
 
 // Live blogs: the editors' live desk (entries, banner, end of coverage) and
 // the stream every open page listens to.
@@ -28,6 +37,38 @@ export function liveblogsRoutes(
     const { newsroom: uc } = deps;
     const { editor, chrome } = newsroomHttp(deps);
     const tags = ['newsroom'];
+
+    app.get(
+      '/admin/liveblogs',
+      { schema: { querystring: Type.Object({ notice: Str(20) }) } },
+      async (request, reply) => {
+        const { chrome: c, csrf, site } = await chrome(request, reply);
+        const list = await uc.list(site, { kind: 'liveblog', limit: 200 });
+        const notice = request.query.notice ? notices[request.query.notice] : undefined;
+        return send(reply, liveblogListPage(c, csrf, list, { notice }));
+      },
+    );
+
+    /** A new live blog: a draft, live as soon as it is published (the newsroom's own create). */
+    app.post('/admin/liveblogs', { schema: { body: NewLiveblog } }, async (request, reply) => {
+      const { viewer, site } = await editor(request);
+      const body = {
+        ...request.body,
+        kind: 'liveblog' as const,
+        standfirst: request.body.standfirst ?? '',
+        bodyText: '',
+        commentsOpen: true,
+      };
+      try {
+        const a = await uc.create(site, viewer.user, input(body, true));
+        return reply.redirect(`/admin/articles/${a.id}?notice=saved`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        const { chrome: c, csrf } = await chrome(request, reply);
+        const list = await uc.list(site, { kind: 'liveblog', limit: 200 });
+        return send(reply, liveblogListPage(c, csrf, list, { error: err.message }), err.status);
+      }
+    });
 
     app.get(
       '/admin/liveblogs/:id',

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../shared/html.ts';
+import { plural } from '../shared/plural.ts';
 import type { Dashboard } from './dashboard.ts';
 
 // The dashboard as pictures: SVG bar charts, each with a text description for
@@ -13,7 +14,7 @@ function hoursChart(d: Dashboard['perHour']): SafeHtml {
   const h = 180;
   const scale = (n: number) => (n / max) * (h - 40);
   const total = d.reduce((a, x) => a + x.published + x.pending + x.refused, 0);
-  return html`<svg viewBox="0 0 ${String(w)} ${String(h)}" role="img" aria-labelledby="c-hours-t c-hours-d"><title id="c-hours-t">Comments per hour, last 24 hours</title><desc id="c-hours-d">${String(total)} comments; busiest hour ${d.reduce((a, x) => (x.published + x.pending + x.refused > a.n ? { n: x.published + x.pending + x.refused, l: x.label } : a), { n: 0, l: '-' }).l}:00.</desc>
+  return html`<svg viewBox="0 0 ${String(w)} ${String(h)}" role="img" aria-labelledby="c-hours-t c-hours-d"><title id="c-hours-t">Comments per hour, last 24 hours</title><desc id="c-hours-d">${plural(total, 'comment')}; busiest hour ${d.reduce((a, x) => (x.published + x.pending + x.refused > a.n ? { n: x.published + x.pending + x.refused, l: x.label } : a), { n: 0, l: '-' }).l}:00.</desc>
 ${d.map((x, i) => {
   const bx = 30 + i * 28;
   let y = h - 20;

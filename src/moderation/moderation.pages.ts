@@ -1,7 +1,9 @@
+import { backofficeLayout } from '../admin/frame.ts';
 import { RULES } from '../guidelines/policy.ts';
 import { moderateCss, moderateJs } from '../pages/assets.ts';
-import { type Chrome, layout } from '../pages/layout.ts';
+import type { Chrome } from '../pages/layout.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
+import { plural } from '../shared/plural.ts';
 import type { AuditLogTable } from '../storage/schema.ts';
 import { formatPaperTime } from '../time/format.ts';
 import type { AuthorProfile } from './authors.usecases.ts';
@@ -31,13 +33,20 @@ const SUGGESTED: Record<string, string> = {
   spam: 'spam',
 };
 
-function page(chrome: Chrome, title: string, body: SafeHtml, admin: boolean): SafeHtml {
-  return layout(
+/** One vocabulary: a comment a moderator or the guidelines turned down is "refused". */
+const statusWord = (status: string) => (status === 'rejected' ? 'refused' : status);
+
+const pagePaths: Record<string, string> = {
+  'Audit log': '/admin/moderate/audit',
+  'Moderation dashboard': '/admin/moderate/dashboard',
+};
+
+/** A workspace page in the back office's frame; the navigation follows the viewer's role. */
+function page(chrome: Chrome, title: string, body: SafeHtml, _admin?: boolean): SafeHtml {
+  return backofficeLayout(
     chrome,
-    { title: `${title} - ${chrome.site.name}`, description: title, noindex: true },
-    html`<link rel="stylesheet" href="${moderateCss.path}">
-<nav aria-label="Moderation" class="account-links" style="justify-content:flex-start"><a href="/admin/moderate">Queues</a> <a href="/admin/moderate/dashboard">Dashboard</a>${admin ? html` <a href="/admin/moderate/audit">Audit log</a> <a href="/admin/users">Users</a>` : ''}</nav>
-<h1>${title}</h1>${body}`,
+    { title, path: pagePaths[title] ?? '/admin/moderate', styles: [moderateCss.path] },
+    body,
   );
 }
 
@@ -98,7 +107,7 @@ export function itemView(c: QueueItem, csrf: string, tz: string, returnTo: strin
   const suggested = failed.map((f) => SUGGESTED[f]).find(Boolean) ?? 'other';
   const csrfField = html`<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="version" value="${String(c.version)}"><input type="hidden" name="return" value="${returnTo}">`;
   return html`<li class="mod-item" tabindex="-1" id="item-${c.id}" data-id="${c.id}" data-version="${String(c.version)}" data-author="${c.authorId ?? ''}" data-author-name="${c.authorName}">
-<p class="mod-meta"><input type="checkbox" class="mod-select" value="${c.id}" aria-label="Select the comment by ${c.authorName}"> ${c.authorId ? html`<a href="/admin/moderate/authors/${c.authorId}">${c.authorName}</a>` : c.authorName} on <a href="${c.storyUrl}?comment=${c.id}#comment-${c.id}">${c.storyTitle}</a> · ${formatPaperTime(c.createdAt, tz)} · <strong>${c.status}</strong>${c.featured ? ' · featured' : ''}${c.moderatedBy ? html` · decided by ${c.moderatedBy}` : ''} · <a href="/admin/moderate/comments/${c.id}">single view</a></p>
+<p class="mod-meta"><input type="checkbox" class="mod-select" value="${c.id}" aria-label="Select the comment by ${c.authorName}"> ${c.authorId ? html`<a href="/admin/moderate/authors/${c.authorId}">${c.authorName}</a>` : c.authorName} on <a href="${c.storyUrl}?comment=${c.id}#comment-${c.id}">${c.storyTitle}</a> · ${formatPaperTime(c.createdAt, tz)} · <strong>${statusWord(c.status)}</strong>${c.featured ? ' · featured' : ''}${c.moderatedBy ? html` · decided by ${c.moderatedBy}` : ''} · <a href="/admin/moderate/comments/${c.id}">single view</a></p>
 <p class="mod-meta">Author's record: ${
     Object.entries(c.authorRecord)
       .map(([s, n]) => `${n} ${s}`)
@@ -195,10 +204,10 @@ export function authorPage(chrome: Chrome, csrf: string, admin: boolean, a: Auth
     chrome,
     `Reader: ${u.displayName}`,
     html`${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}
-<p>${u.email ?? '(no e-mail)'} · joined ${formatPaperTime(u.createdAt, tz)} (${String(u.accountAgeDays)} days) · ${u.role} · <strong>${u.status}</strong>${u.sanctionUntil ? html` until ${formatPaperTime(u.sanctionUntil, tz)}` : ''}${u.trusted ? ' · trusted' : ''}${u.warning ? html` · warned: ${u.warning}` : ''}</p>
+<p>${u.email ?? '(no e-mail)'} · joined ${formatPaperTime(u.createdAt, tz)} (${plural(u.accountAgeDays, 'day')}) · ${u.role} · <strong>${u.status}</strong>${u.sanctionUntil ? html` until ${formatPaperTime(u.sanctionUntil, tz)}` : ''}${u.trusted ? ' · trusted' : ''}${u.warning ? html` · warned: ${u.warning}` : ''}</p>
 <p>Comments: ${
       Object.entries(a.counts)
-        .map(([s, n]) => `${s} ${n}`)
+        .map(([s, n]) => `${statusWord(s)} ${n}`)
         .join(', ') || 'none'
     } · reports against them: ${String(a.reportsAgainst)}</p>
 ${a.linked.length ? html`<p>Linked accounts: ${a.linked.map((l) => html`<a href="/admin/moderate/authors/${l.id}">${l.displayName}</a> (${l.via}) `)}</p>` : ''}
@@ -213,7 +222,7 @@ ${a.linked.length ? html`<p>Linked accounts: ${a.linked.map((l) => html`<a href=
 <form method="post" action="/admin/moderate/authors/${u.id}/notes">${csrfField}<label for="n-note">Add a note (moderators only)</label><textarea id="n-note" name="note" rows="2" maxlength="2000" required></textarea><button class="button" type="submit">Save note</button></form>
 ${a.notes.length ? html`<ul>${a.notes.map((n) => html`<li>${formatPaperTime(n.at, tz)}, ${n.by}: ${n.note}</li>`)}</ul>` : html`<p>No notes.</p>`}
 <h2>Comments</h2><table class="data-table"><thead><tr><th scope="col">When</th><th scope="col">Story</th><th scope="col">Comment</th><th scope="col">Status</th><th scope="col">Reports</th></tr></thead><tbody>
-${a.comments.map((c) => html`<tr><td>${formatPaperTime(c.createdAt, tz)}</td><td>${c.story}</td><td><a href="/admin/moderate/comments/${c.id}">${c.excerpt}</a></td><td>${c.status}${c.statusReason ? html`<br><small>${c.statusReason}</small>` : ''}</td><td>${String(c.reports)}</td></tr>`)}
+${a.comments.map((c) => html`<tr><td>${formatPaperTime(c.createdAt, tz)}</td><td>${c.story}</td><td><a href="/admin/moderate/comments/${c.id}">${c.excerpt}</a></td><td>${statusWord(c.status)}${c.statusReason ? html`<br><small>${c.statusReason}</small>` : ''}</td><td>${String(c.reports)}</td></tr>`)}
 </tbody></table>`,
     admin,
   );

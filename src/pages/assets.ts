@@ -16,4 +16,6 @@ export const moderateJs = asset('moderate.js', 'text/javascript; charset=utf-8')
 export const moderateCss = asset('moderate.css', 'text/css; charset=utf-8');
 /** Live coverage on every page: the banner, and a live blog's entries. */
 export const liveJs = asset('live.js', 'text/javascript; charset=utf-8');
-export const assets = [siteCss, moderateJs, moderateCss, liveJs];
+/** The back office's plain frame. */
+export const backofficeCss = asset('backoffice.css', 'text/css; charset=utf-8');
+export const assets = [siteCss, moderateJs, moderateCss, liveJs, backofficeCss];

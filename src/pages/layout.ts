@@ -24,7 +24,7 @@ function accountLinks(chrome: Chrome): SafeHtml {
   if (!v) {
     return html`<nav class="account-links" aria-label="Account"><a href="${urls.login()}">Log in</a> <a href="${urls.register()}">Register</a></nav>`;
   }
-  return html`<nav class="account-links" aria-label="Account">${v.role !== 'reader' ? html`<a href="/admin/users">Admin</a> ` : ''}<a href="/account">${v.displayName}</a> <form method="post" action="/account/logout"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit" class="link-button">Log out</button></form></nav>`;
+  return html`<nav class="account-links" aria-label="Account">${v.role !== 'reader' ? html`<a href="/admin">Admin</a> ` : ''}<a href="/account">${v.displayName}</a> <form method="post" action="/account/logout"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit" class="link-button">Log out</button></form></nav>`;
 }
 
 export interface PageMeta {
@@ -58,6 +58,7 @@ export function layout(chrome: Chrome, meta: PageMeta, main: SafeHtml): SafeHtml
 ${canonical ? html`<link rel="canonical" href="${canonical}">` : ''}
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="stylesheet" href="${siteCss.path}">
+<link rel="icon" href="/favicon.ico" sizes="32x32"><link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="manifest" href="/manifest.webmanifest">
 ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.href}">`)}
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:title" content="${meta.title}">
@@ -70,7 +71,7 @@ ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonF
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${liveBanner(chrome.banner)}
-<header class="masthead" role="banner"><div class="wrap">${accountLinks(chrome)}<a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}</div></header>
+<header class="masthead" role="banner"><div class="wrap">${accountLinks(chrome)}<a class="brand" href="${urls.front()}">${site.name}</a>${site.tagline ? html`<p class="tagline">${site.tagline}</p>` : ''}<form class="site-search" role="search" aria-label="Site" method="get" action="/search"><label class="visually-hidden" for="site-search-q">Search the stories</label><input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200"><button class="button" type="submit">Search</button></form></div></header>
 <nav class="site-nav" aria-label="Sections"><div class="wrap"><ul>
 <li><a href="${urls.front()}"${meta.path === '/' ? html` aria-current="page"` : ''}>Home</a></li>
 ${sections.map((s) => html`<li><a href="${urls.section(s.slug)}"${meta.currentSection === s.slug ? html` aria-current="page"` : ''}>${s.name}</a></li>`)}

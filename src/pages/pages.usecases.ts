@@ -63,16 +63,17 @@ export function createPagesUsecases(deps: PagesDeps) {
   /**
    * Editors' picks first, in their order, then the day's other stories (the day
    * as the site's readers live it), ranked by readers and comments with a decay
-   * (newsroom/ranking.ts), newest first while nobody has read them yet.
+   * (newsroom/ranking.ts), newest first while nobody has read them yet. An
+   * article's page leaves itself out (`exclude`).
    */
-  async function topNews(site: Site): Promise<ArticleSummary[]> {
+  async function topNews(site: Site, exclude?: string): Promise<ArticleSummary[]> {
     const since = startOfLocalDay(deps.now(), site.timeZone).toISOString();
     const [picks, today] = await Promise.all([
       articles.listTopPicks(site.id),
       articles.listPublished({ siteId: site.id, publishedSince: since, limit: TOP_NEWS_SIZE * 2 }),
     ]);
-    const list = [...picks];
-    const seen = new Set(list.map((a) => a.id));
+    const list = picks.filter((a) => a.id !== exclude);
+    const seen = new Set([...list.map((a) => a.id), ...(exclude ? [exclude] : [])]);
     // Readers and comments rank the rest of the day's stories.
     if (deps.activity) today.splice(0, today.length, ...rank(today, await deps.activity(site), deps.now()));
     const add = (more: ArticleSummary[]) => {
@@ -181,7 +182,7 @@ export function createPagesUsecases(deps: PagesDeps) {
       };
       const [c, top, entries, page, settings] = await Promise.all([
         chrome(site, viewer),
-        topNews(site),
+        topNews(site, article.id),
         article.kind === 'liveblog'
           ? liveblogs.listEntries(article.id, LIVE_ENTRIES_SHOWN)
           : Promise.resolve(undefined),

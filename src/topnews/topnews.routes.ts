@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type NewsroomHttpDeps, newsroomHttp } from '../articles/newsroom.http.ts';
 import type { Services } from '../core/services.ts';
+import { sendPrivatePage } from '../http/replies.ts';
+import { picksPage } from './picks.pages.ts';
 import { setTopPicks } from './topnews.usecases.ts';
 
 // Top News Today for readers' pages and scripts, the page-view beacon that
@@ -11,7 +13,7 @@ export function topNewsRoutes(
   deps: NewsroomHttpDeps & Pick<Services, 'bus' | 'siteResolver' | 'topnewsRepository' | 'views'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { editor } = newsroomHttp(deps);
+    const { editor, chrome } = newsroomHttp(deps);
     const tags = ['newsroom'];
 
     app.get(
@@ -68,6 +70,42 @@ export function topNewsRoutes(
         },
       );
     });
+
+    app.get(
+      '/admin/top-picks',
+      { schema: { querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 20 })) }) } },
+      async (request, reply) => {
+        const { chrome: c, csrf, site } = await chrome(request, reply);
+        const [picks, latest] = await Promise.all([
+          deps.articlesRepository.listTopPicks(site.id),
+          deps.articlesRepository.listPublished({ siteId: site.id, limit: 30 }),
+        ]);
+        const notice = request.query.notice === 'saved' ? 'The picks are saved.' : undefined;
+        return sendPrivatePage(reply, picksPage(c, csrf, picks, latest, notice));
+      },
+    );
+    app.post(
+      '/admin/top-picks',
+      {
+        schema: {
+          body: Type.Object({
+            articleIds: Type.Optional(
+              Type.Union([
+                Type.String({ maxLength: 40 }),
+                Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
+              ]),
+            ),
+            _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { site } = await editor(request);
+        const ids = request.body.articleIds;
+        await setTopPicks(deps, { siteId: site.id, articleIds: ids === undefined ? [] : [ids].flat() });
+        return reply.redirect('/admin/top-picks?notice=saved', 303);
+      },
+    );
 
     app.put(
       '/api/admin/top-picks',

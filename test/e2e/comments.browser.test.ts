@@ -207,7 +207,7 @@ describe('comments in Chromium', { skip }, () => {
     let other: Server | undefined;
     try {
       let html = readFileSync(new URL('../../examples/embed.html', import.meta.url), 'utf8').replaceAll(
-        'http://localhost:8080',
+        'PARLEY_PUBLIC_URL',
         base,
       );
       other = createServer((_req, res) => res.setHeader('content-type', 'text/html; charset=utf-8').end(html));

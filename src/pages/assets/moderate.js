@@ -97,7 +97,7 @@ function ban(el) {
     });
     say(
       r.ok
-        ? `${el.dataset.authorName} is banned; ${r.json.refusedPending} pending comments refused.`
+        ? `${el.dataset.authorName} is banned; ${r.json.refusedPending} pending comment${r.json.refusedPending === 1 ? '' : 's'} refused.`
         : (r.json.error?.message ?? 'Could not ban.'),
     );
     if (r.ok)
