@@ -31,6 +31,10 @@ export interface TrainOptions {
   cleanTagWeight: number;
   buckets: { doc: number; pdoc: number; tagger: number };
   metaL2: number;
+  /** lexicon: words seen in at least `min` documents, bins of `width` in log-odds */
+  lexicon: { min: number; width: number };
+  /** weigh the classes of each set equally (else the set's natural rate) */
+  balance: boolean;
   /** share of clean dev comments the hold band may catch */
   holdCleanShare: number;
   log?: (s: string) => void;
@@ -48,13 +52,15 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   cleanTagWeight: 0.3,
   buckets: { doc: 1 << 19, pdoc: 1 << 18, tagger: 1 << 18 },
   metaL2: 1e-3,
+  lexicon: { min: 5, width: 0.75 },
+  balance: true,
   holdCleanShare: 0.015,
 };
 
 export const foldOf = (text: string, folds: number) => createHash('sha1').update(text).digest()[1]! % folds;
 
-/** Per word (hash of norm), its bin 1..11 of abusive log-odds over labelled documents (seen ≥ 5 times). */
-export function buildLexicon(docs: Doc[]): Lexicon {
+/** Per word (hash of norm), its bin 1..11 of abusive log-odds over labelled documents (seen in ≥ min of them). */
+export function buildLexicon(docs: Doc[], min = 5, width = 0.75): Lexicon {
   const pos = new Map<number, number>(),
     neg = new Map<number, number>();
   let np = 0,
@@ -70,9 +76,9 @@ export function buildLexicon(docs: Doc[]): Lexicon {
   for (const h of new Set([...pos.keys(), ...neg.keys()])) {
     const a = pos.get(h) ?? 0,
       b = neg.get(h) ?? 0;
-    if (a + b < 5) continue;
+    if (a + b < min) continue;
     const lo = Math.log((a + 0.5) / (np + 1)) - Math.log((b + 0.5) / (nn + 1));
-    lex.set(h, Math.max(1, Math.min(11, Math.floor(lo / 0.75) + 6)));
+    lex.set(h, Math.max(1, Math.min(11, Math.floor(lo / width) + 6)));
   }
   return lex;
 }
@@ -134,7 +140,12 @@ interface DocItem {
 }
 
 /** Class-balanced within each set, times the set's weight. */
-function weigh(docs: Doc[], label: (d: Doc) => 0 | 1 | undefined, weights: Partial<Record<SetName, number>>) {
+function weigh(
+  docs: Doc[],
+  label: (d: Doc) => 0 | 1 | undefined,
+  weights: Partial<Record<SetName, number>>,
+  balance: boolean,
+) {
   const n = new Map<string, number>();
   for (const d of docs) {
     const y = label(d);
@@ -143,6 +154,7 @@ function weigh(docs: Doc[], label: (d: Doc) => 0 | 1 | undefined, weights: Parti
   return (d: Doc) => {
     const y = label(d);
     if (y === undefined) return 0;
+    if (!balance) return weights[d.set] ?? 0;
     const ny = n.get(`${d.set}${y}`)!,
       no = n.get(`${d.set}${1 - y}`) ?? 0;
     return ((weights[d.set] ?? 0) * (ny + no)) / (2 * ny);
@@ -185,9 +197,13 @@ export function trainModel(
 ): Trained {
   const log = o.log ?? (() => {});
   const train = corpus.docs.filter((d) => d.split === 'train');
-  const lexicon = buildLexicon(train.filter((d) => d.set !== 'tsd'));
-  const wa = weigh(train, (d) => d.abusive, o.setWeights),
-    wp = weigh(train, (d) => d.personal, o.personalWeights);
+  const lexicon = buildLexicon(
+    train.filter((d) => d.set !== 'tsd'),
+    o.lexicon.min,
+    o.lexicon.width,
+  );
+  const wa = weigh(train, (d) => d.abusive, o.setWeights, o.balance),
+    wp = weigh(train, (d) => d.personal, o.personalWeights, o.balance);
   const docs: DocItem[] = train.map((d) => ({
     doc: d,
     fold: foldOf(d.text, o.folds),
@@ -271,6 +287,8 @@ export function trainModel(
       cleanTagSets: o.cleanTagSets,
       cleanTagWeight: o.cleanTagWeight,
       metaL2: o.metaL2,
+      lexiconOpts: o.lexicon,
+      balance: o.balance,
       holdCleanShare: o.holdCleanShare,
       spansDevF1: spansBenchmark.f1,
       ...meta,

@@ -9,6 +9,7 @@
 //   GUIDELINES_SAMPLE     keep every n-th training document and post (default 1: all), for quick runs
 //   GUIDELINES_FOLDS      out-of-fold folds for the meta models (default 5)
 //   GUIDELINES_EPOCHS     AdaGrad epochs of the sparse models (default 4)
+//   GUIDELINES_OPTIONS   JSON merged over the training options (pipeline.ts DEFAULT_OPTIONS), for experiments
 //   PARLEY_DATASETS       the data sets' folder (default ../shared/datasets beside the project)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,7 @@ function main() {
     folds: Number(process.env.GUIDELINES_FOLDS ?? DEFAULT_OPTIONS.folds),
     docOpts: { ...DEFAULT_OPTIONS.docOpts, epochs },
     tagOpts: { ...DEFAULT_OPTIONS.tagOpts, epochs },
+    ...JSON.parse(process.env.GUIDELINES_OPTIONS ?? '{}'),
     log,
   };
   const corpus = subsample(loadCorpus(), sample);
