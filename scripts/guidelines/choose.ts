@@ -3,7 +3,7 @@ import { analyseParts } from '../../src/guidelines/model/analyse-fast.ts';
 import { spansOf, tokensOn } from '../../src/guidelines/model/spans.ts';
 import type { Calibration } from '../../src/guidelines/model/sparse.ts';
 import { trainDense } from '../../src/guidelines/model/train.ts';
-import type { Doc, TagPost } from './data.ts';
+import type { Doc, SetName, TagPost } from './data.ts';
 
 // Choices made on the dev splits: Platt scaling, the bands, the span decoding.
 
@@ -69,15 +69,17 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Refuse: the lowest score from which at least 95% of the dev comments are abusive (at least 5 of them);
- * hold: the lowest score that catches at most `share` of the clean dev comments (at most the refuse band).
+ * hold: the lowest score that catches at most `share` of the clean dev comments of `cleanSets` (at most the refuse
+ * band): ordinary comments, not the toxic-spans posts that raters found "not toxic" (hard negatives, not clean).
  * Precision counts abusive comments for both models: refusing an abusive comment as a personal attack is no harm.
  */
 export function chooseBands(
   dev: { doc: Doc; abuse: number; personal: number }[],
   share: number,
+  cleanSets: SetName[],
 ): { abuse: Bands; personal: Bands } {
   const pick = (score: (d: (typeof dev)[number]) => number, holdShare: number): Bands => {
-    const s = dev.map((d) => ({ p: score(d), y: d.doc.abusive })).sort((a, b) => b.p - a.p);
+    const s = dev.map((d) => ({ p: score(d), y: d.doc.abusive, set: d.doc.set })).sort((a, b) => b.p - a.p);
     // the lowest threshold whose precision still holds is the band: scan from the top, keep the last that holds
     let refuse = 0.999,
       hit = 0;
@@ -86,7 +88,7 @@ export function chooseBands(
       if (i + 1 >= 5 && hit / (i + 1) >= 0.95) refuse = s[i]!.p;
       else if (i + 1 >= 5) break;
     }
-    const clean = s.filter((x) => !x.y).map((x) => x.p);
+    const clean = s.filter((x) => !x.y && cleanSets.includes(x.set)).map((x) => x.p);
     const k = Math.floor(clean.length * holdShare);
     const hold = clean.length > k ? clean[k]! + 1e-3 : 0.5;
     return {

@@ -84,7 +84,7 @@ function main() {
   writeFileSync(out, saveModel(model));
   log(`model written to ${out}`);
   console.log(`bands ${JSON.stringify(model.bands)}; spans benchmark ${JSON.stringify(model.spansBenchmark)}`);
-  const devClean = dev.filter((d) => !d.doc.abusive);
+  const devClean = dev.filter((d) => !d.doc.abusive && o.cleanTagSets.includes(d.doc.set));
   const flagged = devClean.filter(
     (d) => d.abuse >= model.bands.abuse.hold || d.personal >= model.bands.personal.hold,
   ).length;
