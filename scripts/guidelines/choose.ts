@@ -68,7 +68,7 @@ export function chooseDecoding(parts: Parts, posts: TagPost[]): { decoding: Span
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Refuse: the lowest score from which at least 95% of the dev comments are abusive (at least 5 of them);
+ * Refuse: the lowest score from which at least 95% of the dev comments are abusive (at least 20 of them);
  * hold: the lowest score that catches at most `share` of the clean dev comments of `cleanSets` (at most the refuse
  * band): ordinary comments, not the toxic-spans posts that raters found "not toxic" (hard negatives, not clean).
  * Precision counts abusive comments for both models: refusing an abusive comment as a personal attack is no harm.
@@ -80,13 +80,13 @@ export function chooseBands(
 ): { abuse: Bands; personal: Bands } {
   const pick = (score: (d: (typeof dev)[number]) => number, holdShare: number): Bands => {
     const s = dev.map((d) => ({ p: score(d), y: d.doc.abusive, set: d.doc.set })).sort((a, b) => b.p - a.p);
-    // the lowest threshold whose precision still holds is the band: scan from the top, keep the last that holds
+    // the lowest score from which the comments at or above it are still ≥ 95% abusive (at least 20 of them)
     let refuse = 0.999,
       hit = 0;
     for (let i = 0; i < s.length; i++) {
       hit += s[i]!.y;
-      if (i + 1 >= 5 && hit / (i + 1) >= 0.95) refuse = s[i]!.p;
-      else if (i + 1 >= 5) break;
+      const tie = i + 1 < s.length && s[i + 1]!.p === s[i]!.p;
+      if (!tie && i + 1 >= 20 && hit / (i + 1) >= 0.95) refuse = s[i]!.p;
     }
     const clean = s.filter((x) => !x.y && cleanSets.includes(x.set)).map((x) => x.p);
     const k = Math.floor(clean.length * holdShare);
