@@ -44,7 +44,7 @@ export interface OlidTweet {
  * quote, inner quotes are doubled, and quoted fields may hold delimiters and
  * line breaks. CRLF or LF line ends.
  */
-function parseDelimited(text: string, separator: string): string[][] {
+export function parseDelimited(text: string, separator: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
