@@ -61,10 +61,10 @@ function localInput(iso: string, tz: string): string {
 /** The lead image's fields in the editor's form: the uploaded image's id (set by "Add an image") and its words. */
 function leadImageFields(siteId: string, lead: EditableArticle['leadImage']): SafeHtml {
   return html`<fieldset class="field lead-image-fields"><legend>Lead image</legend>${lead ? html`<img class="editor-thumb" src="/media/${siteId}/${lead.imageId}/fallback.jpg" alt="">` : html`<p class="help">None yet: upload one below ("Add an image"), or give an uploaded image's id.</p>`}
-<label for="e-lead-id">Image id (empty removes it)</label><input id="e-lead-id" name="leadImageId" maxlength="40" value="${lead?.imageId ?? ''}">
-<label for="e-lead-alt">Description for readers who cannot see it (required with an image)</label><input id="e-lead-alt" name="leadImageAlt" maxlength="300" value="${lead?.alt ?? ''}">
-<label for="e-lead-caption">Caption</label><input id="e-lead-caption" name="leadImageCaption" maxlength="300" value="${lead?.caption ?? ''}">
-<label for="e-lead-credit">Credit</label><input id="e-lead-credit" name="leadImageCredit" maxlength="120" value="${lead?.credit ?? ''}"></fieldset>`;
+<label for="e-lead-id">Lead image id (empty removes it)</label><input id="e-lead-id" name="leadImageId" maxlength="40" value="${lead?.imageId ?? ''}">
+<label for="e-lead-alt">Lead image: its description for readers who cannot see it (required)</label><input id="e-lead-alt" name="leadImageAlt" maxlength="300" value="${lead?.alt ?? ''}">
+<label for="e-lead-caption">Lead image caption</label><input id="e-lead-caption" name="leadImageCaption" maxlength="300" value="${lead?.caption ?? ''}">
+<label for="e-lead-credit">Lead image credit</label><input id="e-lead-credit" name="leadImageCredit" maxlength="120" value="${lead?.credit ?? ''}"></fieldset>`;
 }
 
 export function editorPage(
@@ -118,7 +118,7 @@ ${
 <div class="field"><label for="i-alt">Description for readers who cannot see it</label><input id="i-alt" name="alt" required maxlength="300"></div>
 <div class="field"><label for="i-caption">Caption</label><input id="i-caption" name="caption" maxlength="300"></div>
 <div class="field"><label for="i-credit">Credit</label><input id="i-credit" name="credit" maxlength="120"></div>
-<fieldset class="field"><legend>Place it</legend><label><input type="radio" name="placement" value="lead"${a.leadImage ? '' : html` checked`}> As the lead image (above the article, in lists and when shared)</label> <label><input type="radio" name="placement" value="body"${a.leadImage ? html` checked` : ''}> At the end of the body</label></fieldset>
+<fieldset class="field"><legend>Place it</legend><label><input type="radio" name="placement" value="lead"${a.leadImage ? '' : html` checked`}> As the lead image (above the article, in lists and when shared)</label> <label><input type="radio" name="placement" value="body"${a.leadImage ? html` checked` : ''}> In the article text, at its end</label></fieldset>
 <button class="button" type="submit">Upload</button>
 <p class="help">It is resized for phones and wide screens; a body image's line can be moved like any paragraph.</p></form>
 <h2>Publishing</h2><div class="workflow">
