@@ -66,6 +66,27 @@ export function authApiRoutes(deps: Pick<Services, 'accounts' | 'auth' | 'sessio
       return auth.bearerToken(session);
     });
 
+    /**
+     * The widget in another site's page, signed in with a bearer token, asks
+     * for a session of its own in a partitioned cookie (CHIPS), so that a reload
+     * of that page finds the reader still signed in.
+     */
+    app.post(
+      '/api/auth/embed-session',
+      { schema: { response: { 200: Type.Object({ partitioned: Type.Boolean() }) } } },
+      async (request, reply) => {
+        const { user } = await auth.requireUser(request);
+        reply.headers(noStore);
+        const { cookie } = await deps.sessions.create(user, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? '',
+        });
+        const partitioned = await auth.startEmbedSession(request, reply, cookie);
+        if (!partitioned) await deps.sessions.destroy(cookie);
+        return { partitioned };
+      },
+    );
+
     app.get('/api/me', { schema: { response: { 200: Type.Object({ user: PublicUser }) } } }, async (request, reply) => {
       const { user } = await auth.requireUser(request);
       reply.headers(noStore);

@@ -14,6 +14,12 @@ import type { User, UsersRepository } from './users.repository.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 export const CSRF_COOKIE = 'parley_csrf';
+/**
+ * The session of the comment widget inside another site's page: a partitioned
+ * cookie (CHIPS), kept by the browser for that site's pages alone, so the
+ * reader stays signed in across reloads where third-party cookies are blocked.
+ */
+export const EMBED_COOKIE = 'parley_embed';
 const BEARER_TTL_S = 3600;
 
 export interface Viewer {
@@ -60,6 +66,17 @@ export function createAuth(deps: AuthDeps) {
     return request.protocol === 'https' || site.baseUrl.startsWith('https:');
   }
 
+  /** The session cookie a request carries: the site's own, or the embed's partitioned one. */
+  const sessionCookie = (request: FastifyRequest): string | undefined =>
+    request.cookies[SESSION_COOKIE] ?? request.cookies[EMBED_COOKIE];
+
+  // A partitioned cookie must be Secure (and SameSite=None): over HTTPS, or on
+  // a loopback address, which browsers treat as secure.
+  const embedCookieOptions = (site: Site, request: FastifyRequest) =>
+    secure(site, request) || /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(request.hostname.replace(/:\d+$/, ''))
+      ? ({ path: '/', httpOnly: true, secure: true, sameSite: 'none', partitioned: true } as const)
+      : undefined;
+
   async function fromBearer(request: FastifyRequest, site: Site): Promise<Viewer | undefined> {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) return undefined;
@@ -102,7 +119,7 @@ export function createAuth(deps: AuthDeps) {
       request.parleyViewer ??= (async () => {
         const site = await auth.site(request);
         if (request.headers.authorization) return fromBearer(request, site);
-        const raw = request.cookies[SESSION_COOKIE];
+        const raw = sessionCookie(request);
         if (!raw) return undefined;
         const found = await deps.sessions.resolve(raw, site.id);
         return found && { ...found, via: 'cookie' as const };
@@ -120,7 +137,7 @@ export function createAuth(deps: AuthDeps) {
     /** The CSRF token for forms and scripts: bound to the session, or to an anonymous cookie before login. */
     async csrfToken(request: FastifyRequest, reply: FastifyReply): Promise<string> {
       const viewer = await auth.viewer(request);
-      if (viewer?.via === 'cookie') return deps.sessions.csrfToken(request.cookies[SESSION_COOKIE] ?? '');
+      if (viewer?.via === 'cookie') return deps.sessions.csrfToken(sessionCookie(request) ?? '');
       let anon = request.cookies[CSRF_COOKIE];
       if (!anon) {
         anon = randomToken(18);
@@ -160,7 +177,24 @@ export function createAuth(deps: AuthDeps) {
     async endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
       await deps.sessions.destroy(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (request.cookies[EMBED_COOKIE]) {
+        await deps.sessions.destroy(request.cookies[EMBED_COOKIE]);
+        reply.clearCookie(EMBED_COOKIE, embedCookieOptions(await auth.site(request), request) ?? { path: '/' });
+      }
       request.parleyViewer = undefined;
+    },
+
+    /**
+     * Keeps the widget's sign-in in its frame on another site's page: a session
+     * of its own in a partitioned cookie. False where the browser would refuse
+     * it (plain HTTP): the widget keeps its bearer token then.
+     */
+    async startEmbedSession(request: FastifyRequest, reply: FastifyReply, cookieValue: string): Promise<boolean> {
+      const options = embedCookieOptions(await auth.site(request), request);
+      if (!options) return false;
+      if (request.cookies[EMBED_COOKIE]) await deps.sessions.destroy(request.cookies[EMBED_COOKIE]);
+      reply.setCookie(EMBED_COOKIE, cookieValue, { ...options, maxAge: deps.sessions.maxAgeSeconds });
+      return true;
     },
 
     /** A short-lived token for clients that cannot use cookies (the comment widget on another site). */
@@ -182,7 +216,7 @@ export function createAuth(deps: AuthDeps) {
       const presented =
         (typeof header === 'string' ? header : undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
       const viewer = await auth.viewer(request);
-      const binding = viewer?.via === 'cookie' ? request.cookies[SESSION_COOKIE] : request.cookies[CSRF_COOKIE];
+      const binding = viewer?.via === 'cookie' ? sessionCookie(request) : request.cookies[CSRF_COOKIE];
       return deps.sessions.checkCsrf(binding, presented);
     },
 

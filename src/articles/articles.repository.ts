@@ -5,6 +5,7 @@ import {
   type ArticleSummary,
   type Author,
   type ListQuery,
+  leadImageColumns,
   type NewArticle,
   type Section,
   toAuthor,
@@ -20,6 +21,7 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
     return db
       .selectFrom('articles as a')
       .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('images as i', (j) => j.onRef('i.id', '=', 'a.lead_image_id').onRef('i.site_id', '=', 'a.site_id'))
       .select([
         'a.id',
         'a.site_id',
@@ -37,6 +39,13 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
         'a.section_id',
         's.slug as section_slug',
         's.name as section_name',
+        'a.lead_image_alt',
+        'a.lead_image_caption',
+        'a.lead_image_credit',
+        'i.id as image_id',
+        'i.width as image_width',
+        'i.height as image_height',
+        'i.widths as image_widths',
       ])
       .where('a.status', '=', 'published');
   }
@@ -136,6 +145,7 @@ export function createArticlesRepository({ db }: { db: Kysely<Database> }) {
             live_status: a.liveStatus,
             live_topic: a.liveTopic,
             in_banner: a.inBanner ? 1 : 0,
+            ...leadImageColumns(a.leadImage),
           })
           .execute();
         if (a.authorIds.length > 0) {

@@ -7,7 +7,7 @@ import type {
   LiveStatus,
   SectionsTable,
 } from '../storage/schema.ts';
-import type { Block } from './body.ts';
+import { type Block, type ImageRef, imageRefOf } from './body.ts';
 
 // What the paper publishes, as the rest of Parley sees it: sections, authors,
 // articles and their summaries, and how a stored row becomes one.
@@ -35,6 +35,14 @@ export interface Tag {
   name: string;
 }
 
+/** An article's lead image: the picture above it, its thumbnail in lists, its picture when shared. */
+export interface LeadImage {
+  image: ImageRef;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
 export interface ArticleSummary {
   id: string;
   siteId: string;
@@ -50,6 +58,7 @@ export interface ArticleSummary {
   modifiedAt: string;
   liveStatus: LiveStatus | null;
   liveTopic: string | null;
+  leadImage: LeadImage | null;
 }
 
 export interface Article extends ArticleSummary {
@@ -63,6 +72,14 @@ export interface Article extends ArticleSummary {
   correctedAt?: string | null;
   seoTitle?: string | null;
   seoDescription?: string | null;
+}
+
+/** A lead image as an article stores it: which uploaded image, and its words. */
+export interface LeadImageChoice {
+  imageId: string;
+  alt: string;
+  caption: string;
+  credit: string;
 }
 
 export interface NewArticle {
@@ -86,7 +103,16 @@ export interface NewArticle {
   liveStatus: LiveStatus | null;
   liveTopic: string | null;
   inBanner: boolean;
+  leadImage?: LeadImageChoice | null;
 }
+
+/** The articles row's lead image columns for a choice (all null without one). */
+export const leadImageColumns = (c: LeadImageChoice | null | undefined) => ({
+  lead_image_id: c?.imageId ?? null,
+  lead_image_alt: c?.alt ?? null,
+  lead_image_caption: c?.caption ?? null,
+  lead_image_credit: c?.credit ?? null,
+});
 
 export interface ListQuery {
   siteId: string;
@@ -134,7 +160,33 @@ export type SummaryRow = Pick<
   | 'live_status'
   | 'live_topic'
   | 'section_id'
-> & { section_slug: string; section_name: string };
+  | 'lead_image_alt'
+  | 'lead_image_caption'
+  | 'lead_image_credit'
+> & {
+  section_slug: string;
+  section_name: string;
+  /** the lead image's row, when it has one (a left join on images) */
+  image_id: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_widths: string | null;
+};
+
+function leadImageOf(r: SummaryRow): LeadImage | null {
+  if (!r.image_id || r.image_width === null || r.image_height === null || r.image_widths === null) return null;
+  return {
+    image: imageRefOf(r.site_id, {
+      id: r.image_id,
+      width: r.image_width,
+      height: r.image_height,
+      widths: r.image_widths,
+    }),
+    alt: r.lead_image_alt ?? '',
+    caption: r.lead_image_caption ?? '',
+    credit: r.lead_image_credit ?? '',
+  };
+}
 
 export function toSummary(r: SummaryRow): ArticleSummary {
   return {
@@ -153,5 +205,6 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     modifiedAt: r.modified_at,
     liveStatus: r.live_status,
     liveTopic: r.live_topic,
+    leadImage: leadImageOf(r),
   };
 }

@@ -41,6 +41,18 @@ export interface ImageRef {
   fallback: string;
 }
 
+/** An image's files as the image pipeline stored them (see images/images.usecases.ts). */
+export function imageRefOf(siteId: string, r: { id: string; width: number; height: number; widths: string }): ImageRef {
+  return {
+    id: r.id,
+    base: `/media/${siteId}/${r.id}`,
+    width: r.width,
+    height: r.height,
+    widths: JSON.parse(r.widths) as number[],
+    fallback: `/media/${siteId}/${r.id}/fallback.jpg`,
+  };
+}
+
 export function parseBody(json: string): Block[] {
   const value: unknown = JSON.parse(json);
   if (!Array.isArray(value)) return [];

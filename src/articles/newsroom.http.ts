@@ -33,6 +33,10 @@ export const ArticleBody = Type.Object({
   seoDescription: Str(300),
   commentsOpen: Type.Optional(Type.Union([Type.Boolean(), Type.String({ maxLength: 5 })])),
   liveTopic: Str(40),
+  leadImageId: Str(40),
+  leadImageAlt: Str(300),
+  leadImageCaption: Str(300),
+  leadImageCredit: Str(120),
   version: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 10 })])),
   _csrf: Str(200),
 });
@@ -77,6 +81,16 @@ export function input(b: Static<typeof ArticleBody>, form: boolean): ArticleInpu
     // An unticked box sends nothing.
     commentsOpen: b.commentsOpen === undefined ? (form ? false : undefined) : flag(b.commentsOpen),
     liveTopic: b.liveTopic,
+    ...(b.leadImageId === undefined
+      ? {}
+      : {
+          leadImage: {
+            imageId: b.leadImageId,
+            alt: b.leadImageAlt,
+            caption: b.leadImageCaption,
+            credit: b.leadImageCredit,
+          },
+        }),
   };
 }
 

@@ -59,6 +59,15 @@ function localInput(iso: string, tz: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/** The lead image's fields in the editor's form: the uploaded image's id (set by "Add an image") and its words. */
+function leadImageFields(siteId: string, lead: EditableArticle['leadImage']): SafeHtml {
+  return html`<fieldset class="field lead-image-fields"><legend>Lead image</legend>${lead ? html`<img class="editor-thumb" src="/media/${siteId}/${lead.imageId}/fallback.jpg" alt="">` : html`<p class="help">None yet: upload one below ("Add an image"), or give an uploaded image's id.</p>`}
+<label for="e-lead-id">Lead image id (empty removes it)</label><input id="e-lead-id" name="leadImageId" maxlength="40" value="${lead?.imageId ?? ''}">
+<label for="e-lead-alt">Lead image: its description for readers who cannot see it (required)</label><input id="e-lead-alt" name="leadImageAlt" maxlength="300" value="${lead?.alt ?? ''}">
+<label for="e-lead-caption">Lead image caption</label><input id="e-lead-caption" name="leadImageCaption" maxlength="300" value="${lead?.caption ?? ''}">
+<label for="e-lead-credit">Lead image credit</label><input id="e-lead-credit" name="leadImageCredit" maxlength="120" value="${lead?.credit ?? ''}"></fieldset>`;
+}
+
 export function editorPage(
   chrome: Chrome,
   csrf: string,
@@ -100,6 +109,7 @@ ${a ? html`<p>State: <strong>${state}</strong>${a.publishedAt ? html` · publish
 <div class="field"><label for="e-seo-desc">Search engine description</label><input id="e-seo-desc" name="seoDescription" maxlength="300" value="${a?.seoDescription ?? ''}"></div>
 ${(a?.kind ?? d.kind) === 'liveblog' ? html`<div class="field"><label for="e-topic">Banner topic label</label><input id="e-topic" name="liveTopic" maxlength="40" value="${a?.liveTopic ?? ''}"></div>` : ''}
 <div class="field"><label><input type="checkbox" name="commentsOpen" value="yes"${a?.commentsOpen === false ? '' : html` checked`}> Comments open</label></div>
+${leadImageFields(chrome.site.id, a?.leadImage ?? null)}
 <button class="button" type="submit">${a ? 'Save' : 'Save draft'}</button></form>
 ${
   a
@@ -109,8 +119,9 @@ ${
 <div class="field"><label for="i-alt">Description for readers who cannot see it</label><input id="i-alt" name="alt" required maxlength="300"></div>
 <div class="field"><label for="i-caption">Caption</label><input id="i-caption" name="caption" maxlength="300"></div>
 <div class="field"><label for="i-credit">Credit</label><input id="i-credit" name="credit" maxlength="120"></div>
-<button class="button" type="submit">Upload and add to the end of the body</button>
-<p class="help">It is resized for phones and wide screens; its line in the body can be moved like any paragraph.</p></form>
+<fieldset class="field"><legend>Place it</legend><label><input type="radio" name="placement" value="lead"${a.leadImage ? '' : html` checked`}> As the lead image (above the article, in lists and when shared)</label> <label><input type="radio" name="placement" value="body"${a.leadImage ? html` checked` : ''}> In the article text, at its end</label></fieldset>
+<button class="button" type="submit">Upload</button>
+<p class="help">It is resized for phones and wide screens; a body image's line can be moved like any paragraph.</p></form>
 <h2>Publishing</h2><div class="workflow">
 ${a.status !== 'published' ? wf('publish', 'Publish now') : ''}
 ${a.status !== 'published' ? wf('schedule', 'Schedule', html`<label for="w-at">Publish at (${chrome.site.timeZoneLabel ?? tz})</label><input id="w-at" type="datetime-local" name="at" required value="${a.scheduledAt ? localInput(a.scheduledAt, tz) : ''}">`) : ''}

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../storage/engine.ts';
 import type { ArticleKind, ArticleStatus, Database, LiveStatus } from '../storage/schema.ts';
+import { type LeadImageChoice, leadImageColumns } from './articles.ts';
 import type { Block } from './body.ts';
 import { parseBody } from './body.ts';
 
@@ -33,6 +34,7 @@ export interface EditableArticle {
   liveStatus: LiveStatus | null;
   liveTopic: string | null;
   inBanner: boolean;
+  leadImage: LeadImageChoice | null;
   modifiedAt: string;
   version: number;
 }
@@ -77,6 +79,14 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
         liveStatus: r.live_status,
         liveTopic: r.live_topic,
         inBanner: r.in_banner === 1,
+        leadImage: r.lead_image_id
+          ? {
+              imageId: r.lead_image_id,
+              alt: r.lead_image_alt ?? '',
+              caption: r.lead_image_caption ?? '',
+              credit: r.lead_image_credit ?? '',
+            }
+          : null,
         modifiedAt: r.modified_at,
         version: Number(r.version ?? 0),
       };
@@ -117,6 +127,7 @@ export function createNewsroomRepository({ db, engine }: { db: Kysely<Database>;
           seo_description: a.seoDescription,
           correction: a.correction,
           corrected_at: a.correctedAt,
+          ...leadImageColumns(a.leadImage),
           version: expectedVersion + 1,
         };
         if (expectedVersion < 0) {

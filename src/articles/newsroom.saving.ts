@@ -32,6 +32,8 @@ export interface ArticleInput {
   seoDescription?: string | undefined;
   commentsOpen?: boolean | undefined;
   liveTopic?: string | undefined;
+  /** an uploaded image's id and its words; an empty id removes it, absent keeps the article's */
+  leadImage?: { imageId: string; alt?: string | undefined; caption?: string | undefined; credit?: string | undefined };
 }
 
 export interface NewsroomDeps {
@@ -93,6 +95,18 @@ export function createArticleWriter(deps: NewsroomDeps) {
     return saved;
   }
 
+  /** The lead image an editor chose: one of the site's images, described for readers who cannot see it. */
+  async function leadImage(site: Site, input: ArticleInput, base: EditableArticle | undefined) {
+    const chosen = input.leadImage;
+    if (!chosen) return base?.leadImage ?? null;
+    const imageId = chosen.imageId.trim();
+    if (!imageId) return null;
+    if (!(await deps.images.refs(site.id, [imageId])).has(imageId)) throw new AppError(E.LEAD_IMAGE_NOT_FOUND);
+    const alt = chosen.alt?.trim() ?? '';
+    if (!alt) throw new AppError(E.LEAD_IMAGE_ALT_REQUIRED);
+    return { imageId, alt, caption: chosen.caption?.trim() ?? '', credit: chosen.credit?.trim() ?? '' };
+  }
+
   async function fields(site: Site, input: ArticleInput, base: EditableArticle | undefined): Promise<EditableArticle> {
     const sections = await deps.articles.listSections(site.id);
     if (!sections.some((s) => s.id === input.sectionId)) throw new AppError(E.SECTION_NOT_FOUND);
@@ -133,6 +147,7 @@ export function createArticleWriter(deps: NewsroomDeps) {
       liveStatus: kind === 'liveblog' ? (base?.liveStatus ?? 'live') : null,
       liveTopic: kind === 'liveblog' ? (trimOrNull(input.liveTopic) ?? base?.liveTopic ?? null) : null,
       inBanner: base?.inBanner ?? false,
+      leadImage: await leadImage(site, input, base),
       modifiedAt: iso(),
       version: base?.version ?? 0,
     };

@@ -78,17 +78,21 @@ export function createNewsroomUsecases(deps: NewsroomDeps) {
       );
     },
 
-    /** Uploads an image and adds it at the end of the body (the editor moves its line where it belongs). */
+    /** Uploads an image and makes it the lead image, or adds it at the end of the body (the editor moves its line). */
     async addImage(
       site: Site,
       editor: User,
       id: string,
       version: number,
       file: Buffer,
-      meta: { alt: string; caption?: string | undefined; credit?: string | undefined },
+      meta: { alt: string; caption?: string | undefined; credit?: string | undefined; lead?: boolean },
     ): Promise<EditableArticle> {
       const a = await load(site, id);
       const image = await deps.images.upload(site.id, file);
+      if (meta.lead) {
+        const words = { alt: meta.alt.trim(), caption: meta.caption?.trim() ?? '', credit: meta.credit?.trim() ?? '' };
+        return write(site, editor, { ...a, leadImage: { imageId: image.id, ...words } }, version);
+      }
       const block = {
         type: 'image' as const,
         image,
@@ -120,6 +124,7 @@ export function createNewsroomUsecases(deps: NewsroomDeps) {
           tags: s.tags,
           authorIds: s.authorIds,
           sectionId: s.sectionId,
+          leadImage: s.leadImage ?? null,
         },
         version,
       );

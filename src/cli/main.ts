@@ -154,7 +154,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const services = await createServices(config);
-      if (values.demo && (await ensureDemo(services.storage, config))) services.log.info('demo site created');
+      if (values.demo && (await ensureDemo(services.storage, config, services.now, services.images)))
+        services.log.info('demo site created');
       const app = await buildApp(services);
       const stopJobs = startJobs(parleyJobs(services), (err, job) => services.log.error({ err }, `${job} failed`));
       const stop = async (signal: string) => {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { createArticlesRepository } from '../articles/articles.repository.ts';
 import { loadConfig } from '../config/config.ts';
+import { createMemoryImageStore } from '../images/image-store.ts';
+import { createImagesRepository } from '../images/images.repository.ts';
+import { createImagesUsecases } from '../images/images.usecases.ts';
 import { createLiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createSitesRepository } from '../sites/sites.repository.ts';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.ts';
@@ -16,6 +20,8 @@ const now = new Date('2026-06-15T06:30:00.000Z');
 describe('the demo newspaper', () => {
   let storage: Storage;
   const config = (env: Record<string, string> = {}) => loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const store = createMemoryImageStore();
+  let seedingMs = 0;
   before(async () => {
     storage = await openStorage({ dataDir: ':memory:' });
     await migrateToLatest(storage);
@@ -23,7 +29,13 @@ describe('the demo newspaper', () => {
   after(async () => storage?.close());
 
   it('is created on an empty database', async () => {
-    assert.equal(await ensureDemo(storage, config({ PARLEY_PUBLIC_URL: 'https://paper.test/' }), () => now), true);
+    const images = createImagesUsecases({ imagesRepository: createImagesRepository(storage), store, now: () => now });
+    const started = performance.now();
+    assert.equal(
+      await ensureDemo(storage, config({ PARLEY_PUBLIC_URL: 'https://paper.test/' }), () => now, images),
+      true,
+    );
+    seedingMs = performance.now() - started;
     const site = await createSitesRepository(storage).get(demoSite.id);
     assert.equal(site?.name, demoSite.name);
     assert.equal(site?.baseUrl, 'https://paper.test');
@@ -52,6 +64,26 @@ describe('the demo newspaper', () => {
     const one = await articles.getPublishedBySlug(demoSite.id, demoArticles[0]!.slug);
     assert.ok((one?.body.length ?? 0) >= 2, 'an article has a body of several blocks');
     assert.ok(one?.commentsOpen, 'readers can comment');
+  });
+
+  it('has pictures Parley drew itself, through the image pipeline, on every story, quickly', async () => {
+    const published = await createArticlesRepository(storage).listPublished({ siteId: demoSite.id, limit: 500 });
+    const ids = new Set<string>();
+    for (const a of published) {
+      const lead = a.leadImage;
+      assert.ok(lead, `${a.slug} has a lead image`);
+      assert.equal(lead.credit, 'Illustration: Parley demo');
+      assert.match(lead.alt, /^An illustration: .+ letter [A-Z]\.$/);
+      assert.ok(lead.caption, `${a.slug}'s picture has a caption`);
+      assert.deepEqual(lead.image.widths, [320, 640, 1024]);
+      assert.deepEqual([lead.image.width, lead.image.height], [1024, 576]);
+      const file = await store.get(`${demoSite.id}/${lead.image.id}/640.webp`);
+      assert.equal((await sharp(file!).metadata()).width, 640);
+      ids.add(lead.image.id);
+    }
+    assert.equal(ids.size, published.length, 'a picture of its own for each story');
+    // about a second on an idle machine; the bound leaves room for a loaded CI runner
+    assert.ok(seedingMs < 10_000, `seeded in ${Math.round(seedingMs)} ms`);
   });
 
   it('has a live blog in the banner, with its entries', async () => {

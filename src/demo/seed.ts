@@ -1,10 +1,13 @@
 import type { ArticlesRepository } from '../articles/articles.repository.ts';
+import type { LeadImageChoice } from '../articles/articles.ts';
+import type { ImageRef } from '../articles/body.ts';
 import type { LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { newId } from '../shared/ids.ts';
 import { slugify } from '../shared/slug.ts';
 import type { SitesRepository } from '../sites/sites.repository.ts';
 import type { TopnewsRepository } from '../topnews/topnews.repository.ts';
 import { demoArticles, demoAuthors, demoLiveblog, demoLiveEntries, demoSections, demoSite } from './content.ts';
+import { drawIllustration, ILLUSTRATION, illustrationAlt } from './illustrations.ts';
 
 export interface SeedDemoDeps {
   sites: SitesRepository;
@@ -12,6 +15,32 @@ export interface SeedDemoDeps {
   liveblogs: LiveblogsRepository;
   topnews: TopnewsRepository;
   now: () => Date;
+  /** the image pipeline: when given, every story gets a lead image Parley draws (tests leave it out, for speed) */
+  images?: { upload(siteId: string, body: Buffer): Promise<ImageRef> };
+}
+
+/** Each story's illustration, drawn and put through the image pipeline all at once (libvips works in parallel). */
+async function illustrate(
+  deps: SeedDemoDeps,
+  siteId: string,
+  stories: { slug: string; section: string; headline: string }[],
+): Promise<Map<string, LeadImageChoice>> {
+  const out = new Map<string, LeadImageChoice>();
+  const { images } = deps;
+  if (!images) return out;
+  const sectionName = (slug: string) => demoSections.find((s) => s.slug === slug)?.name ?? slug;
+  await Promise.all(
+    stories.map(async (a) => {
+      const image = await images.upload(siteId, await drawIllustration(a.section, a.headline));
+      out.set(a.slug, {
+        imageId: image.id,
+        alt: illustrationAlt(a.section, a.headline),
+        caption: `${sectionName(a.section)}: a picture drawn for the demo paper.`,
+        credit: ILLUSTRATION.credit,
+      });
+    }),
+  );
+  return out;
 }
 
 /**
@@ -55,6 +84,7 @@ export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string })
     return id;
   };
 
+  const leadImages = await illustrate(deps, siteId, [...demoArticles, demoLiveblog]);
   const picks: { id: string; rank: number }[] = [];
   for (const a of demoArticles) {
     const id = newId();
@@ -80,6 +110,7 @@ export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string })
       liveStatus: null,
       liveTopic: null,
       inBanner: false,
+      leadImage: leadImages.get(a.slug) ?? null,
     });
   }
 
@@ -106,6 +137,7 @@ export async function seedDemo(deps: SeedDemoDeps, options: { baseUrl: string })
     liveStatus: 'live',
     liveTopic: demoLiveblog.topic,
     inBanner: true,
+    leadImage: leadImages.get(demoLiveblog.slug) ?? null,
   });
   for (const e of demoLiveEntries) {
     await liveblogs.insertEntry({

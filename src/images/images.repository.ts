@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImageRef } from '../articles/body.ts';
+import { type ImageRef, imageRefOf } from '../articles/body.ts';
 import type { Database } from '../storage/schema.ts';
 
 export interface NewImage {
@@ -15,14 +15,8 @@ export interface NewImage {
 
 // The files live in the image store; a row says which widths were made, so
 // pages can write a srcset without looking at the store.
-const refOf = (r: { id: string; site_id: string; width: number; height: number; widths: string }): ImageRef => ({
-  id: r.id,
-  base: `/media/${r.site_id}/${r.id}`,
-  width: r.width,
-  height: r.height,
-  widths: JSON.parse(r.widths) as number[],
-  fallback: `/media/${r.site_id}/${r.id}/fallback.jpg`,
-});
+const refOf = (r: { id: string; site_id: string; width: number; height: number; widths: string }): ImageRef =>
+  imageRefOf(r.site_id, r);
 
 export function createImagesRepository({ db }: { db: Kysely<Database> }) {
   return {

@@ -20,7 +20,7 @@ export function imagesRoutes(deps: Pick<Services, 'auth' | 'images' | 'newsroom'
       done(null, body),
     );
 
-    /** The article editor's "Add an image": upload, resize, append to the body. */
+    /** The article editor's "Add an image": upload, resize, make it the lead image or append it to the body. */
     app.post(
       '/admin/articles/:id/images',
       { schema: { params: Type.Object({ id: Type.String({ maxLength: 40 }) }) } },
@@ -41,6 +41,7 @@ export function imagesRoutes(deps: Pick<Services, 'auth' | 'images' | 'newsroom'
           alt,
           caption: typeof b.caption === 'string' ? b.caption : undefined,
           credit: typeof b.credit === 'string' ? b.credit : undefined,
+          lead: b.placement === 'lead',
         });
         return reply.redirect(`/admin/articles/${request.params.id}?notice=saved`, 303);
       },

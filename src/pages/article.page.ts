@@ -8,6 +8,7 @@ import type { Site } from '../sites/sites.repository.ts';
 import { formatPaperTime, zoneAbbreviation } from '../time/format.ts';
 import { commentsArea, timeLine, topNewsToday } from './components.ts';
 import { type Chrome, layout, type PageViewer } from './layout.ts';
+import { leadFigure, openGraphImage } from './pictures.ts';
 import { liveBlogJsonLd, newsArticleJsonLd } from './structured-data.ts';
 import { urls } from './urls.ts';
 
@@ -63,6 +64,7 @@ export function articlePage(d: ArticlePageData): SafeHtml {
 ${timeLine(site, a)}
 ${byline(a)}
 </header>
+${leadFigure(a.leadImage)}
 <div class="article-body">${renderBody(a.body)}</div>
 ${a.correction && a.correctedAt ? html`<aside class="correction notice" aria-label="Correction"><p><strong>Correction</strong> (${formatPaperTime(a.correctedAt, site.timeZone)}): ${a.correction}</p></aside>` : ''}
 ${isLive ? liveEntries(d) : ''}
@@ -81,6 +83,7 @@ ${commentsArea(site, { storyId: d.comments.page.story.id, closedMessage: d.comme
       script: 'app',
       openGraph: {
         'og:type': 'article',
+        ...openGraphImage(site, a.leadImage),
         'article:published_time': a.publishedAt,
         'article:modified_time': a.modifiedAt,
         'article:section': a.section.name,

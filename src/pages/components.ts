@@ -3,6 +3,7 @@ import type { BannerItem } from '../liveblogs/liveblogs.repository.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { formatTimeLine } from '../time/format.ts';
+import { thumbnail } from './pictures.ts';
 import { urls } from './urls.ts';
 
 /** "<topic> · <live blog title> LIVE | <latest entry headline>", one line per featured blog. */
@@ -31,19 +32,24 @@ export function topNewsToday(items: ArticleSummary[]): SafeHtml {
   if (items.length === 0) return html``;
   return html`<section class="top-news" aria-labelledby="top-news-heading"><h2 id="top-news-heading">Top News Today</h2><ol>${items.map(
     (a) =>
-      html`<li><a href="${urls.article(a)}">${a.shortTitle ?? a.headline}</a>${a.kind === 'liveblog' && a.liveStatus === 'live' ? html` <span class="live-badge">LIVE</span>` : ''}</li>`,
+      html`<li>${a.leadImage ? html`<a href="${urls.article(a)}" tabindex="-1" aria-hidden="true">${thumbnail(a, { size: 'small' })}</a>` : ''}<a href="${urls.article(a)}">${a.shortTitle ?? a.headline}</a>${a.kind === 'liveblog' && a.liveStatus === 'live' ? html` <span class="live-badge">LIVE</span>` : ''}</li>`,
   )}</ol></section>`;
 }
 
 export function storyList(
   site: Site,
   items: ArticleSummary[],
-  options: { headingLevel?: 2 | 3; className?: string; showSection?: boolean } = {},
+  options: { headingLevel?: 2 | 3; className?: string; showSection?: boolean; eagerImages?: number } = {},
 ): SafeHtml {
   const level = options.headingLevel ?? 3;
-  return html`<ul class="story-list ${options.className ?? ''}">${items.map((a) => {
+  const size = options.className?.includes('lead') ? 'lead' : 'list';
+  return html`<ul class="story-list ${options.className ?? ''}">${items.map((a, i) => {
     const link = html`<a href="${urls.article(a)}">${a.headline}</a>`;
-    return html`<li>${options.showSection ? html`<a class="section-label" href="${urls.section(a.section.slug)}">${a.section.name}</a>` : ''}${
+    // The thumbnail repeats the headline's link, so it is hidden from the keyboard and screen readers.
+    const thumb = a.leadImage
+      ? html`<a class="thumb-link" href="${urls.article(a)}" tabindex="-1" aria-hidden="true">${thumbnail(a, { size, eager: i < (options.eagerImages ?? 0) })}</a>`
+      : '';
+    return html`<li${a.leadImage ? html` class="has-thumb"` : ''}>${thumb}${options.showSection ? html`<a class="section-label" href="${urls.section(a.section.slug)}">${a.section.name}</a>` : ''}${
       level === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`
     }<p>${a.standfirst}</p><p class="meta">${a.kind === 'liveblog' && a.liveStatus === 'live' ? html`<span class="live-badge">LIVE</span> ` : ''}${formatTimeLine(
       { publishedAt: a.publishedAt, updatedAt: a.updatedAt, timeZone: site.timeZone, zoneLabel: site.timeZoneLabel },

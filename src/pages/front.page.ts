@@ -16,7 +16,7 @@ export function frontPage(d: FrontPageData): SafeHtml {
   const main = html`<h1 class="visually-hidden">${site.name}: latest news</h1>
 <div class="layout">
 <div>
-<section aria-label="Lead stories">${storyList(site, d.lead, { headingLevel: 2, className: 'lead', showSection: true })}</section>
+<section aria-label="Lead stories">${storyList(site, d.lead, { headingLevel: 2, className: 'lead', showSection: true, eagerImages: 1 })}</section>
 <div class="front-sections">${d.bySection
     .filter((s) => s.articles.length > 0)
     .map(

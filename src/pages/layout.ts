@@ -65,7 +65,7 @@ ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="
 <meta property="og:description" content="${meta.description}">
 ${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
 ${og}
-<meta name="twitter:card" content="summary">
+<meta name="twitter:card" content="${meta.openGraph?.['og:image'] ? 'summary_large_image' : 'summary'}">
 ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonForScript(d)}</script>`)}
 </head>
 <body>

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { assets } from './assets.ts';
+import { LOGO, publisherLogo } from './logo.ts';
 import type { PageResult, PageViewer } from './pages.usecases.ts';
 import { serveCached } from './serve.ts';
 
@@ -69,6 +70,14 @@ export function pagesRoutes(
           .send(a.body),
       );
     }
+
+    app.get(LOGO.path, async (request, reply) => {
+      const site = await siteResolver.resolve(request.headers.host);
+      return reply
+        .header('content-type', 'image/png')
+        .header('cache-control', 'public, max-age=86400')
+        .send(await publisherLogo(site.name));
+    });
 
     app.get('/', async (request, reply) => page(request, reply, '/', (site, viewer) => pages.front(site, viewer)));
 

@@ -2,12 +2,19 @@ import type { Article } from '../articles/articles.repository.ts';
 import { bodyToText, inlineToText } from '../articles/body.ts';
 import type { LiveEntry } from '../liveblogs/liveblogs.repository.ts';
 import type { Site } from '../sites/sites.repository.ts';
+import { LOGO } from './logo.ts';
+import { jsonLdImage } from './pictures.ts';
 import { urls } from './urls.ts';
 
 // schema.org markup that search engines and news aggregators read.
 
 function publisher(site: Site) {
-  return { '@type': 'NewsMediaOrganization', name: site.name, url: urls.absolute(site, '/') };
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: site.name,
+    url: urls.absolute(site, '/'),
+    logo: { '@type': 'ImageObject', url: urls.absolute(site, LOGO.path), width: LOGO.width, height: LOGO.height },
+  };
 }
 
 function people(site: Site, article: Article) {
@@ -27,6 +34,7 @@ export function newsArticleJsonLd(site: Site, article: Article): Record<string, 
     url,
     headline: article.headline,
     description: article.standfirst,
+    ...jsonLdImage(site, article.leadImage),
     datePublished: article.publishedAt,
     dateModified: article.modifiedAt > (article.updatedAt ?? '') ? article.modifiedAt : article.updatedAt,
     ...(article.dateline ? { dateline: article.dateline } : {}),
@@ -48,6 +56,7 @@ export function liveBlogJsonLd(site: Site, article: Article, entries: LiveEntry[
     url,
     headline: article.headline,
     description: article.standfirst,
+    ...jsonLdImage(site, article.leadImage),
     datePublished: article.publishedAt,
     dateModified: entries[0]?.postedAt ?? article.modifiedAt,
     ...(article.dateline ? { dateline: article.dateline } : {}),

@@ -69,6 +69,11 @@ export interface ArticlesTable {
   correction?: string | null;
   corrected_at?: string | null;
   version?: number;
+  /** the lead image (added by 0010): an images.id and the words printed with it */
+  lead_image_id?: string | null;
+  lead_image_alt?: string | null;
+  lead_image_caption?: string | null;
+  lead_image_credit?: string | null;
 }
 
 export interface ArticleAuthorsTable {

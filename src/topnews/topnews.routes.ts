@@ -33,6 +33,15 @@ export function topNewsRoutes(
           url: `/${a.section.slug}/${a.slug}`,
           publishedAt: a.publishedAt,
           live: a.kind === 'liveblog' && a.liveStatus === 'live',
+          image: a.leadImage
+            ? {
+                src: a.leadImage.image.fallback,
+                srcset: a.leadImage.image.widths.map((w) => `${a.leadImage!.image.base}/${w}.webp ${w}w`).join(', '),
+                width: a.leadImage.image.width,
+                height: a.leadImage.image.height,
+                alt: a.leadImage.alt,
+              }
+            : null,
         });
         return reply
           .header('cache-control', 'public, max-age=30')

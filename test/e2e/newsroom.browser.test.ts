@@ -59,10 +59,13 @@ describe('the newsroom in Chromium', { skip }, () => {
       .png()
       .toFile(photo);
     await page.getByLabel(/^Image \(JPEG/).setInputFiles(photo);
-    await page.getByLabel('Description for readers who cannot see it').fill('The harbour board in session');
-    await page.getByLabel('Caption').fill('The board at work');
-    await page.getByLabel('Credit').fill('Photo: Desk');
-    await page.getByRole('button', { name: /Upload and add/ }).click();
+    await page
+      .getByLabel('Description for readers who cannot see it', { exact: true })
+      .fill('The harbour board in session');
+    await page.getByLabel('Caption', { exact: true }).fill('The board at work');
+    await page.getByLabel('Credit', { exact: true }).fill('Photo: Desk');
+    await page.getByLabel('In the article text, at its end').check();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     assert.match(
       await page.getByLabel('Body').inputValue(),
@@ -106,6 +109,49 @@ describe('the newsroom in Chromium', { skip }, () => {
     await page.getByText(/Marked as updated/).waitFor();
     await reader.reload();
     assert.match(await reader.locator('.time-line').innerText(), /\| Updated /);
+    await reader.close();
+    await page.close();
+  });
+
+  it('gives an article a lead image, from the upload to the front page, the article and link previews', async () => {
+    const page = await editor.newPage();
+    await write(page, 'Night ferries return to the harbour');
+    const sharp = (await import('sharp')).default;
+    const photo = join(mkdtempSync(join(tmpdir(), 'parley-img-')), 'ferry.png');
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#aa5522' } })
+      .png()
+      .toFile(photo);
+    await page.getByLabel(/^Image \(JPEG/).setInputFiles(photo);
+    await page.getByLabel('Description for readers who cannot see it', { exact: true }).fill('A ferry at the quay');
+    await page.getByLabel('Caption', { exact: true }).fill('The first night ferry in a year');
+    await page.getByLabel('Credit', { exact: true }).fill('Photo: Desk');
+    assert.ok(await page.getByLabel(/As the lead image/).isChecked(), 'the first image is the lead by default');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    assert.equal(await page.getByLabel(/Lead image: its description/).inputValue(), 'A ferry at the quay');
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.getByText('Published: it is on the site now.').waitFor();
+
+    const reader = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await reader.goto(`${base}/`);
+    const thumb = reader.locator('.story-list img[alt="A ferry at the quay"]').first();
+    await thumb.waitFor({ state: 'attached' });
+    assert.match((await thumb.evaluate((i: HTMLImageElement) => i.currentSrc)) ?? '', /\/media\/demo\/\w+\/\d+\.webp$/);
+    assert.deepEqual(await seriousViolations(reader), []);
+    await reader.getByRole('link', { name: 'Night ferries return to the harbour' }).first().click();
+    const lead = reader.locator('figure.lead-image img');
+    await lead.waitFor();
+    assert.equal(await lead.getAttribute('alt'), 'A ferry at the quay');
+    // decoded, at a width the 390 px screen needs rather than the 1600 px original
+    await reader.waitForFunction(() => (document.querySelector('figure.lead-image img') as HTMLImageElement).complete);
+    const chosen = await lead.evaluate((i: HTMLImageElement) => i.currentSrc);
+    assert.match(chosen, /\/(640|1024)\.webp$/);
+    assert.match(
+      await reader.locator('figure.lead-image figcaption').innerText(),
+      /The first night ferry in a year\s+Photo: Desk/,
+    );
+    assert.equal(await reader.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary_large_image');
+    assert.deepEqual(await seriousViolations(reader), []);
     await reader.close();
     await page.close();
   });

@@ -26,6 +26,9 @@ export async function findStory(opts: Options): Promise<Story> {
 
 export const getSession = () => api<{ user: User | null; csrfToken: string }>('GET', '/api/auth/session');
 
+/** A session of the frame's own, in a partitioned cookie (see session.ts, keepSignIn). */
+export const startEmbedSession = () => api<{ partitioned: boolean }>('POST', '/api/auth/embed-session');
+
 /** Trades the publisher's sign-on token for a bearer token. */
 export const signOnWith = (token: string) =>
   api<{ bearer: { token: string } }>('POST', '/api/auth/sso', { token }).then((r) => r.bearer.token);

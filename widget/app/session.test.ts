@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loginAddress, readAuthMessage } from './session.ts';
+import { type KeepSignInIo, keepSignIn, loginAddress, readAuthMessage } from './session.ts';
 
 const OWN = 'https://news.test';
 const frame = { frame: true, parentOrigin: 'https://blog.example' };
@@ -53,5 +53,43 @@ describe('signing in from the widget', () => {
       { type: 'parley:height', height: 300 },
     ])
       assert.equal(readAuthMessage({ origin: OWN, data }, OWN, frame), null, JSON.stringify(data));
+  });
+});
+
+describe("keeping a sign-in inside another site's page", () => {
+  const io = (partitioned: boolean | Error, cookieWorks: boolean) => {
+    const tokens: string[] = [];
+    const calls: KeepSignInIo = {
+      setToken: (t) => tokens.push(t),
+      embedSession: async () => {
+        if (partitioned instanceof Error) throw partitioned;
+        return { partitioned };
+      },
+      signedInByCookie: async () => cookieWorks,
+    };
+    return { calls, tokens };
+  };
+
+  it('moves to the partitioned cookie when the browser keeps it, and drops the bearer token', async () => {
+    const { calls, tokens } = io(true, true);
+    assert.equal(await keepSignIn('tok', calls), 'cookie');
+    assert.deepEqual(tokens, ['tok', '']);
+  });
+
+  it('keeps the bearer token where Parley cannot set the cookie (plain HTTP)', async () => {
+    const { calls, tokens } = io(false, false);
+    assert.equal(await keepSignIn('tok', calls), 'token');
+    assert.equal(tokens.at(-1), 'tok');
+  });
+
+  it('keeps the bearer token when the browser refused the cookie, or the request failed', async () => {
+    for (const [partitioned, cookieWorks] of [
+      [true, false],
+      [new Error('offline'), false],
+    ] as const) {
+      const { calls, tokens } = io(partitioned, cookieWorks);
+      assert.equal(await keepSignIn('tok', calls), 'token');
+      assert.equal(tokens.at(-1), 'tok');
+    }
   });
 });

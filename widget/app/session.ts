@@ -30,3 +30,34 @@ export function readAuthMessage(
   if (opts.frame && e.origin === opts.parentOrigin && data?.type === 'parley:sso-token') return { kind: 'sso', token };
   return null;
 }
+
+/** What keeping a sign-in needs from the API, apart from the DOM. */
+export interface KeepSignInIo {
+  setToken(token: string): void;
+  /** POST /api/auth/embed-session with the bearer token: whether Parley set a partitioned session cookie */
+  embedSession(): Promise<{ partitioned: boolean }>;
+  /** GET /api/auth/session without a token: whether the cookie signs the reader in */
+  signedInByCookie(): Promise<boolean>;
+}
+
+/**
+ * A sign-in inside another site's page (from the login popup or the
+ * publisher's sign-on) must outlive a reload of that page, where third-party
+ * cookies and storage are blocked: Parley gives the frame a session in a
+ * partitioned cookie (CHIPS) that the browser keeps for that site alone. If
+ * it cannot (plain HTTP) or the browser refused the cookie, the widget keeps
+ * the short-lived bearer token (in its own sessionStorage where it may).
+ */
+export async function keepSignIn(token: string, io: KeepSignInIo): Promise<'cookie' | 'token'> {
+  io.setToken(token);
+  try {
+    if ((await io.embedSession()).partitioned) {
+      io.setToken('');
+      if (await io.signedInByCookie()) return 'cookie';
+    }
+  } catch {
+    // the token still works: keep it
+  }
+  io.setToken(token);
+  return 'token';
+}

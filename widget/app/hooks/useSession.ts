@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasToken, setCsrf, setToken } from '../api.ts';
-import { getSession, signOnWith } from '../endpoints.ts';
-import { loginAddress, readAuthMessage } from '../session.ts';
+import { getSession, signOnWith, startEmbedSession } from '../endpoints.ts';
+import { keepSignIn, loginAddress, readAuthMessage } from '../session.ts';
 import type { Options, User } from '../types.ts';
 
 /**
@@ -27,20 +27,29 @@ export function useSession(
     if (!s.user && hasToken()) setToken('');
   };
 
+  /** A new sign-in: in another site's page it is moved to a partitioned cookie that outlives reloads. */
+  const signedIn = async (token: string) => {
+    if (opts.frame)
+      await keepSignIn(token, {
+        setToken,
+        embedSession: startEmbedSession,
+        signedInByCookie: async () => Boolean((await getSession()).user),
+      });
+    else setToken(token);
+    await refresh();
+    callbacks.current.onSignedIn();
+  };
+
   // once, when the app starts
   useEffect(() => {
     void refresh().catch(() => {});
     const onMessage = async (e: MessageEvent) => {
       const message = readAuthMessage(e, location.origin, opts);
       if (message?.kind === 'signed-in') {
-        setToken(message.token);
-        await refresh();
-        callbacks.current.onSignedIn();
+        await signedIn(message.token);
       } else if (message?.kind === 'sso') {
         try {
-          setToken(await signOnWith(message.token));
-          await refresh();
-          callbacks.current.onSignedIn();
+          await signedIn(await signOnWith(message.token));
         } catch (err) {
           callbacks.current.onError((err as Error).message);
         }
