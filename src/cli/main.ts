@@ -52,6 +52,7 @@ Configuration is read from the environment:
   PARLEY_DEFAULT_SITE  site served to unknown hosts (demo)
   PARLEY_PAGE_MAX_AGE  seconds a proxy may cache an anonymous page (60)
   PARLEY_TRUST_PROXY   trust X-Forwarded-* headers (false)
+  PARLEY_PURGE_URL     CDN purge hook: POSTed {"keys":[…]} when pages change (none)
   LOG_LEVEL            fatal, error, warn, info, debug, trace or silent (info)
 `;
 

@@ -287,6 +287,12 @@ async function composeServices(
     images,
   };
 
-  keepCachesFresh({ bus, pageCache, siteResolver, policyCache });
+  keepCachesFresh({
+    bus,
+    pageCache,
+    siteResolver,
+    policyCache,
+    purge: { url: config.purgeUrl, log, fetch: options.fetch },
+  });
   return services;
 }

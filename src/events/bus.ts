@@ -2,8 +2,8 @@
 // LISTEN/NOTIFY bus for several app instances implements the same interface.
 
 export type ParleyEvent =
-  /** anything that changes what anonymous readers see on a site's pages */
-  | { type: 'content.changed'; siteId: string }
+  /** anything that changes what anonymous readers see on a site's pages; `articleId` when one article did */
+  | { type: 'content.changed'; siteId: string; articleId?: string }
   /** a comment appeared, changed or went away; `comment` is its public view when readers may see it */
   | {
       type: 'comment.changed';
@@ -33,18 +33,25 @@ export type ParleyEvent =
       by?: { id: string; name: string };
     };
 
+/** Where an event was published: in this process (local) or another instance. */
+export interface EventOrigin {
+  local: boolean;
+}
+
+export type BusListener = (event: ParleyEvent, origin: EventOrigin) => void;
+
 export interface Bus {
   publish(event: ParleyEvent): void;
-  subscribe(listener: (event: ParleyEvent) => void): () => void;
+  subscribe(listener: BusListener): () => void;
 }
 
 export function createInProcessBus(): Bus {
-  const listeners = new Set<(event: ParleyEvent) => void>();
+  const listeners = new Set<BusListener>();
   return {
     publish(event) {
       for (const l of listeners) {
         try {
-          l(event);
+          l(event, { local: true });
         } catch {
           // a failing listener must not stop the others from hearing the event
         }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Bus, ParleyEvent } from './bus.ts';
+import type { Bus, BusListener, EventOrigin, ParleyEvent } from './bus.ts';
 
 // Several app instances on one database hear each other's events through
 // PostgreSQL's LISTEN/NOTIFY: new comments reach readers connected to any
@@ -20,11 +20,11 @@ export async function createPostgresBus(options: {
 }): Promise<PostgresBus> {
   if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`invalid channel name: ${options.channel}`);
   const me = randomBytes(8).toString('hex');
-  const listeners = new Set<(event: ParleyEvent) => void>();
-  const deliver = (event: ParleyEvent) => {
+  const listeners = new Set<BusListener>();
+  const deliver = (event: ParleyEvent, origin: EventOrigin) => {
     for (const l of listeners) {
       try {
-        l(event);
+        l(event, origin);
       } catch {
         // one failing listener must not silence the others
       }
@@ -40,7 +40,7 @@ export async function createPostgresBus(options: {
     if (!n.payload) return;
     try {
       const { from, event } = JSON.parse(n.payload) as { from: string; event: ParleyEvent };
-      if (from !== me) deliver(event);
+      if (from !== me) deliver(event, { local: false });
     } catch (err) {
       options.onError?.(err);
     }
@@ -48,7 +48,7 @@ export async function createPostgresBus(options: {
 
   return {
     publish(event) {
-      deliver(event);
+      deliver(event, { local: true });
       let payload = JSON.stringify({ from: me, event });
       if (Buffer.byteLength(payload) > MAX_PAYLOAD && event.type === 'comment.changed') {
         // Too long to carry: other instances learn that it changed, and readers there reload it.

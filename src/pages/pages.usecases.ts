@@ -22,11 +22,12 @@ export interface CommentOptions {
 
 import { listingPage } from './listing.page.ts';
 import { guidelinesPage, notFoundPage } from './simple.page.ts';
+import { surrogateKey } from './surrogate-keys.ts';
 import { urls } from './urls.ts';
 
 export type { PageViewer } from './layout.ts';
 
-export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
+export type PageResult = { status: 200 | 404; html: SafeHtml; keys?: string[] } | { status: 301; location: string };
 
 import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
 
@@ -192,6 +193,7 @@ export function createPagesUsecases(deps: PagesDeps) {
       return {
         status: 200,
         html: articlePage({ chrome: c, article, topNews: top, comments, ...(entries ? { entries } : {}) }),
+        keys: surrogateKey.articlePage(article.id, article.section.id, story.id),
       };
     },
 
@@ -228,6 +230,7 @@ export function createPagesUsecases(deps: PagesDeps) {
           feed: { title: `${site.name}: ${section.name}`, href: urls.sectionFeed(section.slug) },
           jsonLdType: 'CollectionPage',
         }),
+        keys: [surrogateKey.section(section.id)],
       };
     },
 
