@@ -377,6 +377,17 @@ export interface Database {
   images: ImagesTable;
   guideline_examples: GuidelineExamplesTable;
   guideline_models: GuidelineModelsTable;
+  job_runs: JobRunsTable;
+}
+
+/** A background job's last claim: which instance runs it, until when. */
+export interface JobRunsTable {
+  name: string;
+  holder: string;
+  claimed_at: string;
+  lease_until: string;
+  finished_at: string | null;
+  error: string | null;
 }
 
 export interface ImagesTable {
