@@ -28,6 +28,10 @@ export function keepCachesFresh(deps: {
       } catch {
         // an embed story of another site: no page of ours to refresh
       }
+    } else if (event.type === 'bus.reconnected') {
+      // Changes made elsewhere during the gap went unheard: start again from the database.
+      pageCache.clear();
+      siteResolver.forget();
     } else if (event.type === 'guidelines.changed') {
       policyCache.forget(event.siteId);
     }

@@ -144,6 +144,7 @@ async function composeServices(
       ? await createPostgresBus({
           connectionString: options.busConnectionString ?? config.databaseUrl!,
           channel: options.busChannel ?? 'parley_events',
+          onError: (err) => log.warn({ err }, 'event bus: connection trouble'),
         })
       : createInProcessBus();
   const secret = await loadSecret(

@@ -25,6 +25,8 @@ export type ParleyEvent =
     }
   /** a site's guidelines changed (its model was turned on or off): instances read them again */
   | { type: 'guidelines.changed'; siteId: string }
+  /** this instance's bus connection came back after a gap: events may have been missed, caches start again */
+  | { type: 'bus.reconnected' }
   | {
       type: 'moderation.changed';
       siteId: string;
@@ -40,9 +42,13 @@ export interface EventOrigin {
 
 export type BusListener = (event: ParleyEvent, origin: EventOrigin) => void;
 
+/** local: one process, nothing to lose; listening: hears other instances; reconnecting: does not, for now */
+export type BusState = 'local' | 'listening' | 'reconnecting';
+
 export interface Bus {
   publish(event: ParleyEvent): void;
   subscribe(listener: BusListener): () => void;
+  state(): BusState;
 }
 
 export function createInProcessBus(): Bus {
@@ -61,5 +67,6 @@ export function createInProcessBus(): Bus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    state: () => 'local',
   };
 }

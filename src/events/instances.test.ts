@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { unpublish } from '../pages/testing.ts';
-import { enginesUnderTest } from '../storage/testing.ts';
+import { enginesUnderTest, testDatabaseUrl } from '../storage/testing.ts';
+import type { ParleyEvent } from './bus.ts';
 import { eventually, twoInstances } from './testing.ts';
 
 // Two instances on one PostgreSQL database and one bus channel, as two
@@ -23,5 +25,36 @@ describe('several instances on one PostgreSQL', { skip: pgEngine.skip }, () => {
     assert.equal((await b.inject({ url: ARTICLE })).statusCode, 200); // now from B's cache
     await unpublish(a, 'island-nations-agree-to-reopen-fisheries-talks');
     await eventually(async () => (await b.inject({ url: ARTICLE })).statusCode === 404, 1000);
+  });
+
+  it('a lost LISTEN connection comes back, with /healthz saying so meanwhile, and events flow again', async () => {
+    const { a, b, channel } = pair;
+    const heard: ParleyEvent[] = [];
+    b.services.bus.subscribe((e) => heard.push(e));
+    assert.equal((await b.inject({ url: '/healthz' })).json().bus, 'listening');
+    // The database ends both instances' listening connections, as a failover would.
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    try {
+      const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where query = $1', [
+        `listen ${channel}`,
+      ]);
+      assert.equal(killed.rowCount, 2);
+    } finally {
+      await admin.end();
+    }
+    await eventually(async () => heard.some((e) => e.type === 'bus.reconnected'), 5000);
+    await eventually(async () => a.services.bus.state() === 'listening', 5000);
+    const health = await b.inject({ url: '/healthz' });
+    assert.equal(health.statusCode, 200);
+    assert.equal(health.json().bus, 'listening');
+    // Events sent after the gap reach the other instance again.
+    const slug = 'city-council-approves-new-metro-line';
+    const article = await b.services.articlesRepository.getPublishedBySlug('demo', slug);
+    assert.ok(article);
+    const url = `/national/${slug}`;
+    assert.equal((await b.inject({ url })).statusCode, 200);
+    await unpublish(a, slug);
+    await eventually(async () => (await b.inject({ url })).statusCode === 404, 1000);
   });
 });
