@@ -156,10 +156,13 @@ export async function main(argv: string[]): Promise<number> {
       const services = await createServices(config);
       if (values.demo && (await ensureDemo(services.storage, config))) services.log.info('demo site created');
       const app = await buildApp(services);
-      const stopJobs = startJobs(parleyJobs(services), (err, job) => services.log.error({ err }, `${job} failed`));
+      const onJobError = (err: unknown, job: string) => services.log.error({ err }, `${job} failed`);
+      const stopJobs = startJobs(parleyJobs(services), onJobError, services.background);
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
         stopJobs();
+        // New requests get 503, event streams end, requests and work in flight finish; past the grace, exit anyway.
+        setTimeout(() => process.exit(1), config.shutdownGraceMs + 2_000).unref();
         await app.close();
         process.exit(0);
       };

@@ -11,7 +11,7 @@ import { authorsOfStory } from './stories.usecases.ts';
 
 export type AfterPublishDeps = Pick<
   Services,
-  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log'
+  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log' | 'background'
 >;
 
 export function announceComment(
@@ -29,13 +29,15 @@ export function announceComment(
   });
 }
 
-/** Notifications run after the answer: they never delay it, and their failure is only logged. */
+/**
+ * Notifications run after the answer: they never delay it, and their failure is only logged.
+ * A shutdown waits for them (deps.background) before it closes the database.
+ */
 export function afterPublished(deps: AfterPublishDeps, e: { site: Site; story: Story; comment: Comment }): void {
-  setImmediate(
-    () =>
-      void notifyCommentPublished(deps, e).catch((err: unknown) =>
-        deps.log.error({ err }, 'after-publish work failed'),
-      ),
+  void deps.background.track(
+    new Promise<void>((r) => setImmediate(r))
+      .then(() => notifyCommentPublished(deps, e))
+      .catch((err: unknown) => deps.log.error({ err }, 'after-publish work failed')),
   );
 }
 

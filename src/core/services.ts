@@ -31,6 +31,7 @@ import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createPageCache, type PageCache } from '../pages/page-cache.ts';
 import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
+import { type Background, createBackground } from '../shared/background.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
@@ -46,6 +47,7 @@ import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
 import { keepCachesFresh } from './caches.ts';
 import { createRepositories, type Repositories } from './repositories.ts';
+import { closeServices } from './shutdown.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
 // with no HTTP in it. The HTTP server (http/app.ts), the parley command
@@ -82,6 +84,8 @@ export interface Services extends Repositories {
   bus: Bus;
   /** the clock (tests fix it) */
   now: () => Date;
+  /** work done after an answer, which a shutdown waits for */
+  background: Background;
 
   // shared machinery
   siteResolver: SiteResolver;
@@ -119,14 +123,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const storage = options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(storage);
   const services = await composeServices(config, storage, options);
-  return Object.assign(services, {
-    async close() {
-      services.liveHub.close();
-      await services.views.flush().catch(() => {});
-      if ('close' in services.bus) await (services.bus as { close(): Promise<void> }).close();
-      if (!options.storage) await storage.close();
-    },
-  });
+  return Object.assign(services, { close: () => closeServices(services, !options.storage) });
 }
 
 async function composeServices(
@@ -206,7 +203,9 @@ async function composeServices(
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? createSitePipeline({ policyCache, guidelinesRepository, now });
   // What the comments' functions need where features still built as objects call them.
+  const background = createBackground();
   const commentsDeps = {
+    background,
     commentsRepository: commentsRepo,
     storiesRepository: stories,
     notificationsRepository: notificationsRepo,
@@ -245,6 +244,7 @@ async function composeServices(
     storage,
     bus,
     now,
+    background,
     siteResolver,
     widget,
     pages: createPagesUsecases({

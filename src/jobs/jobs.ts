@@ -3,6 +3,7 @@ import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
 import { sendDigests } from '../notifications/notifications.usecases.ts';
+import type { Background } from '../shared/background.ts';
 
 // The background work of a running Parley, on timers in every instance. The
 // jobs that act for the whole paper (mail, publishing, retention) claim each
@@ -97,10 +98,17 @@ export function parleyJobs(s: JobsServices, holder: string = randomUUID()): Job[
   ];
 }
 
-/** Starts the jobs; the returned function stops them. */
-export function startJobs(jobs: Job[], onError: (err: unknown, job: string) => void): () => void {
+/** Starts the jobs; the returned function stops them. A run in progress at shutdown is drained with `background`. */
+export function startJobs(
+  jobs: Job[],
+  onError: (err: unknown, job: string) => void,
+  background?: Pick<Background, 'track'>,
+): () => void {
   const timers = jobs.map((job) => {
-    const tick = () => void job.run().catch((err) => onError(err, job.name));
+    const tick = () => {
+      const run = job.run().catch((err) => onError(err, job.name));
+      void (background ? background.track(run) : run);
+    };
     if (job.atStart) tick();
     const timer = setInterval(tick, job.everyMs);
     timer.unref();
