@@ -32,7 +32,7 @@ import { createPageCache, type PageCache } from '../pages/page-cache.ts';
 import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
 import { type Background, createBackground } from '../shared/background.ts';
-import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
+import type { SharedRateLimiter } from '../shared/rate-limit.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -46,6 +46,7 @@ import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
 import { keepCachesFresh } from './caches.ts';
+import { createLimiters } from './limits.ts';
 import { createRepositories, type Repositories } from './repositories.ts';
 import { closeServices } from './shutdown.ts';
 
@@ -100,10 +101,10 @@ export interface Services extends Repositories {
   liveHub: LiveHub;
   views: ViewCounter;
   widget: Widget;
-  /** new comments per reader and minute, on this instance */
-  commentsRateLimiter: RateLimiter;
-  /** links to claim older comments per reader and hour, on this instance */
-  claimsRateLimiter: RateLimiter;
+  /** new comments per reader and minute, shared by the instances on PostgreSQL */
+  commentsRateLimiter: SharedRateLimiter;
+  /** links to claim older comments per reader and hour, shared likewise */
+  claimsRateLimiter: SharedRateLimiter;
 
   // features' use cases, still built as objects
   sessions: SessionsUsecases;
@@ -265,12 +266,7 @@ async function composeServices(
     mailer,
     ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
-    commentsRateLimiter: createRateLimiter({
-      limit: config.commentsPerMinute,
-      windowMs: 60_000,
-      now: () => now().getTime(),
-    }),
-    claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
+    ...createLimiters(config, storage, now),
     guidelines: pipeline,
     policyCache,
     newsroom: createNewsroomUsecases({

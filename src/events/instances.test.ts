@@ -57,4 +57,12 @@ describe('several instances on one PostgreSQL', { skip: pgEngine.skip }, () => {
     await unpublish(a, slug);
     await eventually(async () => (await b.inject({ url })).statusCode === 404, 1000);
   });
+
+  it("counts a reader's comments together on every instance", async () => {
+    const { a, b } = pair;
+    const limit = a.services.config.commentsPerMinute;
+    const waits: number[] = [];
+    for (let i = 0; i < limit + 2; i++) waits.push(await (i % 2 ? a : b).services.commentsRateLimiter.hit('reader-1'));
+    assert.equal(waits.filter((w) => w === 0).length, limit, `${waits}`);
+  });
 });

@@ -378,6 +378,15 @@ export interface Database {
   guideline_examples: GuidelineExamplesTable;
   guideline_models: GuidelineModelsTable;
   job_runs: JobRunsTable;
+  rate_counters: RateCountersTable;
+}
+
+/** A rate limit's count for one key in its current fixed window (window_start in ms). */
+export interface RateCountersTable {
+  name: string;
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 /** A background job's last claim: which instance runs it, until when. */
