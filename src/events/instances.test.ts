@@ -65,4 +65,24 @@ describe('several instances on one PostgreSQL', { skip: pgEngine.skip }, () => {
     for (let i = 0; i < limit + 2; i++) waits.push(await (i % 2 ? a : b).services.commentsRateLimiter.hit('reader-1'));
     assert.equal(waits.filter((w) => w === 0).length, limit, `${waits}`);
   });
+
+  it('checks at most the allowed number of wrong passwords in a burst across instances', async () => {
+    const { a, b } = pair;
+    const site = (await a.services.sitesRepository.get('demo'))!;
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? a : b).services.accounts.login(
+          site,
+          { email: 'nobody-here@example.org', password: 'wrong password' },
+          { ip: `198.51.100.${i}`, userAgent: 'test' },
+        ),
+      ),
+    );
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'ok'));
+    assert.ok(
+      codes.every((c) => c === 'LOGIN_FAILED' || c === 'LOGIN_THROTTLED'),
+      `${codes}`,
+    );
+    assert.ok(codes.filter((c) => c === 'LOGIN_FAILED').length <= 5, `${codes}`);
+  });
 });
