@@ -20,7 +20,7 @@ import { loadModels } from '../guidelines/models.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
-import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { type ImageStore, imageStoreFor } from '../images/image-store.ts';
 
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
@@ -216,10 +216,10 @@ async function composeServices(
     now,
     log,
   };
-  // Image files: on disk beside the database unless the caller gives a store (tests: memory).
+  // Image files: on disk beside SQLite, in PostgreSQL for every instance (tests: memory).
   const images = createImagesUsecases({
     imagesRepository,
-    store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
+    store: options.imageStore ?? imageStoreFor(storage, join(config.dataDir, 'images'), now),
     now,
   });
   const views = createViewCounter({ topnews, now, salt: secret });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import sharp from 'sharp';
 import { unpublish } from '../pages/testing.ts';
 import { enginesUnderTest, testDatabaseUrl } from '../storage/testing.ts';
 import type { ParleyEvent } from './bus.ts';
@@ -84,5 +85,18 @@ describe('several instances on one PostgreSQL', { skip: pgEngine.skip }, () => {
       `${codes}`,
     );
     assert.ok(codes.filter((c) => c === 'LOGIN_FAILED').length <= 5, `${codes}`);
+  });
+
+  it('serves an image uploaded on one instance from every instance', async () => {
+    const { a, b } = pair;
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336' } })
+      .png()
+      .toBuffer();
+    const ref = await a.services.images.upload('demo', png);
+    const res = await b.inject({ url: `${ref.base}/320.webp` });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'image/webp');
+    assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal((await sharp(res.rawPayload).metadata()).width, 320);
   });
 });

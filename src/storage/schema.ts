@@ -379,6 +379,14 @@ export interface Database {
   guideline_models: GuidelineModelsTable;
   job_runs: JobRunsTable;
   rate_counters: RateCountersTable;
+  image_files: ImageFilesTable;
+}
+
+/** An image file (one width and format of an image) kept in the database. */
+export interface ImageFilesTable {
+  key: string;
+  body: Uint8Array;
+  created_at: string;
 }
 
 /** A rate limit's count for one key in its current fixed window (window_start in ms). */

@@ -11,6 +11,7 @@ import { newsroom } from './0008_newsroom.ts';
 import { guidelinesLearning } from './0009_guidelines_learning.ts';
 import { jobRuns } from './0010_job_runs.ts';
 import { rateCounters } from './0011_rate_counters.ts';
+import { imageFiles } from './0012_image_files.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0009_guidelines_learning': guidelinesLearning(engine),
         '0010_job_runs': jobRuns(engine),
         '0011_rate_counters': rateCounters(engine),
+        '0012_image_files': imageFiles(engine),
       };
     },
   };
