@@ -194,6 +194,31 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(await tokens.throttleGet('s1', 'email:a'), undefined);
     });
 
+    it('counts a burst of login attempts atomically: none past the lock', async () => {
+      const tokens = createTokensRepository(storage);
+      const locks = [null, null, '2026-01-01T00:01:00.000Z', '2026-01-01T00:02:00.000Z'];
+      const tries = await Promise.all(
+        Array.from({ length: 20 }, () => tokens.throttleAttempt('s1', 'email:burst', T, locks)),
+      );
+      const counted = tries.filter(Boolean);
+      assert.equal(counted.length, 3, 'the third attempt locks the key; the others are refused unchecked');
+      assert.deepEqual(await tokens.throttleGet('s1', 'email:burst'), {
+        failures: 3,
+        lockedUntil: '2026-01-01T00:01:00.000Z',
+      });
+      // A right password takes its attempt back, and the lock it set.
+      await tokens.throttleRelease('s1', 'email:burst', '2026-01-01T00:01:00.000Z');
+      assert.deepEqual(await tokens.throttleGet('s1', 'email:burst'), { failures: 2, lockedUntil: null });
+      // After a lock ends, one more attempt counts and locks for longer.
+      await tokens.throttleSet('s1', 'email:burst', 3, '2026-01-01T00:01:00.000Z', T);
+      const later = '2026-01-01T00:01:00.000Z';
+      assert.deepEqual(await tokens.throttleAttempt('s1', 'email:burst', later, locks), {
+        failures: 4,
+        lockedUntil: '2026-01-01T00:02:00.000Z',
+      });
+      assert.equal(await tokens.throttleAttempt('s1', 'email:burst', later, locks), undefined);
+    });
+
     it('remembers sign-on token ids so that each works once', async () => {
       const sso = createSsoRepository(storage);
       assert.equal(await sso.useTokenId('s1', 'jti-1', '2026-01-01T01:00:00.000Z'), true);

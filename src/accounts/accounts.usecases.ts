@@ -78,13 +78,15 @@ export function createAccountsUsecases(deps: AccountsDeps) {
     await mailer.send({ siteId: site.id, ...verificationMail(site, user.email, user.displayName, token) });
   }
 
-  async function lockState(siteId: string, key: string): Promise<number> {
-    return lockRemainingMs((await tokens.throttleGet(siteId, key))?.lockedUntil, deps.now());
-  }
-
-  async function recordFailure(siteId: string, key: string, allowed: number): Promise<void> {
-    const failures = ((await tokens.throttleGet(siteId, key))?.failures ?? 0) + 1;
-    await tokens.throttleSet(siteId, key, failures, lockedUntilAfter(failures, allowed, deps.now()), iso());
+  /**
+   * Every attempt counts as a failure before the password is checked (atomically, on every
+   * instance), and locks the key if it is one too many; a right password takes it back.
+   */
+  async function attempt(siteId: string, key: string, allowed: number) {
+    const locks = Array.from({ length: allowed + 8 }, (_, i) => lockedUntilAfter(i + 1, allowed, deps.now()));
+    const counted = await tokens.throttleAttempt(siteId, key, iso(), locks);
+    const wait = counted ? 0 : lockRemainingMs((await tokens.throttleGet(siteId, key))?.lockedUntil, deps.now());
+    return { key, counted, wait };
   }
 
   function requirePassword(problem: string | undefined): void {
@@ -154,12 +156,18 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const email = normaliseEmail(input.email) ?? input.email.trim().toLowerCase().slice(0, 254);
       const emailKey = `email:${email}`;
       const ipKey = `ip:${ctx.ip}`;
-      const wait = Math.max(await lockState(site.id, emailKey), await lockState(site.id, ipKey));
-      if (wait > 0) {
+      const [byEmail, byIp] = await Promise.all([
+        attempt(site.id, emailKey, EMAIL_FAILURES_ALLOWED),
+        attempt(site.id, ipKey, IP_FAILURES_ALLOWED),
+      ]);
+      const wait = Math.max(byEmail.wait, byIp.wait);
+      if (!byEmail.counted || !byIp.counted) {
+        for (const a of [byEmail, byIp])
+          if (a.counted) await tokens.throttleRelease(site.id, a.key, a.counted.lockedUntil);
         throw new AppError(
           E.LOGIN_THROTTLED,
-          `Too many attempts to log in. Please try again in ${Math.ceil(wait / 60_000)} minute(s).`,
-          { retryAfterSeconds: Math.ceil(wait / 1000) },
+          `Too many attempts to log in. Please try again in ${Math.ceil(Math.max(wait, 1000) / 60_000)} minute(s).`,
+          { retryAfterSeconds: Math.ceil(Math.max(wait, 1000) / 1000) },
         );
       }
       const user = await users.getByEmail(site.id, email);
@@ -167,12 +175,9 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const ok = user?.passwordHash
         ? await passwords.verify(user.passwordHash, input.password)
         : await passwords.verify(await dummyHash, input.password).then(() => false);
-      if (!user || !ok) {
-        await recordFailure(site.id, emailKey, EMAIL_FAILURES_ALLOWED);
-        await recordFailure(site.id, ipKey, IP_FAILURES_ALLOWED);
-        throw new AppError(E.LOGIN_FAILED);
-      }
+      if (!user || !ok) throw new AppError(E.LOGIN_FAILED);
       await tokens.throttleClear(site.id, emailKey);
+      await tokens.throttleRelease(site.id, ipKey, byIp.counted.lockedUntil);
       await users.update(user.id, { lastLoginAt: iso() });
       const { cookie } = await deps.sessions.create(user, ctx);
       return { user, cookie };

@@ -63,7 +63,7 @@ export function createArticleWriter(deps: NewsroomDeps) {
     articleId?: string,
     live?: { kind: 'entry' | 'entry-removed' | 'banner'; entryId?: string },
   ) {
-    deps.bus.publish({ type: 'content.changed', siteId: site.id });
+    deps.bus.publish({ type: 'content.changed', siteId: site.id, ...(articleId ? { articleId } : {}) });
     if (articleId && live)
       deps.bus.publish({
         type: 'live.changed',
@@ -82,11 +82,13 @@ export function createArticleWriter(deps: NewsroomDeps) {
   ): Promise<EditableArticle> {
     if (await repo.slugTaken(site.id, a.slug, a.id))
       throw new AppError(E.SLUG_TAKEN, `Another article already has the address "${a.slug}".`);
+    // What the public saw before: unpublishing changes it as much as publishing.
+    const before = expectedVersion >= 0 ? await repo.get(site.id, a.id) : undefined;
     if (!(await repo.save({ ...a, modifiedAt: iso() }, expectedVersion, editor.displayName, newId())))
       throw new AppError(E.ARTICLE_CONFLICT);
     const saved = await load(site, a.id);
     // Anything the public can see changed: pages, feeds and banners follow.
-    if (saved.status === 'published' || a.status === 'published' || a.inBanner)
+    if (saved.status === 'published' || before?.status === 'published' || a.inBanner || before?.inBanner)
       changed(site, a.id, saved.kind === 'liveblog' ? { kind: 'banner' } : undefined);
     if (saved.status === 'published' && deps.websub) {
       const section = (await deps.articles.listSections(site.id)).find((s) => s.id === saved.sectionId);

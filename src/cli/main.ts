@@ -53,6 +53,7 @@ Configuration is read from the environment:
   PARLEY_DEFAULT_SITE  site served to unknown hosts (demo)
   PARLEY_PAGE_MAX_AGE  seconds a proxy may cache an anonymous page (60)
   PARLEY_TRUST_PROXY   trust X-Forwarded-* headers (false)
+  PARLEY_PURGE_URL     CDN purge hook: POSTed {"keys":[…]} when pages change (none)
   LOG_LEVEL            fatal, error, warn, info, debug, trace or silent (info)
 `;
 
@@ -157,10 +158,13 @@ export async function main(argv: string[]): Promise<number> {
       if (values.demo && (await ensureDemo(services.storage, config, services.now, services.images)))
         services.log.info('demo site created');
       const app = await buildApp(services);
-      const stopJobs = startJobs(parleyJobs(services), (err, job) => services.log.error({ err }, `${job} failed`));
+      const onJobError = (err: unknown, job: string) => services.log.error({ err }, `${job} failed`);
+      const stopJobs = startJobs(parleyJobs(services), onJobError, services.background);
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
         stopJobs();
+        // New requests get 503, event streams end, requests and work in flight finish; past the grace, exit anyway.
+        setTimeout(() => process.exit(1), config.shutdownGraceMs + 2_000).unref();
         await app.close();
         process.exit(0);
       };

@@ -11,7 +11,7 @@ import { authorsOfStory } from './stories.usecases.ts';
 
 export type AfterPublishDeps = Pick<
   Services,
-  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log' | 'bus'
+  'commentsRepository' | 'notificationsRepository' | 'usersRepository' | 'mailer' | 'now' | 'log' | 'bus' | 'background'
 >;
 
 export function announceComment(
@@ -29,16 +29,19 @@ export function announceComment(
   });
 }
 
-/** Notifications run after the answer: they never delay it, and their failure is only logged. */
+/**
+ * Notifications run after the answer: they never delay it, and their failure is only logged.
+ * A shutdown waits for them (deps.background) before it closes the database.
+ */
 export function afterPublished(deps: AfterPublishDeps, e: { site: Site; story: Story; comment: Comment }): void {
-  setImmediate(
-    () =>
-      void notifyCommentPublished(deps, e)
-        .then((notified) => {
-          // the bells of the readers on the story ask again
-          if (notified > 0) deps.bus.publish({ type: 'notifications.changed', siteId: e.site.id, storyId: e.story.id });
-        })
-        .catch((err: unknown) => deps.log.error({ err }, 'after-publish work failed')),
+  void deps.background.track(
+    new Promise<void>((r) => setImmediate(r))
+      .then(() => notifyCommentPublished(deps, e))
+      .then((notified) => {
+        // the bells of the readers on the story ask again
+        if (notified > 0) deps.bus.publish({ type: 'notifications.changed', siteId: e.site.id, storyId: e.story.id });
+      })
+      .catch((err: unknown) => deps.log.error({ err }, 'after-publish work failed')),
   );
 }
 

@@ -83,7 +83,7 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
   });
   if (duplicate) return again(duplicate, ctx);
 
-  if (deps.commentsRateLimiter.hit(user.id) > 0) throw new AppError(E.COMMENT_RATE_LIMITED);
+  if ((await deps.commentsRateLimiter.hit(user.id)) > 0) throw new AppError(E.COMMENT_RATE_LIMITED);
 
   let parent: Comment | undefined;
   if (parentId) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { startEventStream } from '../http/event-stream.ts';
 import { AppError } from '../shared/errors.ts';
 import { commentErrors as E } from './comments.errors.ts';
 import { StoryInfo } from './comments.schemas.ts';
@@ -91,13 +92,7 @@ export function storiesRoutes(
         const site = await auth.site(request);
         const s = await deps.storiesRepository.get(request.params.id);
         if (!s || s.siteId !== site.id) throw new AppError(E.STORY_NOT_FOUND);
-        reply.raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          'x-accel-buffering': 'no',
-          connection: 'keep-alive',
-        });
-        reply.raw.write('retry: 3000\n\n');
+        startEventStream(reply);
         const unsubscribe = deps.bus.subscribe((event) => {
           if (event.type === 'notifications.changed' && event.storyId === s.id)
             reply.raw.write('event: notifications.changed\ndata: {}\n\n');

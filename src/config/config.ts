@@ -24,6 +24,10 @@ export interface Config {
   commentsPerMinute: number;
   /** a WebSub hub told about new and updated articles (feeds name it); none by default */
   websubHub: string | undefined;
+  /** a URL Parley POSTs {"keys": [...]} to when pages go stale, for a CDN's purge; none by default */
+  purgeUrl: string | undefined;
+  /** how long a stopping instance waits for requests and work in flight before it exits */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     secret: env.PARLEY_SECRET || undefined,
     commentsPerMinute: integer('PARLEY_COMMENTS_PER_MINUTE', 10, 1, 1_000_000),
     websubHub: url('PARLEY_WEBSUB_HUB', ['http:', 'https:']),
+    purgeUrl: url('PARLEY_PURGE_URL', ['http:', 'https:']),
+    shutdownGraceMs: integer('PARLEY_SHUTDOWN_GRACE', 10, 0, 3600) * 1000,
   };
   if (config.secret !== undefined && config.secret.length < 32) {
     problems.push('PARLEY_SECRET must be at least 32 characters (for example: openssl rand -base64 48)');

@@ -10,6 +10,7 @@ import { createGuidelinesRepository, type GuidelinesRepository } from '../guidel
 import { createLearningRepository, type LearningRepository } from '../guidelines/learning.repository.ts';
 import { createImagesRepository, type ImagesRepository } from '../images/images.repository.ts';
 import { createImportsRepository, type ImportsRepository } from '../imports/imports.repository.ts';
+import { createJobsRepository, type JobsRepository } from '../jobs/jobs.repository.ts';
 import { createLiveblogsRepository, type LiveblogsRepository } from '../liveblogs/liveblogs.repository.ts';
 import { createOutboxRepository, type OutboxRepository } from '../mail/outbox.repository.ts';
 import { createModerationRepository, type ModerationRepository } from '../moderation/moderation.repository.ts';
@@ -48,6 +49,8 @@ export interface Repositories {
   /** the moderators' decisions as examples, and the sites' own models */
   learningRepository: LearningRepository;
   moderationRepository: ModerationRepository;
+  /** background jobs' claims, one instance per run */
+  jobsRepository: JobsRepository;
 }
 
 export function createRepositories(storage: Storage): Repositories {
@@ -71,5 +74,6 @@ export function createRepositories(storage: Storage): Repositories {
     guidelinesRepository: createGuidelinesRepository(storage),
     learningRepository: createLearningRepository(storage),
     moderationRepository: createModerationRepository(storage),
+    jobsRepository: createJobsRepository(storage),
   };
 }

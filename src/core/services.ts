@@ -20,7 +20,7 @@ import { loadModels } from '../guidelines/models.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
-import { createDiskImageStore, type ImageStore } from '../images/image-store.ts';
+import { type ImageStore, imageStoreFor } from '../images/image-store.ts';
 
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
@@ -31,7 +31,8 @@ import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createPageCache, type PageCache } from '../pages/page-cache.ts';
 import type { PagesUsecases } from '../pages/pages.usecases.ts';
 import { createPagesUsecases } from '../pages/pages.usecases.ts';
-import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
+import { type Background, createBackground } from '../shared/background.ts';
+import type { SharedRateLimiter } from '../shared/rate-limit.ts';
 import { loadSecret } from '../shared/secrets.ts';
 import { createSiteResolver, type SiteResolver } from '../sites/site-resolver.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -45,7 +46,9 @@ import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
 import { keepCachesFresh } from './caches.ts';
+import { createLimiters } from './limits.ts';
 import { createRepositories, type Repositories } from './repositories.ts';
+import { closeServices } from './shutdown.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
 // with no HTTP in it. The HTTP server (http/app.ts), the parley command
@@ -82,6 +85,8 @@ export interface Services extends Repositories {
   bus: Bus;
   /** the clock (tests fix it) */
   now: () => Date;
+  /** work done after an answer, which a shutdown waits for */
+  background: Background;
 
   // shared machinery
   siteResolver: SiteResolver;
@@ -96,10 +101,10 @@ export interface Services extends Repositories {
   liveHub: LiveHub;
   views: ViewCounter;
   widget: Widget;
-  /** new comments per reader and minute, on this instance */
-  commentsRateLimiter: RateLimiter;
-  /** links to claim older comments per reader and hour, on this instance */
-  claimsRateLimiter: RateLimiter;
+  /** new comments per reader and minute, shared by the instances on PostgreSQL */
+  commentsRateLimiter: SharedRateLimiter;
+  /** links to claim older comments per reader and hour, shared likewise */
+  claimsRateLimiter: SharedRateLimiter;
 
   // features' use cases, still built as objects
   sessions: SessionsUsecases;
@@ -119,14 +124,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const storage = options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(storage);
   const services = await composeServices(config, storage, options);
-  return Object.assign(services, {
-    async close() {
-      services.liveHub.close();
-      await services.views.flush().catch(() => {});
-      if ('close' in services.bus) await (services.bus as { close(): Promise<void> }).close();
-      if (!options.storage) await storage.close();
-    },
-  });
+  return Object.assign(services, { close: () => closeServices(services, !options.storage) });
 }
 
 async function composeServices(
@@ -144,6 +142,7 @@ async function composeServices(
       ? await createPostgresBus({
           connectionString: options.busConnectionString ?? config.databaseUrl!,
           channel: options.busChannel ?? 'parley_events',
+          onError: (err) => log.warn({ err }, 'event bus: connection trouble'),
         })
       : createInProcessBus();
   const secret = await loadSecret(
@@ -205,7 +204,9 @@ async function composeServices(
   // The community guidelines decide every comment; tests may put a pipeline of their own in.
   const pipeline = options.pipeline ?? createSitePipeline({ policyCache, guidelinesRepository, now });
   // What the comments' functions need where features still built as objects call them.
+  const background = createBackground();
   const commentsDeps = {
+    background,
     commentsRepository: commentsRepo,
     storiesRepository: stories,
     notificationsRepository: notificationsRepo,
@@ -215,10 +216,10 @@ async function composeServices(
     now,
     log,
   };
-  // Image files: on disk beside the database unless the caller gives a store (tests: memory).
+  // Image files: on disk beside SQLite, in PostgreSQL for every instance (tests: memory).
   const images = createImagesUsecases({
     imagesRepository,
-    store: options.imageStore ?? createDiskImageStore(join(config.dataDir, 'images')),
+    store: options.imageStore ?? imageStoreFor(storage, join(config.dataDir, 'images'), now),
     now,
   });
   const views = createViewCounter({ topnews, now, salt: secret });
@@ -244,6 +245,7 @@ async function composeServices(
     storage,
     bus,
     now,
+    background,
     siteResolver,
     widget,
     pages: createPagesUsecases({
@@ -264,12 +266,7 @@ async function composeServices(
     mailer,
     ssoTokens: createSsoUsecases({ sso: ssoRepo, now }),
     oidc: createOidcUsecases({ sso: ssoRepo, secret, now, ...fetchOption }),
-    commentsRateLimiter: createRateLimiter({
-      limit: config.commentsPerMinute,
-      windowMs: 60_000,
-      now: () => now().getTime(),
-    }),
-    claimsRateLimiter: createRateLimiter({ limit: 5, windowMs: 3_600_000, now: () => now().getTime() }),
+    ...createLimiters(config, storage, now),
     guidelines: pipeline,
     policyCache,
     newsroom: createNewsroomUsecases({
@@ -287,6 +284,12 @@ async function composeServices(
     images,
   };
 
-  keepCachesFresh({ bus, pageCache, siteResolver, policyCache });
+  keepCachesFresh({
+    bus,
+    pageCache,
+    siteResolver,
+    policyCache,
+    purge: { url: config.purgeUrl, log, fetch: options.fetch },
+  });
   return services;
 }

@@ -2,8 +2,8 @@
 // LISTEN/NOTIFY bus for several app instances implements the same interface.
 
 export type ParleyEvent =
-  /** anything that changes what anonymous readers see on a site's pages */
-  | { type: 'content.changed'; siteId: string }
+  /** anything that changes what anonymous readers see on a site's pages; `articleId` when one article did */
+  | { type: 'content.changed'; siteId: string; articleId?: string }
   /** a comment appeared, changed, went away or was reacted to; `comment` is its public view when readers may see it */
   | {
       type: 'comment.changed';
@@ -29,6 +29,8 @@ export type ParleyEvent =
     }
   /** a site's guidelines changed (its model was turned on or off): instances read them again */
   | { type: 'guidelines.changed'; siteId: string }
+  /** this instance's bus connection came back after a gap: events may have been missed, caches start again */
+  | { type: 'bus.reconnected' }
   | {
       type: 'moderation.changed';
       siteId: string;
@@ -37,18 +39,29 @@ export type ParleyEvent =
       by?: { id: string; name: string };
     };
 
+/** Where an event was published: in this process (local) or another instance. */
+export interface EventOrigin {
+  local: boolean;
+}
+
+export type BusListener = (event: ParleyEvent, origin: EventOrigin) => void;
+
+/** local: one process, nothing to lose; listening: hears other instances; reconnecting: does not, for now */
+export type BusState = 'local' | 'listening' | 'reconnecting';
+
 export interface Bus {
   publish(event: ParleyEvent): void;
-  subscribe(listener: (event: ParleyEvent) => void): () => void;
+  subscribe(listener: BusListener): () => void;
+  state(): BusState;
 }
 
 export function createInProcessBus(): Bus {
-  const listeners = new Set<(event: ParleyEvent) => void>();
+  const listeners = new Set<BusListener>();
   return {
     publish(event) {
       for (const l of listeners) {
         try {
-          l(event);
+          l(event, { local: true });
         } catch {
           // a failing listener must not stop the others from hearing the event
         }
@@ -58,5 +71,6 @@ export function createInProcessBus(): Bus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    state: () => 'local',
   };
 }

@@ -9,7 +9,7 @@ describe('GET /healthz', () => {
     try {
       const res = await app.inject({ url: '/healthz' });
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', engine: 'sqlite' });
+      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', engine: 'sqlite', bus: 'local' });
       assert.equal(res.headers['cache-control'], 'no-store');
     } finally {
       await app.close();
@@ -24,10 +24,22 @@ describe('GET /healthz', () => {
     try {
       const res = await app.inject({ url: '/healthz' });
       assert.equal(res.statusCode, 503);
-      assert.deepEqual(res.json(), { status: 'error', database: 'unreachable', engine: 'sqlite' });
+      assert.deepEqual(res.json(), { status: 'error', database: 'unreachable', engine: 'sqlite', bus: 'local' });
     } finally {
       await app.close();
       await storage.close();
+    }
+  });
+
+  it('is 503 while the bus between instances is reconnecting', async () => {
+    const app = await buildTestApp();
+    try {
+      app.services.bus.state = () => 'reconnecting';
+      const res = await app.inject({ url: '/healthz' });
+      assert.equal(res.statusCode, 503);
+      assert.deepEqual(res.json(), { status: 'error', database: 'ok', engine: 'sqlite', bus: 'reconnecting' });
+    } finally {
+      await app.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installAuth } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
 import { errorHandler } from './errors.ts';
+import { installEventStreams } from './event-stream.ts';
 import { installInputGuards } from './input-guards.ts';
 import { lastRouteModules, routeModules } from './routes.ts';
 import { PAGE_CSP } from './security-headers.ts';
@@ -48,6 +49,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   });
   app.setErrorHandler(errorHandler);
   installInputGuards(app);
+  // Closing ends the open event streams first, so that it does not wait for them.
+  installEventStreams(app);
   // Baseline protections on every answer. Pages may not be framed by other
   // sites (clickjacking of the login and settings forms); the comment embed
   // relaxes frame-ancestors for each site's allowed origins.

@@ -56,7 +56,8 @@ export async function buildTestApp(
     storage,
     now,
     passwords: testPasswords,
-    imageStore: createMemoryImageStore(),
+    // On PostgreSQL the images live in the database, as in production.
+    ...(storage.engine === 'postgres' ? {} : { imageStore: createMemoryImageStore() }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.pipeline ? { pipeline: options.pipeline } : {}),
     ...(options.busChannel ? { busChannel: options.busChannel } : {}),

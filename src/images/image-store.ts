@@ -1,8 +1,12 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Storage } from '../storage/database.ts';
+import { createImageFilesRepository } from './image-files.repository.ts';
 
 // Where image files live. One interface, so that an S3 (or any object store)
-// implementation can follow; the default writes files under the data folder.
+// implementation can follow; the embedded database writes files under the
+// data folder, PostgreSQL keeps them in the database so that every instance
+// serves every image.
 
 export interface ImageStore {
   put(key: string, body: Buffer): Promise<void>;
@@ -43,4 +47,22 @@ export function createMemoryImageStore(): ImageStore {
       return files.get(safeKey(key));
     },
   };
+}
+
+/** Files in the database (image_files), through its repository. */
+export function createDatabaseImageStore(files: {
+  put(key: string, body: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+}): ImageStore {
+  return {
+    put: async (key, body) => files.put(safeKey(key), body),
+    get: async (key) => files.get(safeKey(key)),
+  };
+}
+
+/** The store a Parley uses: in PostgreSQL when it runs on it, else files under `dir`. */
+export function imageStoreFor(storage: Storage, dir: string, now: () => Date): ImageStore {
+  return storage.engine === 'postgres'
+    ? createDatabaseImageStore(createImageFilesRepository(storage, now))
+    : createDiskImageStore(dir);
 }

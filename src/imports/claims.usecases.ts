@@ -23,7 +23,7 @@ export async function requestClaimLink(
   input: { site: Site; user: User; email: string },
 ): Promise<void> {
   const { site, user } = input;
-  if (deps.claimsRateLimiter.hit(user.id) > 0) throw new AppError(E.CLAIM_RATE_LIMITED);
+  if ((await deps.claimsRateLimiter.hit(user.id)) > 0) throw new AppError(E.CLAIM_RATE_LIMITED);
   const address = claimAddress(input.email);
   if (!address) throw new AppError(E.CLAIM_EMAIL_INVALID);
   const hash = emailHash(address);

@@ -17,6 +17,7 @@ import {
 } from '../articles/newsroom.http.ts';
 import { liveAdminPage, liveblogListPage } from '../articles/newsroom.pages.ts';
 import type { Services } from '../core/services.ts';
+import { startEventStream } from '../http/event-stream.ts';
 import { AppError } from '../shared/errors.ts';
 
 const NewLiveblog = Type.Object({
@@ -194,13 +195,7 @@ export function liveblogsRoutes(
       },
       async (request, reply) => {
         const site = await deps.siteResolver.resolve(request.headers.host);
-        reply.raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          'x-accel-buffering': 'no',
-          connection: 'keep-alive',
-        });
-        reply.raw.write('retry: 3000\n\n');
+        startEventStream(reply);
         const close = deps.liveHub.open(site.id, request.query.blog ?? null, reply.raw);
         const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
         request.raw.on('close', () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { startEventStream } from '../http/event-stream.ts';
 import { readAuditLog } from './audit.usecases.ts';
 import { Id, noStore, notices, PAGE, sendPage, staff, staffPage, tags } from './moderation.http.ts';
 import { itemView, queuePage, singlePage } from './moderation.pages.ts';
@@ -109,13 +110,7 @@ export function moderationQueuesRoutes(
       { schema: { tags, summary: 'Server-sent events: moderation.queued, moderation.decided' } },
       async (request, reply) => {
         const { site } = await staff(auth, request);
-        reply.raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          'x-accel-buffering': 'no',
-          connection: 'keep-alive',
-        });
-        reply.raw.write('retry: 3000\n\n');
+        startEventStream(reply);
         const unsubscribe = deps.bus.subscribe((event) => {
           if (event.type !== 'moderation.changed' || event.siteId !== site.id) return;
           reply.raw.write(

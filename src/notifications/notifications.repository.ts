@@ -164,6 +164,20 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
       return r?.user_id;
     },
 
+    /**
+     * Takes a reader's digest for this period: true for one caller only, the one
+     * whose compare-and-set moved the last digest's time from what it read.
+     */
+    async claimDigest(userId: string, lastDigestAt: string | null, at: string): Promise<boolean> {
+      const r = await db
+        .updateTable('notification_settings')
+        .set({ last_digest_at: at })
+        .where('user_id', '=', userId)
+        .where('last_digest_at', lastDigestAt === null ? 'is' : '=', lastDigestAt)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
     /** Readers with a digest setting and mail waiting. */
     async digestCandidates(mode: 'hourly' | 'daily'): Promise<{ userId: string; lastDigestAt: string | null }[]> {
       const rows = await db

@@ -120,9 +120,12 @@ export async function sendDigests(
       const user = await deps.usersRepository.get(c.userId);
       const site = user && (await deps.sitesRepository.get(user.siteId));
       if (!user || !site) continue;
+      // Claimed before it is sent: of several instances one sends it; a crash before the mail
+      // leaves the notifications unmailed, and they go in the next digest.
+      if (!(await deps.notificationsRepository.claimDigest(user.id, c.lastDigestAt, deps.now().toISOString())))
+        continue;
       const s = await settingsOf(deps, user.id);
       await mail(deps, site, user, await deps.notificationsRepository.unemailed(user.id), s.unsubscribeToken);
-      await deps.notificationsRepository.saveSettings(user.id, { ...s, lastDigestAt: deps.now().toISOString() });
       sent++;
     }
   }

@@ -44,3 +44,28 @@ describe('page cache', () => {
     assert.equal(gunzipSync(cache.gzipped(a)).toString(), 'same');
   });
 });
+
+describe('page cache generations', () => {
+  it('does not keep a render that began before its key or site was invalidated', () => {
+    const cache = createPageCache({ ttlMs: 1000, maxEntries: 10 });
+    const before = cache.generation();
+    cache.invalidateSite('demo');
+    cache.set('demo|/a', 200, 'text/html', 'stale', { since: before });
+    assert.equal(cache.get('demo|/a'), undefined);
+    const sinceKey = cache.generation();
+    cache.invalidate('demo|/b');
+    cache.set('demo|/b', 200, 'text/html', 'stale', { since: sinceKey });
+    assert.equal(cache.get('demo|/b'), undefined);
+    // another key or site invalidated meanwhile does not matter
+    const other = cache.generation();
+    cache.invalidate('demo|/x');
+    cache.invalidateSite('else');
+    cache.set('demo|/c', 200, 'text/html', 'fresh', { since: other, keys: ['site-demo'] });
+    assert.equal(cache.get('demo|/c')?.body.toString(), 'fresh');
+    assert.deepEqual(cache.get('demo|/c')?.keys, ['site-demo']);
+    const beforeClear = cache.generation();
+    cache.clear();
+    cache.set('demo|/d', 200, 'text/html', 'stale', { since: beforeClear });
+    assert.equal(cache.get('demo|/d'), undefined);
+  });
+});

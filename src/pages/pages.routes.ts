@@ -8,6 +8,7 @@ import { assets } from './assets.ts';
 import { LOGO, publisherLogo } from './logo.ts';
 import type { PageResult, PageViewer } from './pages.usecases.ts';
 import { serveCached } from './serve.ts';
+import { surrogateKey } from './surrogate-keys.ts';
 
 // Any string: an address that matches no story gets the 404 page, not a validation error.
 const Slug = Type.String({ maxLength: 200 });
@@ -20,6 +21,12 @@ export function pagesRoutes(
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { pages, pageCache, siteResolver, config, auth } = deps;
+    // Browsers cannot be purged, so they keep a page briefly; a CDN keeps it for
+    // the configured age only when a purge hook can take it back at once.
+    const short = Math.min(config.pageMaxAge, 10);
+    const cacheControl = config.purgeUrl
+      ? `public, max-age=${short}, s-maxage=${config.pageMaxAge}, stale-while-revalidate=60`
+      : `public, max-age=${short}, s-maxage=${short}, stale-while-revalidate=${short}`;
 
     /** The signed-in reader, if the request carries a live session. */
     async function viewerOf(request: FastifyRequest, reply: FastifyReply): Promise<PageViewer | undefined> {
@@ -53,11 +60,13 @@ export function pagesRoutes(
       return serveCached(request, reply, {
         cache: pageCache,
         key: `${site.id}|${path}`,
-        maxAge: config.pageMaxAge,
+        cacheControl,
         render: async () => {
           const result = await load(site);
           if (result.status === 301) return { status: 301, contentType: HTML, body: '', location: result.location };
-          return { status: result.status, contentType: HTML, body: result.html.value };
+          // Every page lists articles (the front, sections, or Top News beside an article).
+          const keys = [surrogateKey.site(site.id), surrogateKey.lists(site.id), ...(result.keys ?? [])];
+          return { status: result.status, contentType: HTML, body: result.html.value, keys };
         },
       });
     }

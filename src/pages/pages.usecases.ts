@@ -9,9 +9,14 @@ import { AppError } from '../shared/errors.ts';
 import type { SafeHtml } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { startOfLocalDay } from '../time/format.ts';
+import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
 import { articlePage } from './article.page.ts';
 import { frontPage } from './front.page.ts';
 import type { Chrome, PageViewer } from './layout.ts';
+import { listingPage } from './listing.page.ts';
+import { guidelinesPage, notFoundPage } from './simple.page.ts';
+import { surrogateKey } from './surrogate-keys.ts';
+import { urls } from './urls.ts';
 
 export interface CommentOptions {
   sort?: Sort | undefined;
@@ -20,15 +25,9 @@ export interface CommentOptions {
   comment?: string | undefined;
 }
 
-import { listingPage } from './listing.page.ts';
-import { guidelinesPage, notFoundPage } from './simple.page.ts';
-import { urls } from './urls.ts';
-
 export type { PageViewer } from './layout.ts';
 
-export type PageResult = { status: 200 | 404; html: SafeHtml } | { status: 301; location: string };
-
-import { type Activity, mostDiscussed, rank } from '../topnews/ranking.ts';
+export type PageResult = { status: 200 | 404; html: SafeHtml; keys?: string[] } | { status: 301; location: string };
 
 export interface PagesDeps {
   articles: ArticlesRepository;
@@ -193,6 +192,7 @@ export function createPagesUsecases(deps: PagesDeps) {
       return {
         status: 200,
         html: articlePage({ chrome: c, article, topNews: top, comments, ...(entries ? { entries } : {}) }),
+        keys: surrogateKey.articlePage(article.id, article.section.id, story.id),
       };
     },
 
@@ -229,6 +229,7 @@ export function createPagesUsecases(deps: PagesDeps) {
           feed: { title: `${site.name}: ${section.name}`, href: urls.sectionFeed(section.slug) },
           jsonLdType: 'CollectionPage',
         }),
+        keys: [surrogateKey.section(section.id)],
       };
     },
 

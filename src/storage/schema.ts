@@ -382,6 +382,34 @@ export interface Database {
   images: ImagesTable;
   guideline_examples: GuidelineExamplesTable;
   guideline_models: GuidelineModelsTable;
+  job_runs: JobRunsTable;
+  rate_counters: RateCountersTable;
+  image_files: ImageFilesTable;
+}
+
+/** An image file (one width and format of an image) kept in the database. */
+export interface ImageFilesTable {
+  key: string;
+  body: Uint8Array;
+  created_at: string;
+}
+
+/** A rate limit's count for one key in its current fixed window (window_start in ms). */
+export interface RateCountersTable {
+  name: string;
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** A background job's last claim: which instance runs it, until when. */
+export interface JobRunsTable {
+  name: string;
+  holder: string;
+  claimed_at: string;
+  lease_until: string;
+  finished_at: string | null;
+  error: string | null;
 }
 
 export interface ImagesTable {

@@ -10,6 +10,9 @@ import { workspace } from './0007_workspace.ts';
 import { newsroom } from './0008_newsroom.ts';
 import { guidelinesLearning } from './0009_guidelines_learning.ts';
 import { leadImages } from './0010_lead_images.ts';
+import { jobRuns } from './0011_job_runs.ts';
+import { rateCounters } from './0012_rate_counters.ts';
+import { imageFiles } from './0013_image_files.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -26,6 +29,9 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0008_newsroom': newsroom(engine),
         '0009_guidelines_learning': guidelinesLearning(engine),
         '0010_lead_images': leadImages(engine),
+        '0011_job_runs': jobRuns(engine),
+        '0012_rate_counters': rateCounters(engine),
+        '0013_image_files': imageFiles(engine),
       };
     },
   };
