@@ -161,9 +161,10 @@ for (let i = 0; i < 100; i++) {
     url: `https://blog.example/p/${i}`,
     title: `Bench story ${i}`,
   });
-  await fill(s.id, 50, writers);
   small.push(s.id);
 }
+// The small stories fill side by side (posts arriving together commit together).
+for (let i = 0; i < small.length; i += 20) await Promise.all(small.slice(i, i + 20).map((id) => fill(id, 50, writers)));
 
 // Posting readers, each with a bearer token as the widget would hold. Two
 // sets: 1,000 readers with sessions made directly (the old bench), and
@@ -192,7 +193,7 @@ await app.services.ssoRepository.saveSettings({
 const ssoTokens: string[] = [];
 const readers = Number(process.env.BENCH_READERS ?? 5000);
 const iat = Math.floor(Date.now() / 1000);
-for (let i = 0; i < readers; i++) {
+async function signOn(i: number): Promise<string> {
   const token = await new SignJWT({
     sub: `reader-${i}`,
     jti: `bench-${i}`,
@@ -207,8 +208,10 @@ for (let i = 0; i < readers; i++) {
     .sign(new TextEncoder().encode(ssoSecret));
   const res = await app.inject({ method: 'POST', url: '/api/auth/sso', payload: { token } });
   if (res.statusCode !== 200) throw new Error(`sign-on answered ${res.statusCode}: ${res.body}`);
-  ssoTokens.push(res.json().bearer.token as string);
+  return res.json().bearer.token as string;
 }
+for (let i = 0; i < readers; i += 20)
+  ssoTokens.push(...(await Promise.all(Array.from({ length: Math.min(20, readers - i) }, (_, k) => signOn(i + k)))));
 writeFileSync(join(config.dataDir, 'sso-tokens.txt'), ssoTokens.join('\n'));
 writeFileSync(join(config.dataDir, 'stories.txt'), small.join('\n'));
 
