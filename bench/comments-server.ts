@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import { createPasswordHasher } from '../src/accounts/passwords.ts';
 import { postComment } from '../src/comments/posting.usecases.ts';
 import { storyForArticle, storyForEmbed } from '../src/comments/stories.usecases.ts';
@@ -38,6 +39,7 @@ const storage = await openStorage({
 });
 await migrateToLatest(storage);
 const baselines = new Map<string, string>();
+const writerIds: string[] = [];
 const services = await createServices(config, {
   storage,
   passwords: createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
@@ -49,6 +51,39 @@ const app = await buildApp(services, {
         .header('content-type', 'text/html; charset=utf-8')
         .send(baselines.get((request.params as { name: string }).name)),
     );
+    // The bare baseline for posting: one INSERT of a comment row per request, on the same database.
+    a.post('/__baseline/insert/:story', async (request, reply) => {
+      const id = newId();
+      const storyId = (request.params as { story: string }).story;
+      const body = (request.body as { body: string }).body;
+      await storage.db
+        .insertInto('comments')
+        .values({
+          id,
+          site_id: 'demo',
+          story_id: storyId,
+          parent_id: null,
+          display_parent_id: null,
+          root_id: id,
+          depth: 0,
+          author_id: writerIds[0]!,
+          author_name: 'bench',
+          body,
+          body_html: `<p>${body}</p>`,
+          status: 'published',
+          status_reason: null,
+          moderation: '{}',
+          featured: 0,
+          reaction_count: 0,
+          reply_count: 0,
+          content_hash: id,
+          idempotency_key: null,
+          created_at: new Date().toISOString(),
+          edited_at: null,
+        } as never)
+        .execute();
+      return reply.code(201).header('content-type', 'application/json').send(baselines.get('post'));
+    });
     a.post('/__baseline/:name', async (request, reply) =>
       reply
         .code(201)
@@ -107,6 +142,7 @@ async function fill(storyId: string, count: number, writers: Awaited<ReturnType<
 }
 
 const writers = await makeUsers(200, 'writer');
+writerIds.push(...writers.map((w) => w.id));
 const big = await app.services.articlesRepository.getPublishedBySlug(
   'demo',
   'island-nations-agree-to-reopen-fisheries-talks',
@@ -125,22 +161,58 @@ for (let i = 0; i < 100; i++) {
     url: `https://blog.example/p/${i}`,
     title: `Bench story ${i}`,
   });
-  await fill(s.id, 50, writers);
   small.push(s.id);
 }
+// The small stories fill side by side (posts arriving together commit together).
+for (let i = 0; i < small.length; i += 20) await Promise.all(small.slice(i, i + 20).map((id) => fill(id, 50, writers)));
 
-// Posting readers, each with a bearer token as the widget would hold.
+// Posting readers, each with a bearer token as the widget would hold. Two
+// sets: 1,000 readers with sessions made directly (the old bench), and
+// BENCH_READERS (5,000) signed on by publisher tokens through /api/auth/sso,
+// as the side-by-side run does.
 const posters = await makeUsers(1000, 'poster');
 const tokens: string[] = [];
 for (const u of posters) {
-  const { session } = await (async () => {
-    const r = await app.services.sessions.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
-    return r;
-  })();
+  const { session } = await app.services.sessions.create(u, { ip: '127.0.0.1', userAgent: 'bench' });
   tokens.push((await app.services.auth.bearerToken(session)).token);
 }
 const tokenFile = join(config.dataDir, 'tokens.txt');
 writeFileSync(tokenFile, tokens.join('\n'));
+const ssoSecret = randomBytes(32).toString('hex');
+await app.services.ssoRepository.saveSettings({
+  siteId: 'demo',
+  algorithm: 'HS256',
+  secret: ssoSecret,
+  publicKey: null,
+  jwksUrl: null,
+  issuer: null,
+  audience: 'bench',
+  signOnOnly: false,
+  loginUrl: null,
+});
+const ssoTokens: string[] = [];
+const readers = Number(process.env.BENCH_READERS ?? 5000);
+const iat = Math.floor(Date.now() / 1000);
+async function signOn(i: number): Promise<string> {
+  const token = await new SignJWT({
+    sub: `reader-${i}`,
+    jti: `bench-${i}`,
+    email: `reader${i}@paper.example`,
+    email_verified: true,
+    name: `Reader ${i}`,
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience('bench')
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 3600)
+    .sign(new TextEncoder().encode(ssoSecret));
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sso', payload: { token } });
+  if (res.statusCode !== 200) throw new Error(`sign-on answered ${res.statusCode}: ${res.body}`);
+  return res.json().bearer.token as string;
+}
+for (let i = 0; i < readers; i += 20)
+  ssoTokens.push(...(await Promise.all(Array.from({ length: Math.min(20, readers - i) }, (_, k) => signOn(i + k)))));
+writeFileSync(join(config.dataDir, 'sso-tokens.txt'), ssoTokens.join('\n'));
 writeFileSync(join(config.dataDir, 'stories.txt'), small.join('\n'));
 
 await app.listen({ port, host: '127.0.0.1' });

@@ -38,6 +38,7 @@ const deps = {
   importsRepository: createImportsRepository(storage),
 };
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const stats = { invalidCharacters: 0 };
 const s = await importComments(deps, readDisqus(createReadStream(file, { highWaterMark: 1 << 20 }), stats), {
   siteId: 'bench',
@@ -53,12 +54,15 @@ const s = await importComments(deps, readDisqus(createReadStream(file, { highWat
       .catch(() => {});
 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 await storage.close();
 console.log(
   JSON.stringify({
     comments: s.comments,
     inserted: s.inserted,
     seconds,
+    cpuSeconds,
     peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
     skipped: s.skippedCount,
   }),

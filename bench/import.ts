@@ -47,37 +47,47 @@ console.log(
   `generated ${comments.toLocaleString('en')} comments over ${threads.toLocaleString('en')} threads: ${(statSync(file).size / 1e9).toFixed(2)} GB in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
 );
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  const r = spawnSync(
-    'taskset',
-    [
-      '-c',
-      '0',
-      process.execPath,
-      '--max-semi-space-size=8',
-      '--max-old-space-size=128',
-      new URL('./import-run.ts', import.meta.url).pathname,
-      engine,
-      file,
-      join(dir, 'db'),
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  if (r.status !== 0) {
-    console.log(`${engine}: failed (${r.status}) ${r.stdout}`);
-    continue;
+// BENCH_BASELINE_DIR: a copy of an earlier Parley (e.g. `git archive main`), imported
+// in the same run just before this one, for a before/after on the same machine state.
+const baselineDir = process.env.BENCH_BASELINE_DIR;
+const runs = [
+  ...(baselineDir ? [{ name: 'baseline', script: join(baselineDir, 'bench/import-run.ts') }] : []),
+  { name: baselineDir ? 'this' : '', script: new URL('./import-run.ts', import.meta.url).pathname },
+];
+for (const engine of (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(','))
+  for (const run of runs) {
+    rmSync(join(dir, 'db'), { recursive: true, force: true });
+    const r = spawnSync(
+      'taskset',
+      [
+        '-c',
+        '0',
+        process.execPath,
+        '--max-semi-space-size=8',
+        '--max-old-space-size=128',
+        run.script,
+        engine,
+        file,
+        join(dir, 'db'),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (r.status !== 0) {
+      console.log(`${engine} ${run.name}: failed (${r.status}) ${r.stdout}`);
+      continue;
+    }
+    const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
+      comments: number;
+      inserted: number;
+      seconds: number;
+      cpuSeconds: number;
+      peakMb: number;
+      skipped: number;
+    };
+    const rate = Math.round(m.comments / m.seconds);
+    console.log(
+      `${engine}${run.name ? ` (${run.name})` : ''}: ${m.inserted.toLocaleString('en')} comments in ${m.seconds.toFixed(1)} s = ${rate.toLocaleString('en')} comments/s${engine === 'sqlite' ? ' (goal 50,000)' : ''} (${Math.round(m.comments / m.cpuSeconds).toLocaleString('en')} per CPU-second of the importing process: the figure that a loaded machine disturbs least); peak memory ${m.peakMb} MB (goal < 300 MB); ${m.skipped} skipped`,
+    );
   }
-  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
-    comments: number;
-    inserted: number;
-    seconds: number;
-    peakMb: number;
-    skipped: number;
-  };
-  const rate = Math.round(m.comments / m.seconds);
-  console.log(
-    `${engine}: ${m.inserted.toLocaleString('en')} comments in ${m.seconds.toFixed(1)} s = ${rate.toLocaleString('en')} comments/s${engine === 'sqlite' ? ' (goal 50,000)' : ''}; peak memory ${m.peakMb} MB (goal < 300 MB); ${m.skipped} skipped`,
-  );
-}
 if (process.env.BENCH_KEEP) console.log(`kept ${file}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ export { cursorOf } from './comment-rows.repository.ts';
 export function createCommentsRepository(storage: {
   db: Kysely<Database>;
   sqlite?: import('better-sqlite3').Database | undefined;
+  engine?: 'sqlite' | 'postgres';
 }) {
   return {
     ...createThreadsRepository(storage),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { type Comment, type NewComment, newRow, select, toComment } from './comment-rows.repository.ts';
+import { postgresPosting } from './posting-pg.repository.ts';
 
 /**
  * Posting is the hot write. On SQLite it runs as prepared statements in one
@@ -96,11 +97,13 @@ function sqliteFastPath(db: Kysely<Database>, raw: import('better-sqlite3').Data
 export function createPostingRepository({
   db,
   sqlite,
+  engine,
 }: {
   db: Kysely<Database>;
   sqlite?: import('better-sqlite3').Database | undefined;
+  engine?: 'sqlite' | 'postgres';
 }) {
-  const fast = sqlite ? sqliteFastPath(db, sqlite) : undefined;
+  const fast = sqlite ? sqliteFastPath(db, sqlite) : engine === 'postgres' ? postgresPosting(db) : undefined;
   return {
     /** Inserts a comment and, when it is published, the counts that depend on it, atomically. */
     async insert(c: NewComment): Promise<void> {

@@ -128,50 +128,23 @@ export function createGuidelinesRepository({
      */
     async authorSignals(q: SignalsQuery): Promise<AuthorSignals> {
       if (fast) return db.connection().execute(async () => fast(q));
-      const flood =
-        q.excludeId !== null
-          ? []
-          : await db
-              .selectFrom('comments')
-              .select(sql<number>`1`.as('one'))
-              .where('author_id', '=', q.authorId)
-              .where('created_at', '>=', q.floodSince)
-              .limit(q.floodCap)
-              .execute();
-      const repeats = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('author_id', '=', q.authorId)
-        .where('content_hash', '=', q.contentHash)
-        .where('created_at', '>=', q.repeatSince)
-        .limit(2)
-        .execute();
-      const others = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('content_hash', '=', q.contentHash)
-        .where('site_id', '=', q.siteId)
-        .where('author_id', '!=', q.authorId)
-        .where('created_at', '>=', q.othersSince)
-        .limit(1)
-        .execute();
-      let published = 0;
-      if (q.publishedCap > 0) {
-        const rows = await db
-          .selectFrom('comments')
-          .select('id')
-          .where('author_id', '=', q.authorId)
-          .where('site_id', '=', q.siteId)
-          .where('status', '=', 'published')
-          .limit(q.publishedCap)
-          .execute();
-        published = rows.length;
-      }
+      // One round trip for the four questions (each bounded by its limit).
+      const r = await sql<{ flood: number; repeats: string[] | null; others: boolean; published: number }>`
+        select
+          (select count(*)::int from (select 1 from comments where author_id = ${q.authorId}
+             and created_at >= ${q.floodSince} and ${q.excludeId === null} limit ${q.floodCap}) f) as flood,
+          (select array_agg(id) from (select id from comments where author_id = ${q.authorId}
+             and content_hash = ${q.contentHash} and created_at >= ${q.repeatSince} limit 2) r) as repeats,
+          exists (select 1 from comments where content_hash = ${q.contentHash} and site_id = ${q.siteId}
+             and author_id != ${q.authorId} and created_at >= ${q.othersSince}) as others,
+          (select count(*)::int from (select 1 from comments where author_id = ${q.authorId}
+             and site_id = ${q.siteId} and status = 'published' limit ${q.publishedCap}) p) as published`.execute(db);
+      const row = r.rows[0]!;
       return {
-        lastTenMinutes: flood.length,
-        repeats: repeats.some((r) => r.id !== q.excludeId),
-        othersRepeat: others.length > 0,
-        published,
+        lastTenMinutes: row.flood,
+        repeats: (row.repeats ?? []).some((id) => id !== q.excludeId),
+        othersRepeat: row.others,
+        published: row.published,
       };
     },
 
