@@ -1,5 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { normaliseStoryUrl } from '../comments/story-url.ts';
+import type { Services } from '../core/services.ts';
+import { publishActivity } from '../events/activity.ts';
 import { FORMATS, type Format, reader } from '../imports/formats/index.ts';
 import { type ImportDeps, type ImportSummary, importComments } from '../imports/imports.usecases.ts';
 import { ImportFormatError } from '../imports/items.ts';
@@ -40,7 +42,7 @@ export async function importCommand(
     dryRun: boolean;
     urlMap?: string | undefined;
   },
-  deps: ImportDeps,
+  deps: ImportDeps & Pick<Services, 'bus' | 'now'>,
 ): Promise<number> {
   if (!args.format || !FORMATS.includes(args.format as Format))
     throw new Error(`the format must be one of ${FORMATS.join(', ')}`);
@@ -69,6 +71,15 @@ export async function importCommand(
       },
     });
     if (tty) process.stderr.write(`${bar(s, total, total, started)}\n`);
+    if (!args.dryRun)
+      publishActivity(deps, args.site.id, 'import.finished', {
+        source: args.format,
+        comments: s.comments,
+        inserted: s.inserted,
+        alreadyThere: s.alreadyThere,
+        threads: s.threads,
+        authors: s.authors,
+      });
     const seconds = (Date.now() - started) / 1000;
     const lines = [
       `${args.dryRun ? 'dry run, nothing written: ' : ''}${s.threads} threads (${s.matchedThreads} matched to articles, ${s.unmatchedCount} kept as stories of their own), ${s.comments} comments (${s.byStatus.published} published, ${s.byStatus.pending} pending, ${s.byStatus.spam} spam, ${s.byStatus.deleted} deleted), ${s.authors} authors in ${seconds.toFixed(1)} s`,

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { publishActivity } from '../events/activity.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
@@ -76,7 +77,7 @@ export async function authorsOfStory(deps: Pick<Services, 'storiesRepository'>, 
 }
 
 export async function setStoryClosed(
-  deps: Pick<Services, 'storiesRepository' | 'bus'>,
+  deps: Pick<Services, 'storiesRepository' | 'bus' | 'now'>,
   input: { site: Site; user: User; storyId: string; closed: boolean },
 ): Promise<void> {
   if (!STAFF.has(input.user.role)) throw new AppError(E.STAFF_ONLY);
@@ -84,6 +85,7 @@ export async function setStoryClosed(
   if (!story || story.siteId !== input.site.id) throw new AppError(E.STORY_NOT_FOUND);
   await deps.storiesRepository.setClosed(input.storyId, input.closed);
   deps.bus.publish({ type: 'content.changed', siteId: input.site.id });
+  if (input.closed) publishActivity(deps, input.site.id, 'story.closed', { storyId: story.id, storyUrl: story.url });
 }
 
 /** The keys of a counts request: at most 200, each as asked and as stored (addresses normalised). */

@@ -61,6 +61,8 @@ import { migrateToLatest, openStorage, type Storage } from '../storage/database.
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
+import { subscribeWebhooks, type WebhookQueue } from '../webhooks/queue.ts';
+import { createWebhooksRepository, type WebhooksRepository } from '../webhooks/webhooks.repository.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
 // with no HTTP in it. The HTTP server (http/app.ts), the parley command
@@ -115,6 +117,7 @@ export interface Services {
   commentDecisionsRepository: CommentDecisionsRepository;
   guidelinesRepository: GuidelinesRepository;
   moderationRepository: ModerationRepository;
+  webhooksRepository: WebhooksRepository;
 
   // shared machinery
   siteResolver: SiteResolver;
@@ -135,6 +138,8 @@ export interface Services {
   commentsRateLimiter: RateLimiter;
   /** links to claim older comments per reader and hour, on this instance */
   claimsRateLimiter: RateLimiter;
+  /** activities on the bus, queued for the sites' webhooks */
+  webhookQueue: WebhookQueue;
 
   // features' use cases, still built as objects
   sessions: SessionsUsecases;
@@ -158,6 +163,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     async close() {
       services.liveHub.close();
       await services.views.flush().catch(() => {});
+      await services.webhookQueue.settle();
+      services.webhookQueue.stop();
       if ('close' in services.bus) await (services.bus as { close(): Promise<void> }).close();
       if (!options.storage) await storage.close();
     },
@@ -265,6 +272,9 @@ async function composeServices(
     entry: (a, e) => liveblogs.getEntry(a, e),
   });
 
+  const webhooksRepository = createWebhooksRepository(storage);
+  const webhookQueue = subscribeWebhooks({ bus, webhooksRepository, onError: reportError('queueing webhooks failed') });
+
   const services: Omit<Services, 'close'> = {
     config,
     log,
@@ -329,6 +339,8 @@ async function composeServices(
     liveHub,
     views,
     images,
+    webhooksRepository,
+    webhookQueue,
   };
 
   // Caches follow the content: every instance hears every change on the bus.

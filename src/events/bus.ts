@@ -25,6 +25,11 @@ export type ParleyEvent =
     }
   /** a site's guidelines changed (its model was turned on or off): instances read them again */
   | { type: 'guidelines.changed'; siteId: string }
+  /**
+   * something a publisher's systems may want to hear of (webhooks: src/webhooks/). One per
+   * thing that happened; `id` is unique, so instances that all hear it act on it once.
+   */
+  | { type: 'activity'; id: string; siteId: string; name: ActivityName; at: string; data: Record<string, unknown> }
   | {
       type: 'moderation.changed';
       siteId: string;
@@ -32,6 +37,16 @@ export type ParleyEvent =
       change: 'queued' | 'decided';
       by?: { id: string; name: string };
     };
+
+export type ActivityName =
+  | 'comment.created'
+  | 'comment.published'
+  | 'comment.refused'
+  | 'comment.edited'
+  | 'comment.deleted'
+  | 'story.closed'
+  | 'user.banned'
+  | 'import.finished';
 
 export interface Bus {
   publish(event: ParleyEvent): void;

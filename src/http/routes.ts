@@ -22,6 +22,7 @@ import { moderationQueuesRoutes } from '../moderation/queues.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
+import { webhooksRoutes } from '../webhooks/webhooks.routes.ts';
 
 // Every feature's routes, in the order they are registered. A feature adds a
 // route inside its own routes module; this list changes only for a new module.
@@ -49,6 +50,7 @@ export const routeModules = [
   newsroomRoutes,
   claimRoutes,
   imagesRoutes,
+  webhooksRoutes,
 ] satisfies ((services: Services) => unknown)[];
 
 export const lastRouteModules = [pagesRoutes] satisfies ((services: Services) => unknown)[];

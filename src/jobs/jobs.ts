@@ -2,6 +2,7 @@ import { runAccountMaintenance } from '../accounts/maintenance.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
 import { sendDigests } from '../notifications/notifications.usecases.ts';
+import { deliverDueWebhooks } from '../webhooks/delivery.ts';
 
 // The background work of a running Parley, on timers in every instance. Each
 // job is safe to run twice (see each one's use case); the timers are unref'd,
@@ -29,6 +30,8 @@ export type JobsServices = Pick<
   | 'ssoRepository'
   | 'tokensRepository'
   | 'views'
+  | 'webhooksRepository'
+  | 'log'
 >;
 
 // The scheduler acts as this user in revisions and the audit trail.
@@ -63,6 +66,8 @@ export function parleyJobs(s: JobsServices): Job[] {
     },
     // Page views are counted in memory and written in batches.
     { name: 'page views', everyMs: 5_000, run: () => s.views.flush() },
+    // Webhooks queued by any instance; each delivery is claimed by one.
+    { name: 'webhooks', everyMs: 5_000, atStart: true, run: () => deliverDueWebhooks(s) },
   ];
 }
 

@@ -9,6 +9,7 @@ import { imports } from './0006_imports.ts';
 import { workspace } from './0007_workspace.ts';
 import { newsroom } from './0008_newsroom.ts';
 import { guidelinesLearning } from './0009_guidelines_learning.ts';
+import { webhooks } from './0010_webhooks.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0007_workspace': workspace(engine),
         '0008_newsroom': newsroom(engine),
         '0009_guidelines_learning': guidelinesLearning(engine),
+        '0010_webhooks': webhooks(engine),
       };
     },
   };
