@@ -41,6 +41,8 @@ export async function importCommand(
     site: Site;
     dryRun: boolean;
     urlMap?: string | undefined;
+    /** the summary as one JSON document instead of lines */
+    json?: boolean;
   },
   deps: ImportDeps & Pick<Services, 'bus' | 'now'>,
 ): Promise<number> {
@@ -81,6 +83,10 @@ export async function importCommand(
         authors: s.authors,
       });
     const seconds = (Date.now() - started) / 1000;
+    if (args.json) {
+      console.log(JSON.stringify({ dryRun: args.dryRun, seconds, ...s }));
+      return 0;
+    }
     const lines = [
       `${args.dryRun ? 'dry run, nothing written: ' : ''}${s.threads} threads (${s.matchedThreads} matched to articles, ${s.unmatchedCount} kept as stories of their own), ${s.comments} comments (${s.byStatus.published} published, ${s.byStatus.pending} pending, ${s.byStatus.spam} spam, ${s.byStatus.deleted} deleted), ${s.authors} authors in ${seconds.toFixed(1)} s`,
       args.dryRun ? '' : `written: ${s.inserted} new, ${s.alreadyThere} already there (from an earlier run)`,
