@@ -210,6 +210,10 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   text_body: string;
+  /** the HTML alternative, when the mail has one */
+  html_body: string | null;
+  /** JSON object of extra headers (List-Unsubscribe, List-Id, …) */
+  headers: string | null;
   created_at: string;
   sent_at: string | null;
   error: string | null;

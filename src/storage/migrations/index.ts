@@ -10,6 +10,7 @@ import { workspace } from './0007_workspace.ts';
 import { newsroom } from './0008_newsroom.ts';
 import { guidelinesLearning } from './0009_guidelines_learning.ts';
 import { webhooks } from './0010_webhooks.ts';
+import { mailParts } from './0011_mail_parts.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0008_newsroom': newsroom(engine),
         '0009_guidelines_learning': guidelinesLearning(engine),
         '0010_webhooks': webhooks(engine),
+        '0011_mail_parts': mailParts(engine),
       };
     },
   };
