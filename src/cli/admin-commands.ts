@@ -9,6 +9,7 @@ import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
 import type { Role } from '../storage/schema.ts';
 import { guidelinesCommand } from './guidelines.ts';
+import { report } from './help.ts';
 import { importCommand } from './import.ts';
 import { moderateCommand } from './moderate.ts';
 
@@ -36,6 +37,7 @@ export async function adminCommand(command: string, values: Values, services: Se
         site,
         dryRun: values['dry-run'] === true,
         urlMap: values['url-map'] as string | undefined,
+        json: values.json === true,
       },
       services,
     );
@@ -51,7 +53,12 @@ export async function adminCommand(command: string, values: Values, services: Se
 
   if (command.startsWith('guidelines ')) {
     const argument = typeof values.format === 'string' ? values.format : undefined;
-    return guidelinesCommand(services, { action: command.slice('guidelines '.length), argument, siteId });
+    return guidelinesCommand(services, {
+      action: command.slice('guidelines '.length),
+      argument,
+      siteId,
+      json: values.json === true,
+    });
   }
 
   if (command === 'moderate') {
@@ -83,8 +90,13 @@ export async function adminCommand(command: string, values: Values, services: Se
       role,
       createdAt: now().toISOString(),
     });
-    console.log(`created ${role} ${email} on site ${siteId}`);
-    if (generated) console.log(`password (shown once, change it after logging in): ${password}`);
+    const shown = generated ? `\npassword (shown once, change it after logging in): ${password}` : '';
+    report(values.json, `created ${role} ${email} on site ${siteId}${shown}`, {
+      email,
+      role,
+      siteId,
+      ...(generated ? { password } : {}),
+    });
     return 0;
   }
 
@@ -174,6 +186,10 @@ export async function adminCommand(command: string, values: Values, services: Se
 
   // maintenance: the same job the server runs every hour
   const result = await accountMaintenance(services);
-  console.log(`deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`);
+  report(
+    values.json,
+    `deleted ${result.deletedAccounts} account(s), forgot ${result.expiredSessions} expired session(s)`,
+    result,
+  );
   return 0;
 }

@@ -5,26 +5,20 @@ import {
   siteModels,
   trainSiteModel,
 } from '../guidelines/learning.usecases.ts';
+import { report } from './help.ts';
 
 // `parley guidelines models|train|activate|restore`: a site's own model of
 // abuse, adapted from its moderators' decisions, managed from a terminal as
 // the moderation workspace does (GET/POST /api/admin/moderation/models).
 
-export const guidelinesHelp = `  guidelines models  [--site demo]   the site's own models (version, examples, active)
-  guidelines train   [--site demo]   adapt the shipped model to the moderators' decisions
-                                     (at least 40); prints what it would change, not turned on
-  guidelines activate VERSION|shipped [--site demo]
-                                     turn a model on for every instance (shipped: the model
-                                     Parley ships)
-  guidelines restore [--site demo]   back to the model that was on before`;
-
 export async function guidelinesCommand(
   services: Services,
-  input: { action: string; argument?: string; siteId: string },
+  input: { action: string; argument?: string; siteId: string; json?: boolean },
 ): Promise<number> {
   const { action, siteId } = input;
   if (action === 'models') {
     const models = await siteModels(services, siteId);
+    if (input.json) return report(true, '', { siteId, models });
     if (models.length === 0) console.log(`no site models for ${siteId}: the shipped model is on`);
     for (const m of models)
       console.log(
@@ -34,6 +28,7 @@ export async function guidelinesCommand(
   }
   if (action === 'train') {
     const r = await trainSiteModel(services, { siteId, by: 'parley guidelines train' });
+    if (input.json) return report(true, '', r);
     console.log(
       `model ${r.version} made from ${r.examples.total} decisions (${r.examples.abusive} abusive, ${r.examples.clean} clean); held-out ROC-AUC ${r.heldOut.auc.toFixed(3)}, calibration error ${r.heldOut.ece.toFixed(3)}`,
     );
@@ -49,12 +44,14 @@ export async function guidelinesCommand(
     if (version !== null && !(Number.isInteger(version) && version > 0))
       throw new Error('activate takes a model version (see "parley guidelines models") or "shipped"');
     await activateSiteModel(services, { siteId, version });
-    console.log(version === null ? 'the shipped model is on' : `model ${version} is on`);
+    report(input.json, version === null ? 'the shipped model is on' : `model ${version} is on`, { active: version });
     return 0;
   }
   if (action === 'restore') {
     const version = await restorePreviousModel(services, siteId);
-    console.log(version === null ? 'the shipped model is on' : `model ${version} is on again`);
+    report(input.json, version === null ? 'the shipped model is on' : `model ${version} is on again`, {
+      active: version,
+    });
     return 0;
   }
   throw new Error(`unknown guidelines command "${action}": models, train, activate or restore`);

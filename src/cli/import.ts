@@ -1,5 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { normaliseStoryUrl } from '../comments/story-url.ts';
+import type { Services } from '../core/services.ts';
+import { publishActivity } from '../events/activity.ts';
 import { FORMATS, type Format, reader } from '../imports/formats/index.ts';
 import { type ImportDeps, type ImportSummary, importComments } from '../imports/imports.usecases.ts';
 import { ImportFormatError } from '../imports/items.ts';
@@ -39,8 +41,10 @@ export async function importCommand(
     site: Site;
     dryRun: boolean;
     urlMap?: string | undefined;
+    /** the summary as one JSON document instead of lines */
+    json?: boolean;
   },
-  deps: ImportDeps,
+  deps: ImportDeps & Pick<Services, 'bus' | 'now'>,
 ): Promise<number> {
   if (!args.format || !FORMATS.includes(args.format as Format))
     throw new Error(`the format must be one of ${FORMATS.join(', ')}`);
@@ -69,7 +73,20 @@ export async function importCommand(
       },
     });
     if (tty) process.stderr.write(`${bar(s, total, total, started)}\n`);
+    if (!args.dryRun)
+      publishActivity(deps, args.site.id, 'import.finished', {
+        source: args.format,
+        comments: s.comments,
+        inserted: s.inserted,
+        alreadyThere: s.alreadyThere,
+        threads: s.threads,
+        authors: s.authors,
+      });
     const seconds = (Date.now() - started) / 1000;
+    if (args.json) {
+      console.log(JSON.stringify({ dryRun: args.dryRun, seconds, ...s }));
+      return 0;
+    }
     const lines = [
       `${args.dryRun ? 'dry run, nothing written: ' : ''}${s.threads} threads (${s.matchedThreads} matched to articles, ${s.unmatchedCount} kept as stories of their own), ${s.comments} comments (${s.byStatus.published} published, ${s.byStatus.pending} pending, ${s.byStatus.spam} spam, ${s.byStatus.deleted} deleted), ${s.authors} authors in ${seconds.toFixed(1)} s`,
       args.dryRun ? '' : `written: ${s.inserted} new, ${s.alreadyThere} already there (from an earlier run)`,

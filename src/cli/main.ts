@@ -1,61 +1,10 @@
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import { createServices } from '../core/services.ts';
-import { demoLoginsFile, ensureDemoStaff, startBanner } from '../demo/accounts.ts';
-import { ensureDemo } from '../demo/ensure.ts';
-import { buildApp } from '../http/app.ts';
-import { parleyJobs, startJobs } from '../jobs/jobs.ts';
-import { migrateToLatest, openStorage } from '../storage/database.ts';
-import { adminCommand } from './admin-commands.ts';
-import { guidelinesHelp } from './guidelines.ts';
+import { commandHelp, globalHelp, report, version } from './help.ts';
 
-const help = `parley: a news site with the conversation built in
-
-Usage: parley <command> [options]
-
-Commands:
-  start [--demo]   migrate the database and serve the site (--demo: add the
-                   demo site on first start)
-  migrate          bring the database schema up to date, then exit
-  seed-demo        add the demo site if it is not there yet, then exit
-  user create      create an account, e.g. the first admin:
-                   --email a@b.c --name "Ada" --role admin [--password P] [--site demo]
-                   (without --password a strong one is made and printed once)
-  sso configure    set a site's publisher sign-on:
-                   --algorithm HS256 --secret S | --algorithm RS256 (--public-key-file F | --jwks-url U)
-                   [--audience A] [--issuer I] [--sign-on-only] [--login-url U] [--site demo]
-  oidc add         add an OpenID Connect provider:
-                   --name N --label L --issuer URL --client-id ID [--client-secret S] [--site demo]
-  comments configure
-                   set a site's comment rules: [--allowed-origins https://a,https://b]
-                   [--max-length 2000] [--edit-minutes 10] [--reaction-label Respect]
-                   [--auto-close-days N | --auto-close-days 0] [--close-all | --open-all] [--site demo]
-  moderate [--site SITE | --policy FILE]
-                   JSON lines {"id","text"} in, one decision line out each; the default
-                   policy, a policy FILE (any subset of the settings, see docs/guidelines.md)
-                   or a site's saved policy (--site reads the database)
-  import FORMAT FILE [--site demo] [--dry-run] [--url-map FILE]
-                   import another platform's comments (disqus, wordpress, commento, remark42,
-                   jsonl: docs/import-formats.md); streamed, idempotent, resumable
-  export --format jsonl|disqus [--site demo]
-                   every comment of the site, streamed to standard output
-${guidelinesHelp}
-  maintenance      delete accounts past their grace period, forget expired sessions
-  help             this text
-
-Configuration is read from the environment:
-  PORT                 port to listen on (8080)
-  HOST                 address to listen on (0.0.0.0)
-  PARLEY_DATA_DIR      folder of the embedded database (./data)
-  DATABASE_URL         postgres://… to use PostgreSQL instead
-  PARLEY_PUBLIC_URL    public address of the demo site (http://localhost:PORT)
-  PARLEY_DEFAULT_SITE  site served to unknown hosts (demo)
-  PARLEY_PAGE_MAX_AGE  seconds a proxy may cache an anonymous page (60)
-  PARLEY_TRUST_PROXY   trust X-Forwarded-* headers (false)
-  PARLEY_PURGE_URL     CDN purge hook: POSTed {"keys":[…]} when pages change (none)
-  LOG_LEVEL            fatal, error, warn, info, debug, trace or silent (info)
-`;
+// Help and the version answer at once: the rest of Parley is loaded only for
+// the command that needs it.
+const storageModule = () => import('../storage/database.ts');
 
 const options = {
   demo: { type: 'boolean' },
@@ -87,10 +36,16 @@ const options = {
   'dry-run': { type: 'boolean' },
   'url-map': { type: 'string' },
   format: { type: 'string' },
+  json: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
   const [first = 'help', ...afterFirst] = argv;
+  if (first === '--version' || first === '-V') {
+    console.log(version());
+    return 0;
+  }
   // Two-word commands ("user create") read as one.
   const twoWord =
     ['user', 'sso', 'oidc', 'comments', 'guidelines'].includes(first) &&
@@ -102,14 +57,26 @@ export async function main(argv: string[]): Promise<number> {
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true }));
-    if (positionals.length && command !== 'import' && command !== 'guidelines activate')
+    if (positionals.length && !['import', 'guidelines activate', 'help'].includes(command))
       throw new Error(`unexpected argument: ${positionals[0]}`);
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${help}`);
+    const own = commandHelp(command);
+    console.error(`${(err as Error).message}\n\n${own ?? globalHelp()}`);
     return 2;
   }
+  if (values.version) {
+    console.log(version());
+    return 0;
+  }
   if (command === 'help' || command === '--help' || command === '-h' || values.help) {
-    process.stdout.write(help);
+    // "parley import --help" and "parley help import" print that command's help.
+    const topic = command === 'help' ? positionals.join(' ') : command.startsWith('-') ? '' : command;
+    const own = topic ? commandHelp(topic) : undefined;
+    if (topic && !own) {
+      console.error(`unknown command: ${topic}\n\n${globalHelp()}`);
+      return 2;
+    }
+    process.stdout.write(own ?? globalHelp());
     return 0;
   }
   if (command === 'moderate' && !values.site) {
@@ -134,26 +101,38 @@ export async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'migrate': {
+      const { migrateToLatest, openStorage } = await storageModule();
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrateToLatest(storage);
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+        report(values.json, applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date', {
+          applied,
+          upToDate: applied.length === 0,
+        });
       } finally {
         await storage.close();
       }
       return 0;
     }
     case 'seed-demo': {
+      const { migrateToLatest, openStorage } = await storageModule();
+      const { ensureDemo } = await import('../demo/ensure.ts');
       const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(storage);
-        console.log((await ensureDemo(storage, config)) ? 'demo site created' : 'the demo site already exists');
+        const created = await ensureDemo(storage, config);
+        report(values.json, created ? 'demo site created' : 'the demo site already exists', { created });
       } finally {
         await storage.close();
       }
       return 0;
     }
     case 'start': {
+      const { createServices } = await import('../core/services.ts');
+      const { ensureDemo } = await import('../demo/ensure.ts');
+      const { buildApp } = await import('../http/app.ts');
+      const { parleyJobs, startJobs } = await import('../jobs/jobs.ts');
+      const { demoLoginsFile, ensureDemoStaff, startBanner } = await import('../demo/accounts.ts');
       const services = await createServices(config);
       if (values.demo && (await ensureDemo(services.storage, config, services.now, services.images)))
         services.log.info('demo site created');
@@ -190,6 +169,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
     case 'export':
     case 'moderate': {
+      const { createServices } = await import('../core/services.ts');
+      const { adminCommand } = await import('./admin-commands.ts');
+      const { pino } = await import('pino');
       const services = await createServices(config, { log: pino({ level: 'warn' }) });
       try {
         return await adminCommand(
@@ -205,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     default:
-      console.error(`unknown command: ${command}\n\n${help}`);
+      console.error(`unknown command: ${command}\n\n${globalHelp()}`);
       return 2;
   }
 }

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { commentActivity, publishActivity } from '../events/activity.ts';
 import { AppError } from '../shared/errors.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
 import { newId } from '../shared/ids.ts';
@@ -77,6 +78,7 @@ export async function editComment(
     settings,
     now: deps.now().toISOString(),
   });
+  publishActivity(deps, site.id, 'comment.edited', commentActivity(edited, story));
   if (edited.status === 'published')
     announceComment(deps, { site, story, change: 'edited', comment: edited, view: publicView(v) });
   else announceComment(deps, { site, story, change: 'removed', comment: edited, view: null });
@@ -85,11 +87,12 @@ export async function editComment(
 
 /** The author removes a comment; a placeholder keeps the thread under it readable. */
 export async function deleteComment(
-  deps: OwnDeps & Pick<Services, 'bus'>,
+  deps: OwnDeps & Pick<Services, 'bus' | 'now'>,
   input: { site: Site; user: User; commentId: string },
 ): Promise<void> {
   const { comment, story } = await loadOwn(deps, input.site, input.user, input.commentId);
   if (comment.status === 'deleted') return;
   await deps.commentsRepository.setStatus(comment, 'deleted', 'deleted by the author', { bodyHtml: '' });
   announceComment(deps, { site: input.site, story, change: 'removed', comment, view: null });
+  publishActivity(deps, input.site.id, 'comment.deleted', commentActivity({ ...comment, status: 'deleted' }, story));
 }

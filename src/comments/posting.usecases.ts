@@ -1,6 +1,7 @@
 import { postingBlock } from '../accounts/sanctions.ts';
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { commentActivity, publishActivity } from '../events/activity.ts';
 import { type Highlight, highlightsOf } from '../guidelines/highlights.ts';
 import { decisionOf, type ModerationResult } from '../guidelines/pipeline.ts';
 import { AppError } from '../shared/errors.ts';
@@ -154,6 +155,14 @@ export async function postComment(deps: PostingDeps, input: PostInput): Promise<
     throw err;
   }
   const v = commentView(comment, ctx);
+  publishActivity(deps, site.id, 'comment.created', commentActivity(comment, story));
+  if (status !== 'pending')
+    publishActivity(
+      deps,
+      site.id,
+      `comment.${status === 'published' ? 'published' : 'refused'}`,
+      commentActivity(comment, story),
+    );
   if (status === 'pending')
     deps.bus.publish({ type: 'moderation.changed', siteId: site.id, commentId: comment.id, change: 'queued' });
   if (status === 'published') {

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { ArticlesRepository } from '../articles/articles.repository.ts';
+import { publishActivity } from '../events/activity.ts';
 import type { Bus } from '../events/bus.ts';
 import { urls } from '../pages/urls.ts';
 import { AppError } from '../shared/errors.ts';
@@ -107,7 +108,7 @@ export async function authorsOfStory(
 }
 
 export async function setStoryClosed(
-  deps: { storiesRepository: StoriesRepository; bus: Bus },
+  deps: { storiesRepository: StoriesRepository; bus: Bus; now: () => Date },
   input: { site: Site; user: User; storyId: string; closed: boolean },
 ): Promise<void> {
   if (!STAFF.has(input.user.role)) throw new AppError(E.STAFF_ONLY);
@@ -115,6 +116,7 @@ export async function setStoryClosed(
   if (!story || story.siteId !== input.site.id) throw new AppError(E.STORY_NOT_FOUND);
   await deps.storiesRepository.setClosed(input.storyId, input.closed);
   deps.bus.publish({ type: 'content.changed', siteId: input.site.id });
+  if (input.closed) publishActivity(deps, input.site.id, 'story.closed', { storyId: story.id, storyUrl: story.url });
 }
 
 /** The keys of a counts request: at most 200, each as asked and as stored (addresses normalised). */

@@ -22,6 +22,7 @@ import { createSitesRepository, type SitesRepository } from '../sites/sites.repo
 import { createSsoRepository, type SsoRepository } from '../sso/sso.repository.ts';
 import type { Storage } from '../storage/database.ts';
 import { createTopnewsRepository, type TopnewsRepository } from '../topnews/topnews.repository.ts';
+import { createWebhooksRepository, type WebhooksRepository } from '../webhooks/webhooks.repository.ts';
 
 // Every feature's repository over one storage: the part of Services that
 // touches tables. Each is the only writer of its tables (docs/architecture.md).
@@ -51,6 +52,8 @@ export interface Repositories {
   moderationRepository: ModerationRepository;
   /** background jobs' claims, one instance per run */
   jobsRepository: JobsRepository;
+  /** the sites' webhook endpoints, their queued deliveries and every attempt */
+  webhooksRepository: WebhooksRepository;
 }
 
 export function createRepositories(storage: Storage): Repositories {
@@ -75,5 +78,6 @@ export function createRepositories(storage: Storage): Repositories {
     learningRepository: createLearningRepository(storage),
     moderationRepository: createModerationRepository(storage),
     jobsRepository: createJobsRepository(storage),
+    webhooksRepository: createWebhooksRepository(storage),
   };
 }

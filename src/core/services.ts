@@ -13,14 +13,14 @@ import type { NewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import { createNewsroomUsecases } from '../articles/newsroom.usecases.ts';
 import type { Config } from '../config/config.ts';
 import { createWidget, type Widget } from '../embed/bundles.ts';
-import { type Bus, createInProcessBus } from '../events/bus.ts';
-import { createPostgresBus } from '../events/postgres-bus.ts';
+import type { Bus } from '../events/bus.ts';
+import { openBus } from '../events/open-bus.ts';
 import { createWebSub } from '../feeds/websub.ts';
 import { loadModels } from '../guidelines/models.ts';
 import type { ModerationPipeline } from '../guidelines/pipeline.ts';
 import { createPolicyCache, type PolicyCache } from '../guidelines/policy-cache.ts';
 import { createSitePipeline } from '../guidelines/site-pipeline.ts';
-import { type ImageStore, imageStoreFor } from '../images/image-store.ts';
+import { imageStoreFor } from '../images/image-store.ts';
 
 import type { ImagesUsecases } from '../images/images.usecases.ts';
 import { createImagesUsecases } from '../images/images.usecases.ts';
@@ -45,31 +45,20 @@ import { createSecretsRepository } from '../storage/secrets.repository.ts';
 import { localDay, startOfLocalDay } from '../time/format.ts';
 import type { ViewCounter } from '../topnews/views.ts';
 import { createViewCounter } from '../topnews/views.ts';
+import { subscribeWebhooks, type WebhookQueue } from '../webhooks/queue.ts';
 import { keepCachesFresh } from './caches.ts';
 import { createLimiters } from './limits.ts';
 import { createRepositories, type Repositories } from './repositories.ts';
+import type { ServicesOptions } from './services-options.ts';
+
+export type { ServicesOptions } from './services-options.ts';
+
 import { closeServices } from './shutdown.ts';
 
 // The core: storage, the event bus, repositories and the features' services,
 // with no HTTP in it. The HTTP server (http/app.ts), the parley command
 // (cli/), the background jobs (jobs/) and the tests all start from here, so
 // that there is one way to put Parley together.
-
-export interface ServicesOptions {
-  /** an already open storage (tests); otherwise opened from the config and closed with the services */
-  storage?: Storage;
-  now?: () => Date;
-  imageStore?: ImageStore;
-  /** tests use cheaper argon2 parameters; production uses OWASP's */
-  passwords?: PasswordHasher;
-  fetch?: typeof fetch;
-  pipeline?: ModerationPipeline;
-  /** PostgreSQL LISTEN/NOTIFY channel and connection (tests use one per run) */
-  busChannel?: string;
-  busConnectionString?: string;
-  /** the process's logger; by default JSON lines on standard output at the configured level */
-  log?: Logger;
-}
 
 /**
  * Everything a door (HTTP, CLI, jobs, tests) may hand to a feature. Routes and
@@ -105,6 +94,8 @@ export interface Services extends Repositories {
   commentsRateLimiter: SharedRateLimiter;
   /** links to claim older comments per reader and hour, shared likewise */
   claimsRateLimiter: SharedRateLimiter;
+  /** activities on the bus, queued for the sites' webhooks */
+  webhookQueue: WebhookQueue;
 
   // features' use cases, still built as objects
   sessions: SessionsUsecases;
@@ -136,15 +127,13 @@ async function composeServices(
   const log: Logger = options.log ?? pino({ level: config.logLevel });
   // Work done after an answer (notifications, pings) has nobody to tell but the log.
   const reportError = (what: string) => (err: unknown) => log.error({ err }, what);
-  // One instance: events stay in the process. On PostgreSQL, instances share them.
-  const bus: Bus =
-    storage.engine === 'postgres' && (options.busChannel || config.databaseUrl)
-      ? await createPostgresBus({
-          connectionString: options.busConnectionString ?? config.databaseUrl!,
-          channel: options.busChannel ?? 'parley_events',
-          onError: (err) => log.warn({ err }, 'event bus: connection trouble'),
-        })
-      : createInProcessBus();
+  const bus: Bus = await openBus({
+    engine: storage.engine,
+    connectionString:
+      options.busChannel || config.databaseUrl ? (options.busConnectionString ?? config.databaseUrl) : undefined,
+    channel: options.busChannel,
+    log,
+  });
   const secret = await loadSecret(
     { secretsRepository: createSecretsRepository(storage) },
     { name: 'signing', rootSecret: config.secret, now: now().toISOString() },
@@ -238,6 +227,12 @@ async function composeServices(
     entry: (a, e) => liveblogs.getEntry(a, e),
   });
 
+  const webhookQueue = subscribeWebhooks({
+    bus,
+    webhooksRepository: repositories.webhooksRepository,
+    onError: reportError('queueing webhooks failed'),
+  });
+
   const services: Omit<Services, 'close'> = {
     ...repositories,
     config,
@@ -282,6 +277,7 @@ async function composeServices(
     liveHub,
     views,
     images,
+    webhookQueue,
   };
 
   keepCachesFresh({

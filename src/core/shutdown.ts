@@ -14,6 +14,8 @@ export async function closeServices(
     config: Config;
     liveHub: { close(): void };
     views: { flush(): Promise<unknown> };
+    /** activities still being queued for webhooks */
+    webhookQueue: { settle(): Promise<unknown>; stop(): void };
     bus: Bus;
     storage: Storage;
   },
@@ -24,6 +26,8 @@ export async function closeServices(
     log.warn({ pending: background.pending() }, 'shutdown: background work cut short');
   services.liveHub.close();
   await services.views.flush().catch(() => {});
+  await services.webhookQueue.settle();
+  services.webhookQueue.stop();
   if ('close' in services.bus) await (services.bus as { close(): Promise<void> }).close();
   if (ownsStorage) await services.storage.close();
 }

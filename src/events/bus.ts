@@ -31,6 +31,11 @@ export type ParleyEvent =
   | { type: 'guidelines.changed'; siteId: string }
   /** this instance's bus connection came back after a gap: events may have been missed, caches start again */
   | { type: 'bus.reconnected' }
+  /**
+   * something a publisher's systems may want to hear of (webhooks: src/webhooks/). One per
+   * thing that happened; `id` is unique, so instances that all hear it act on it once.
+   */
+  | { type: 'activity'; id: string; siteId: string; name: ActivityName; at: string; data: Record<string, unknown> }
   | {
       type: 'moderation.changed';
       siteId: string;
@@ -48,6 +53,15 @@ export type BusListener = (event: ParleyEvent, origin: EventOrigin) => void;
 
 /** local: one process, nothing to lose; listening: hears other instances; reconnecting: does not, for now */
 export type BusState = 'local' | 'listening' | 'reconnecting';
+export type ActivityName =
+  | 'comment.created'
+  | 'comment.published'
+  | 'comment.refused'
+  | 'comment.edited'
+  | 'comment.deleted'
+  | 'story.closed'
+  | 'user.banned'
+  | 'import.finished';
 
 export interface Bus {
   publish(event: ParleyEvent): void;

@@ -31,6 +31,7 @@ import { iconsRoutes } from '../pages/icons.routes.ts';
 import { pagesRoutes } from '../pages/pages.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
 import { topNewsRoutes } from '../topnews/topnews.routes.ts';
+import { webhooksRoutes } from '../webhooks/webhooks.routes.ts';
 
 // Every feature's routes, in the order they are registered. A feature adds a
 // route inside its own routes module; this list changes only for a new module.
@@ -67,6 +68,7 @@ export const routeModules = [
   claimRoutes,
   imagesRoutes,
   iconsRoutes,
+  webhooksRoutes,
 ] satisfies ((services: Services) => unknown)[];
 
 export const lastRouteModules = [pagesRoutes] satisfies ((services: Services) => unknown)[];

@@ -55,7 +55,7 @@ describe("Parley's jobs", () => {
   });
   after(() => app.close());
 
-  it('are the four kinds of background work, scheduled publishing also at start', () => {
+  it('are the five kinds of background work, scheduled publishing and webhooks also at start', () => {
     const jobs = parleyJobs(app.services);
     assert.deepEqual(
       jobs.map((j) => [j.name, j.everyMs, Boolean(j.atStart)]),
@@ -64,6 +64,7 @@ describe("Parley's jobs", () => {
         ['digests', 300_000, false],
         ['scheduled publishing', 15_000, true],
         ['page views', 5_000, false],
+        ['webhooks', 5_000, true],
       ],
     );
   });

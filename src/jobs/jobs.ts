@@ -4,6 +4,7 @@ import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
 import { sendDigests } from '../notifications/notifications.usecases.ts';
 import type { Background } from '../shared/background.ts';
+import { deliverDueWebhooks } from '../webhooks/delivery.ts';
 
 // The background work of a running Parley, on timers in every instance. The
 // jobs that act for the whole paper (mail, publishing, retention) claim each
@@ -35,6 +36,8 @@ export type JobsServices = Pick<
   | 'ssoRepository'
   | 'tokensRepository'
   | 'views'
+  | 'webhooksRepository'
+  | 'log'
 >;
 
 // The scheduler acts as this user in revisions and the audit trail.
@@ -95,6 +98,8 @@ export function parleyJobs(s: JobsServices, holder: string = randomUUID()): Job[
     }),
     // Page views are counted in memory on each instance and written in batches.
     { name: 'page views', everyMs: 5_000, run: () => s.views.flush() },
+    // Webhooks queued by any instance; each delivery is claimed by one.
+    { name: 'webhooks', everyMs: 5_000, atStart: true, run: () => deliverDueWebhooks(s) },
   ];
 }
 

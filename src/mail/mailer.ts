@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { newId } from '../shared/ids.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
 
@@ -7,12 +7,38 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** an HTML alternative: the mail goes as multipart/alternative, text first */
+  html?: string;
+  /**
+   * Bulk mail (notifications, digests): the one-click unsubscribe address
+   * (RFC 8058) and the list it belongs to (RFC 2919).
+   */
+  list?: { unsubscribeUrl: string; id: string; name: string };
 }
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
   /** whether mail leaves the machine (SMTP) or stays in the outbox */
   readonly delivers: boolean;
+}
+
+/** The address inside a From such as "Parley <no-reply@example.org>". */
+export function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+/**
+ * List-Unsubscribe with an https address a mailbox provider POSTs to
+ * (List-Unsubscribe-Post: List-Unsubscribe=One-Click) and a mailto: to the
+ * sender's mailbox for clients that only write; List-Id names the list.
+ */
+export function listHeaders(list: NonNullable<MailMessage['list']>, from: string): Record<string, string> {
+  const mailto = `mailto:${addressOf(from)}?subject=${encodeURIComponent('unsubscribe')}&body=${encodeURIComponent(list.unsubscribeUrl)}`;
+  return {
+    'List-Unsubscribe': `<${list.unsubscribeUrl}>, <${mailto}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'List-Id': `${list.name.replace(/[<>"\r\n]/g, '')} <${list.id}>`,
+  };
 }
 
 /**
@@ -27,31 +53,45 @@ export function createMailer(deps: {
   from: string;
   now: () => Date;
   log?: (msg: string, err?: unknown) => void;
+  /** tests: a nodemailer transport of their own (e.g. streamTransport) */
+  transport?: Transporter;
 }): Mailer {
-  const transport = deps.smtpUrl
-    ? nodemailer.createTransport(deps.smtpUrl, {
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 20_000,
-      } as never)
-    : undefined;
+  const transport =
+    deps.transport ??
+    (deps.smtpUrl
+      ? nodemailer.createTransport(deps.smtpUrl, {
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        } as never)
+      : undefined);
   return {
     delivers: transport !== undefined,
     async send(m) {
       const id = newId();
+      const headers = m.list ? listHeaders(m.list, deps.from) : undefined;
       await deps.outbox.insert({
         id,
         siteId: m.siteId,
         to: m.to,
         subject: m.subject,
         text: m.text,
+        html: m.html ?? null,
+        headers: headers ?? null,
         createdAt: deps.now().toISOString(),
         sentAt: null,
         error: null,
       });
       if (!transport) return;
       try {
-        await transport.sendMail({ from: deps.from, to: m.to, subject: m.subject, text: m.text });
+        await transport.sendMail({
+          from: deps.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          ...(m.html ? { html: m.html } : {}),
+          ...(headers ? { headers } : {}),
+        });
         await deps.outbox.markSent(id, deps.now().toISOString());
       } catch (err) {
         deps.log?.('mail delivery failed', err);

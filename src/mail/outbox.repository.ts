@@ -7,6 +7,8 @@ export interface OutboxMail {
   to: string;
   subject: string;
   text: string;
+  html?: string | null;
+  headers?: Record<string, string> | null;
   createdAt: string;
   sentAt: string | null;
   error: string | null;
@@ -23,6 +25,8 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
           to_address: m.to,
           subject: m.subject,
           text_body: m.text,
+          html_body: m.html ?? null,
+          headers: m.headers ? JSON.stringify(m.headers) : null,
           created_at: m.createdAt,
           sent_at: m.sentAt,
           error: m.error,
@@ -45,6 +49,8 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
         to: r.to_address,
         subject: r.subject,
         text: r.text_body,
+        html: r.html_body,
+        headers: r.headers ? (JSON.parse(r.headers) as Record<string, string>) : null,
         createdAt: r.created_at,
         sentAt: r.sent_at,
         error: r.error,

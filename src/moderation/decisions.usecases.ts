@@ -2,6 +2,7 @@ import type { User } from '../accounts/users.repository.ts';
 import { announceDecision, commentSource } from '../comments/live.usecases.ts';
 import { htmlToText } from '../comments/markdown.ts';
 import type { Services } from '../core/services.ts';
+import { commentActivity, publishActivity } from '../events/activity.ts';
 import { markSpam } from '../guidelines/guidelines.usecases.ts';
 import { recordDecisionExample } from '../guidelines/learning.usecases.ts';
 import { AppError } from '../shared/errors.ts';
@@ -51,6 +52,12 @@ export async function applyState(
   });
   if (!ok) return false;
   await announceDecision(deps, { site, commentId: c.id, wasPublished: c.status === 'published' });
+  const became = { published: 'comment.published', rejected: 'comment.refused', deleted: 'comment.deleted' } as const;
+  if (next.status !== c.status && next.status in became)
+    publishActivity(deps, site.id, became[next.status as keyof typeof became], {
+      ...commentActivity({ ...c, status: next.status }, { url: c.storyUrl }),
+      by: actor.displayName,
+    });
   deps.bus.publish({
     type: 'moderation.changed',
     siteId: site.id,

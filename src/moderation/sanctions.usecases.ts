@@ -1,5 +1,6 @@
 import type { User } from '../accounts/users.repository.ts';
 import type { Services } from '../core/services.ts';
+import { publishActivity } from '../events/activity.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { recordAction } from './audit.usecases.ts';
@@ -30,6 +31,7 @@ export async function sanctionAuthor(
   await deps.usersRepository.update(user.id, sanctionChanges(s, reason, at));
   // Nothing a banned author left waiting is published.
   const refused = s.kind === 'ban' ? await refusePending(deps, site, actor, user.id, reason) : 0;
+  if (s.kind === 'ban') publishActivity(deps, site.id, 'user.banned', { userId: user.id, reason });
   await recordAction(deps, {
     site,
     actor,

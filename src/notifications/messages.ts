@@ -1,3 +1,4 @@
+import { html } from '../shared/html.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { EmailMode } from '../storage/schema.ts';
 import type { NotificationItem } from './notifications.repository.ts';
@@ -41,7 +42,7 @@ export function notificationMail(
   reader: { displayName: string },
   items: NotificationItem[],
   unsubscribeToken: string,
-): { subject: string; text: string } {
+): { subject: string; text: string; html: string } {
   const lines = items.map(
     (i) =>
       `${i.actorName} ${i.kind === 'reply' ? 'replied to you' : 'commented'} on "${i.storyTitle}":\n  ${i.excerpt}\n  ${permalink(i)}`,
@@ -51,9 +52,31 @@ export function notificationMail(
     items.length === 1
       ? `${first.actorName} ${first.kind === 'reply' ? 'replied to your comment' : `commented on "${first.storyTitle}"`}`
       : `${items.length} new replies and comments on ${site.name}`;
+  const unsubscribe = unsubscribeLink(site, unsubscribeToken);
+  const entries = items.map(
+    (i) =>
+      html`<p style="margin:0 0 16px"><strong>${i.actorName}</strong> ${i.kind === 'reply' ? 'replied to you' : 'commented'} on <a href="${permalink(i)}">${i.storyTitle}</a>:<br><span style="color:#444">${i.excerpt}</span></p>`,
+  );
   return {
     subject,
-    text: `Hello ${reader.displayName},\n\n${lines.join('\n\n')}\n\nChange how often we write: ${base(site)}/account\nStop these e-mails: ${unsubscribeLink(site, unsubscribeToken)}\n`,
+    text: `Hello ${reader.displayName},\n\n${lines.join('\n\n')}\n\nChange how often we write: ${base(site)}/account\nStop these e-mails: ${unsubscribe}\n`,
+    html: html`<!doctype html><html lang="${site.language}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#111;max-width:600px;margin:0 auto;padding:16px"><p>Hello ${reader.displayName},</p>${entries}<p style="font-size:13px;color:#555;border-top:1px solid #ddd;padding-top:12px"><a href="${base(site)}/account">Change how often we write</a> · <a href="${unsubscribe}">Stop these e-mails</a></p></body></html>`
+      .value,
+  };
+}
+
+/** The list a reader's notification mail belongs to (List-Id, RFC 2919), and its one-click unsubscribe. */
+export function notificationList(site: Site, unsubscribeToken: string) {
+  let host = 'localhost';
+  try {
+    host = new URL(site.baseUrl).hostname;
+  } catch {
+    // a site without a proper address still gets a valid list id
+  }
+  return {
+    unsubscribeUrl: unsubscribeLink(site, unsubscribeToken),
+    id: `notifications.${site.id}.${host}`,
+    name: `${site.name}: replies and followed stories`,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { htmlToText } from '../comments/markdown.ts';
 import type { Database, EmailMode } from '../storage/schema.ts';
 
 export interface NotificationItem {
@@ -14,12 +15,9 @@ export interface NotificationItem {
   read: boolean;
 }
 
+// Plain text, entities decoded: the bell shows it as text, mail escapes it for its HTML part.
 function excerpt(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 160);
+  return htmlToText(html.replace(/<[^>]+>/g, (tag) => `${tag} `)).slice(0, 160);
 }
 
 export function createNotificationsRepository({ db }: { db: Kysely<Database> }) {

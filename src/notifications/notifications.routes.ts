@@ -14,6 +14,7 @@ import {
   setEmailMode,
   unsubscribeByToken,
 } from './notifications.usecases.ts';
+import { formFields } from './one-click.ts';
 
 const Mode = Type.Union([Type.Literal('off'), Type.Literal('each'), Type.Literal('hourly'), Type.Literal('daily')]);
 
@@ -146,13 +147,38 @@ export function notificationsRoutes(
       },
     );
 
-    // RFC 8058 one-click unsubscribe posts here too; the token is the credential.
+    // The button above posts the token in the form. A mailbox provider's
+    // one-click unsubscribe (RFC 8058) posts "List-Unsubscribe=One-Click" to the
+    // List-Unsubscribe address, the token in its query, with no cookie: the
+    // token is the credential, and the answer is a short 200.
+    app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) =>
+      done(null, formFields(body as string)),
+    );
     app.post(
       '/account/unsubscribe',
-      { config: { csrf: false }, schema: { body: Type.Object({ token: Type.String({ maxLength: 100 }) }) } },
+      {
+        config: { csrf: false },
+        schema: {
+          summary: 'Stop notification e-mails with the token of their unsubscribe link (RFC 8058 one-click too)',
+          querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 100 })) }),
+          body: Type.Optional(
+            Type.Object({
+              token: Type.Optional(Type.String({ maxLength: 100 })),
+              'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })),
+            }),
+          ),
+        },
+      },
       async (request, reply) => {
+        const token = request.body?.token ?? request.query.token ?? '';
+        const ok = token !== '' && (await unsubscribeByToken(deps, token));
+        if (request.body?.['List-Unsubscribe'] === 'One-Click')
+          return reply
+            .code(ok ? 200 : 400)
+            .headers(noStore)
+            .type('text/plain; charset=utf-8')
+            .send(ok ? 'Unsubscribed.' : 'This unsubscribe link is not valid.');
         const site = await auth.site(request);
-        const ok = await unsubscribeByToken(deps, request.body.token);
         const page = messagePage(await deps.pages.chrome(site), ok ? 'Unsubscribed' : 'Link not recognised', [
           {
             kind: ok ? 'info' : 'error',

@@ -6,7 +6,14 @@ import { randomToken } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import type { EmailMode } from '../storage/schema.ts';
-import { DEFAULT_EMAIL_MODE, digestDue, notificationMail, permalink, recipientsOf } from './messages.ts';
+import {
+  DEFAULT_EMAIL_MODE,
+  digestDue,
+  notificationList,
+  notificationMail,
+  permalink,
+  recipientsOf,
+} from './messages.ts';
 import type { NotificationItem } from './notifications.repository.ts';
 
 // The bell and the e-mails: replies to a reader, new comments on the stories
@@ -26,7 +33,12 @@ async function settingsOf(deps: RepoDeps, userId: string) {
 
 async function mail(deps: MailDeps, site: Site, user: User, items: NotificationItem[], token: string): Promise<void> {
   if (!user.email || !user.emailVerified || items.length === 0) return;
-  await deps.mailer.send({ siteId: site.id, to: user.email, ...notificationMail(site, user, items, token) });
+  await deps.mailer.send({
+    siteId: site.id,
+    to: user.email,
+    ...notificationMail(site, user, items, token),
+    list: notificationList(site, token),
+  });
   await deps.notificationsRepository.markEmailed(
     items.map((i) => i.id),
     deps.now().toISOString(),

@@ -215,6 +215,10 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   text_body: string;
+  /** the HTML alternative, when the mail has one */
+  html_body: string | null;
+  /** JSON object of extra headers (List-Unsubscribe, List-Id, …) */
+  headers: string | null;
   created_at: string;
   sent_at: string | null;
   error: string | null;
@@ -385,6 +389,9 @@ export interface Database {
   job_runs: JobRunsTable;
   rate_counters: RateCountersTable;
   image_files: ImageFilesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 /** An image file (one width and format of an image) kept in the database. */
@@ -530,4 +537,49 @@ export interface GuidelineModelsTable {
   created_by: string;
   created_at: string;
   activated_at: string | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  site_id: string;
+  url: string;
+  description: string;
+  /** JSON array of event types */
+  event_types: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_until: string | null;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  site_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_status: number | null;
+  last_response: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  response_status: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+  duration_ms: number;
 }

@@ -13,6 +13,8 @@ import { leadImages } from './0010_lead_images.ts';
 import { jobRuns } from './0011_job_runs.ts';
 import { rateCounters } from './0012_rate_counters.ts';
 import { imageFiles } from './0013_image_files.ts';
+import { webhooks } from './0014_webhooks.ts';
+import { mailParts } from './0015_mail_parts.ts';
 
 // One history for both engines. Append only: a released migration is never edited.
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -32,6 +34,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0011_job_runs': jobRuns(engine),
         '0012_rate_counters': rateCounters(engine),
         '0013_image_files': imageFiles(engine),
+        '0014_webhooks': webhooks(engine),
+        '0015_mail_parts': mailParts(engine),
       };
     },
   };
