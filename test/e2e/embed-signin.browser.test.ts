@@ -28,8 +28,8 @@ describe('signing in inside an embed on another site', { skip }, () => {
     await app.services.sitesRepository.updateBaseUrl('demo', base);
     await createTestUser(app, { email: 'lena@example.org', name: 'Lena Ortiz' });
     const page = readFileSync(new URL('../../examples/embed.html', import.meta.url), 'utf8').replaceAll(
-      'http://localhost:8080',
-      base,
+      'PARLEY_PUBLIC_URL/',
+      `${base}/`,
     );
     host = createServer((_req, res) => res.setHeader('content-type', 'text/html; charset=utf-8').end(page));
     await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
