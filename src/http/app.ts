@@ -6,6 +6,7 @@ import type { Services } from '../core/services.ts';
 import { errorHandler } from './errors.ts';
 import { installEventStreams } from './event-stream.ts';
 import { installInputGuards } from './input-guards.ts';
+import { addErrorResponses, describeRoute, securitySchemes } from './openapi.ts';
 import { lastRouteModules, routeModules } from './routes.ts';
 import { PAGE_CSP } from './security-headers.ts';
 
@@ -76,16 +77,12 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
         description:
           'Comments, accounts and sign-on. Errors are {"error": {"code", "message", "details"}} with stable codes.',
       },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'parley_session' },
-        },
-      },
+      components: { securitySchemes },
     },
     hideUntagged: false,
-    transform: ({ schema, url }) =>
-      ({ schema: url.startsWith('/api/') ? schema : { ...(schema ?? {}), hide: true }, url }) as never,
+    // operationId, tags, security and the 4xx answers for every operation (src/http/openapi.ts)
+    transform: describeRoute as never,
+    transformObject: addErrorResponses as never,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(app.swagger()),
