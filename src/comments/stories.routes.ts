@@ -19,6 +19,8 @@ export function storiesRoutes(
     // Every story's recent events, numbered, whether or not a reader is connected (for Last-Event-ID).
     const log = createEventLog({ now: () => deps.now().getTime() });
     const unlog = deps.bus.subscribe((event) => {
+      // events sent while this instance did not hear the bus are in no log: older ids get a reset
+      if (event.type === 'bus.reconnected') log.forget();
       if (event.type === 'notifications.changed') log.append(event.storyId, 'notifications.changed', '{}');
       if (event.type !== 'comment.changed') return;
       const data = { id: event.commentId, comment: event.comment, count: event.reactionCount };

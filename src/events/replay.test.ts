@@ -32,6 +32,12 @@ describe('the recent event log', () => {
     log.append('d', 'x', 'd'); // three keys: the oldest written (a) is forgotten
     assert.equal(log.since('a', c.id).kind, 'events');
     assert.equal(log.since('c', first.id).kind, 'reset');
+    const before = log.currentId();
+    log.forget(); // the bus was away: what came before may be incomplete
+    assert.equal(log.since('c', before).kind, 'reset');
+    assert.equal(log.since('c', c.id).kind, 'reset');
+    const next = log.append('c', 'x', 'after');
+    assert.deepEqual(log.since('c', next.id), { kind: 'events', events: [] });
   });
 
   it('hands appended events to the listeners of their key', () => {

@@ -25,6 +25,8 @@ export interface EventLog {
   since(key: string, lastId: string): Replay;
   /** The id of the newest event of any key (what a new stream starts from). */
   currentId(): string;
+  /** Events may have been missed (the bus was away): ids up to now get a reset. */
+  forget(): void;
   /** Hears the events of `key` as they are appended; returns the unsubscribe. */
   subscribe(key: string, listener: (event: LoggedEvent) => void): () => void;
 }
@@ -100,6 +102,10 @@ export function createEventLog(
       return { kind: 'events', events };
     },
     currentId: () => `${epoch}.${seq}`,
+    forget() {
+      // even the newest id: events may have come after it, unheard
+      forgottenUpTo = seq + 1;
+    },
     subscribe(key, listener) {
       const set = listeners.get(key) ?? new Set();
       listeners.set(key, set);
