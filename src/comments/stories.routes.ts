@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../core/services.ts';
+import { createEventLog, sseFrame } from '../events/replay.ts';
 import { startEventStream } from '../http/event-stream.ts';
 import { AppError } from '../shared/errors.ts';
 import { commentErrors as E } from './comments.errors.ts';
@@ -15,6 +16,17 @@ export function storiesRoutes(
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth } = deps;
+    // Every story's recent events, numbered, whether or not a reader is connected (for Last-Event-ID).
+    const log = createEventLog({ now: () => deps.now().getTime() });
+    const unlog = deps.bus.subscribe((event) => {
+      // events sent while this instance did not hear the bus are in no log: older ids get a reset
+      if (event.type === 'bus.reconnected') log.forget();
+      if (event.type === 'notifications.changed') log.append(event.storyId, 'notifications.changed', '{}');
+      if (event.type !== 'comment.changed') return;
+      const data = { id: event.commentId, comment: event.comment, count: event.reactionCount };
+      log.append(event.storyId, `comment.${event.change}`, JSON.stringify(data));
+    });
+    app.addHook('onClose', async () => unlog());
 
     app.get(
       '/api/stories/resolve',
@@ -84,22 +96,28 @@ export function storiesRoutes(
         schema: {
           tags: ['comments'],
           summary:
-            'Server-sent events: comment.created, comment.edited, comment.removed, comment.reacted (its new count), notifications.changed',
+            'Server-sent events with ids: comment.created, comment.edited, comment.removed, comment.reacted (its new count), notifications.changed; after Last-Event-ID, the missed ones first, or reset (load the thread again)',
           params: Id,
+          querystring: Type.Object({
+            lastEventId: Type.Optional(Type.String({ maxLength: 100, description: 'as the Last-Event-ID header' })),
+          }),
         },
       },
       async (request, reply) => {
         const site = await auth.site(request);
         const s = await deps.storiesRepository.get(request.params.id);
         if (!s || s.siteId !== site.id) throw new AppError(E.STORY_NOT_FOUND);
+        const header = request.headers['last-event-id'];
+        const lastId = (typeof header === 'string' && header) || request.query.lastEventId;
         startEventStream(reply);
-        const unsubscribe = deps.bus.subscribe((event) => {
-          if (event.type === 'notifications.changed' && event.storyId === s.id)
-            reply.raw.write('event: notifications.changed\ndata: {}\n\n');
-          if (event.type !== 'comment.changed' || event.storyId !== s.id) return;
-          const data = { id: event.commentId, comment: event.comment, count: event.reactionCount };
-          reply.raw.write(`event: comment.${event.change}\ndata: ${JSON.stringify(data)}\n\n`);
-        });
+        // Subscribed before the replay is written, with no await between: nothing falls in the gap.
+        const unsubscribe = log.subscribe(s.id, (event) => reply.raw.write(sseFrame(event)));
+        const replay = lastId ? log.since(s.id, lastId) : null;
+        if (replay?.kind === 'events') for (const event of replay.events) reply.raw.write(sseFrame(event));
+        // Too old or from another instance: the reader loads the thread again.
+        if (replay?.kind === 'reset') reply.raw.write(`id: ${log.currentId()}\nevent: reset\ndata: {}\n\n`);
+        // An id alone sets the reader's last id, so a reconnect before any event still resumes from here.
+        else if (!replay?.events.length) reply.raw.write(`id: ${log.currentId()}\n\n`);
         // A comment line now and then keeps proxies from closing a quiet stream.
         const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
         request.raw.on('close', () => {

@@ -50,6 +50,7 @@ describe('the live connection', () => {
       'comment.reacted',
       'comment.removed',
       'notifications.changed',
+      'reset',
     ]);
   });
 
@@ -74,6 +75,12 @@ describe('the live connection', () => {
     source.emit('comment.reacted', { id: 'c1', comment: null });
     source.emit('notifications.changed', {});
     assert.deepEqual(events, [{ type: 'reacted', id: 'c1', count: 4 }, { type: 'notified' }]);
+  });
+
+  it('hands on a reset (the server no longer has what the reader missed)', () => {
+    const { source, events } = connect();
+    source.emit('reset', {});
+    assert.deepEqual(events, [{ type: 'reset' }]);
   });
 
   it('drops comments the reader may not see (sent as null) and events it cannot read', () => {

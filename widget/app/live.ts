@@ -10,15 +10,18 @@ export type LiveEvent =
   /** someone reacted to a comment: its new count */
   | { type: 'reacted'; id: string; count: number }
   /** readers were notified of a comment here: the bell asks again */
-  | { type: 'notified' };
+  | { type: 'notified' }
+  /** the server no longer has what the reader missed while away: the thread is loaded again */
+  | { type: 'reset' };
 
-/** The server's event names (stories.routes.ts: `comment.<change>`, `notifications.changed`). */
+/** The server's event names (stories.routes.ts: `comment.<change>`, `notifications.changed`, `reset`). */
 export const LIVE_EVENTS = [
   'comment.created',
   'comment.edited',
   'comment.removed',
   'comment.reacted',
   'notifications.changed',
+  'reset',
 ] as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[number];
 
@@ -29,6 +32,7 @@ export function liveUrl(storyId: string): string {
 /** One server-sent event as the widget uses it, or null for one it has nothing to do with. */
 export function parseLiveEvent(name: LiveEventName, data: string): LiveEvent | null {
   if (name === 'notifications.changed') return { type: 'notified' };
+  if (name === 'reset') return { type: 'reset' };
   let payload: { id?: unknown; comment?: Comment | null; count?: unknown };
   try {
     payload = JSON.parse(data) as typeof payload;
@@ -57,7 +61,9 @@ const browserSource: EventSourceFactory | undefined =
 
 /**
  * Listens to a story's live events until the returned function is called.
- * Without EventSource the widget simply does without live updates.
+ * Without EventSource the widget simply does without live updates. The
+ * browser's own reconnects send the last event's id (Last-Event-ID): the
+ * server replays what was missed, or sends `reset` when it cannot.
  */
 export function connectLive(
   storyId: string,

@@ -40,7 +40,8 @@ export function useThread(story: Story, permalink: string | undefined) {
     void load(false);
   }, [sort, tab]);
 
-  useLive(storyId, (event) => dispatch({ type: 'live', event }));
+  // Events missed while away that the server no longer has: the first page again.
+  useLive(storyId, (event) => (event.type === 'reset' ? void load(false) : dispatch({ type: 'live', event })));
 
   return {
     ...state,

@@ -112,6 +112,8 @@ function applyLive(state: ThreadState, event: LiveEvent): ThreadState {
       };
     case 'notified':
       return { ...state, notified: state.notified + 1 };
+    case 'reset': // useThread loads the thread again
+      return state;
   }
 }
 
