@@ -197,6 +197,20 @@ describe('reader accounts', () => {
     assert.equal((await agent(app).login('forgetful@example.org', 'a brand new phrase')).status, 303);
   });
 
+  it('changes the password, keeps this device signed in and logs out every other one', async () => {
+    await createTestUser(app, { email: 'changer@example.org' });
+    const phone = agent(app);
+    const desktop = agent(app);
+    await phone.login('changer@example.org');
+    await desktop.login('changer@example.org');
+    await desktop.get('/account');
+    const res = await desktop.post('/account/password', { current: PASSWORD, password: 'a fresh long phrase' });
+    assert.equal(res.status, 303);
+    assert.equal((await phone.get('/account')).status, 303);
+    assert.equal((await desktop.get('/account')).status, 200);
+    assert.equal((await agent(app).login('changer@example.org', 'a fresh long phrase')).status, 303);
+  });
+
   it('changes the e-mail address only through a link sent to the new one', async () => {
     await createTestUser(app, { email: 'mover@example.org' });
     const reader = agent(app);
