@@ -204,6 +204,13 @@ describe('reader accounts', () => {
     await phone.login('changer@example.org');
     await desktop.login('changer@example.org');
     await desktop.get('/account');
+    // the site's own name, or a common password with a year added, will not do
+    for (const weak of ['Meridian Herald 2026', 'Sunshine2026!']) {
+      const refused = await desktop.post('/account/password', { current: PASSWORD, password: weak });
+      assert.equal(refused.status, 400);
+      assert.match(refused.body, /name of this site|most common/);
+    }
+    assert.equal((await phone.get('/account')).status, 200);
     const res = await desktop.post('/account/password', { current: PASSWORD, password: 'a fresh long phrase' });
     assert.equal(res.status, 303);
     assert.equal((await phone.get('/account')).status, 303);
