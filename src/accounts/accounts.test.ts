@@ -197,6 +197,27 @@ describe('reader accounts', () => {
     assert.equal((await agent(app).login('forgetful@example.org', 'a brand new phrase')).status, 303);
   });
 
+  it('changes the password, keeps this device signed in and logs out every other one', async () => {
+    await createTestUser(app, { email: 'changer@example.org' });
+    const phone = agent(app);
+    const desktop = agent(app);
+    await phone.login('changer@example.org');
+    await desktop.login('changer@example.org');
+    await desktop.get('/account');
+    // the site's own name, or a common password with a year added, will not do
+    for (const weak of ['Meridian Herald 2026', 'Sunshine2026!']) {
+      const refused = await desktop.post('/account/password', { current: PASSWORD, password: weak });
+      assert.equal(refused.status, 400);
+      assert.match(refused.body, /name of this site|most common/);
+    }
+    assert.equal((await phone.get('/account')).status, 200);
+    const res = await desktop.post('/account/password', { current: PASSWORD, password: 'a fresh long phrase' });
+    assert.equal(res.status, 303);
+    assert.equal((await phone.get('/account')).status, 303);
+    assert.equal((await desktop.get('/account')).status, 200);
+    assert.equal((await agent(app).login('changer@example.org', 'a fresh long phrase')).status, 303);
+  });
+
   it('changes the e-mail address only through a link sent to the new one', async () => {
     await createTestUser(app, { email: 'mover@example.org' });
     const reader = agent(app);

@@ -89,7 +89,8 @@ export function createAccountsUsecases(deps: AccountsDeps) {
     return { key, counted, wait };
   }
 
-  function requirePassword(problem: string | undefined): void {
+  function requirePassword(password: string, site: Site, who: { email: string | null; displayName: string }): void {
+    const problem = passwordProblem(password, { email: who.email, displayName: who.displayName, siteName: site.name });
     if (problem) throw new AppError(E.PASSWORD_WEAK, problem);
   }
 
@@ -108,7 +109,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       if (!email) throw new AppError(E.EMAIL_INVALID);
       const displayName = normaliseDisplayName(input.displayName);
       if (!displayName) throw new AppError(E.DISPLAY_NAME_INVALID);
-      requirePassword(passwordProblem(input.password, { email, displayName }));
+      requirePassword(input.password, site, { email, displayName });
 
       // Hashed before asking whether the address is taken: both answers take the same time.
       const hash = await passwords.hash(input.password);
@@ -197,7 +198,7 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       const t = await tokens.peek(sha256(token));
       const user = t?.userId ? await users.get(t.userId) : undefined;
       if (!user || t?.purpose !== 'reset_password') throw new AppError(E.TOKEN_INVALID);
-      requirePassword(passwordProblem(password, { email: user.email }));
+      requirePassword(password, site, user);
       await consume(site, token, 'reset_password');
       await users.update(user.id, { passwordHash: await passwords.hash(password), emailVerified: true });
       await deps.sessions.revokeAllFor(user.id);
@@ -205,10 +206,16 @@ export function createAccountsUsecases(deps: AccountsDeps) {
       return user;
     },
 
-    async changePassword(user: User, current: string, next: string, keepSessionHash: string): Promise<void> {
+    async changePassword(
+      site: Site,
+      user: User,
+      current: string,
+      next: string,
+      keepSessionHash: string,
+    ): Promise<void> {
       if (user.passwordHash && !(await passwords.verify(user.passwordHash, current)))
         throw new AppError(E.PASSWORD_WRONG);
-      requirePassword(passwordProblem(next, { email: user.email, displayName: user.displayName }));
+      requirePassword(next, site, user);
       await users.update(user.id, { passwordHash: await passwords.hash(next) });
       await deps.sessions.revokeAllFor(user.id, keepSessionHash);
     },

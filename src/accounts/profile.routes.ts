@@ -119,7 +119,13 @@ export function profileRoutes(
       { current: Type.Optional(Str()) as never, password: Str() },
       async (request, b) => {
         const { user, session } = await auth.requireUser(request);
-        await accounts.changePassword(user, b.current ?? '', b.password ?? '', session.idHash);
+        await accounts.changePassword(
+          await auth.site(request),
+          user,
+          b.current ?? '',
+          b.password ?? '',
+          session.idHash,
+        );
         return 'password-changed';
       },
     );

@@ -15,7 +15,7 @@ const csrf = { _csrf: Type.Optional(Type.String()) };
 // Admin pages: who the readers are and what they may do. Each route states
 // who may use it; the user acted on must belong to the admin's own site.
 export function adminRoutes(
-  deps: Pick<Services, 'auth' | 'mailer' | 'now' | 'outboxRepository' | 'pages' | 'usersRepository'>,
+  deps: Pick<Services, 'auth' | 'mailer' | 'now' | 'outboxRepository' | 'pages' | 'sessions' | 'usersRepository'>,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { auth, usersRepository: users, pages } = deps;
@@ -100,7 +100,11 @@ export function adminRoutes(
         // An admin cannot remove their own admin role: a site must never lose its last admin by accident.
         if (user.id === viewer.user.id && request.body.role !== 'admin')
           throw new AppError(E.FORBIDDEN, 'You cannot take away your own admin role.');
-        await users.update(user.id, { role: request.body.role as Role });
+        if (user.role !== request.body.role) {
+          await users.update(user.id, { role: request.body.role as Role });
+          // A change of privilege ends the user's sessions: they sign in again, under the new role.
+          await deps.sessions.revokeAllFor(user.id);
+        }
         return reply.redirect('/admin/users?notice=role', 303);
       },
     );

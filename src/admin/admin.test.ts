@@ -50,6 +50,27 @@ describe('admin: roles, suspensions and bans', () => {
     assert.equal((await admin.post(`/admin/users/${self.id}/role`, { role: 'reader' })).status, 403);
   });
 
+  it("ends the user's sessions when their role changes: they sign in again with the new role", async () => {
+    const id = await createTestUser(app, { email: 'promoted@example.org', name: 'Soon Promoted' });
+    const phone = agent(app);
+    const laptop = agent(app);
+    await phone.login('promoted@example.org');
+    await laptop.login('promoted@example.org');
+    assert.equal((await phone.get('/account')).status, 200);
+    const admin = agent(app);
+    await admin.login('admin@example.org');
+    await admin.get('/admin/users');
+    assert.equal((await admin.post(`/admin/users/${id}/role`, { role: 'moderator' })).status, 303);
+    assert.equal((await phone.get('/account')).status, 303);
+    assert.equal((await laptop.get('/account')).status, 303);
+    assert.equal((await app.services.sessions.list(id)).length, 0);
+    // the admin's own session is untouched, and a role left as it was ends nothing
+    assert.equal((await admin.get('/admin/users')).status, 200);
+    await phone.login('promoted@example.org');
+    await admin.post(`/admin/users/${id}/role`, { role: 'moderator' });
+    assert.equal((await phone.get('/account')).status, 200);
+  });
+
   it('suspends until a date in the site zone, bans, and lifts; the reader is told why', async () => {
     const admin = agent(app);
     await admin.login('admin@example.org');
