@@ -39,6 +39,15 @@ describe('the HTTP app', () => {
     assert.match(res.body, /<title>Page not found - /);
   });
 
+  it("answers an unknown API address with the catalogue's JSON 404, never a page", async () => {
+    for (const url of ['/api/no/such/thing', '/api/nope?x=1', '/api/nope', '/api/', '/api']) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 404, url);
+      assert.match(String(res.headers['content-type']), /^application\/json/, url);
+      assert.equal(res.json().error.code, 'NOT_FOUND', url);
+    }
+  });
+
   it('sends the baseline security headers on every answer, and frame protection on pages', async () => {
     for (const url of ['/', '/healthz', '/no/such/address', '/test/limited']) {
       const res = await app.inject({ method: 'GET', url });

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../accounts/auth.ts';
 import type { Services } from '../core/services.ts';
+import { AppError, commonErrors } from '../shared/errors.ts';
 import type { Site } from '../sites/sites.repository.ts';
 import { assets } from './assets.ts';
 import { LOGO, publisherLogo } from './logo.ts';
@@ -118,15 +119,22 @@ export function pagesRoutes(
       },
     );
 
-    app.get('/:section', { schema: { params: Type.Object({ section: Slug }) } }, async (request, reply) =>
-      reply.redirect(`/${request.params.section}/`, 301),
-    );
+    // /api/… is the API's: an address it does not know is the catalogue's 404, never a section or article page.
+    const notTheApi = (section: string) => {
+      if (section === 'api') throw new AppError(commonErrors.NOT_FOUND);
+    };
+
+    app.get('/:section', { schema: { params: Type.Object({ section: Slug }) } }, async (request, reply) => {
+      notTheApi(request.params.section);
+      return reply.redirect(`/${request.params.section}/`, 301);
+    });
 
     app.get(
       '/:section/',
       { schema: { params: Type.Object({ section: Slug }), querystring: Paging } },
       async (request, reply) => {
         const { section } = request.params;
+        notTheApi(section);
         const { before } = request.query;
         return page(request, reply, `/${section}/?${before ?? ''}`, (site, viewer) =>
           pages.section(site, section, before, viewer),
@@ -152,6 +160,7 @@ export function pagesRoutes(
       { schema: { params: Type.Object({ section: Slug, slug: Slug }), querystring: CommentQuery } },
       async (request, reply) => {
         const { section, slug } = request.params;
+        notTheApi(section);
         const { sort, after, comment } = request.query;
         // The plain address is the one that is cached and shared; comment
         // pages and permalinks are variants of it.
@@ -164,6 +173,9 @@ export function pagesRoutes(
 
     // Unknown addresses get the site's own 404 page, not a bare error.
     app.setNotFoundHandler(async (request, reply) => {
+      // An API client asked for an address that does not exist: the catalogue's answer, not a page.
+      if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?'))
+        throw new AppError(commonErrors.NOT_FOUND);
       const site = await siteResolver.resolve(request.headers.host);
       const viewer = await viewerOf(request, reply);
       const result = await pages.notFound(site, viewer);
