@@ -1,4 +1,4 @@
-import { confusion, macroF1, rocAuc } from '../../src/guidelines/metrics.ts';
+import { bestThreshold as best, calibrationError, confusion, macroF1, rocAuc } from '../../src/guidelines/metrics.ts';
 import type { GuidelinesModel } from '../../src/guidelines/model/analyse.ts';
 import { analyse } from '../../src/guidelines/model/analyse-fast.ts';
 import { judge, spansOf, tokensOn } from '../../src/guidelines/model/spans.ts';
@@ -21,28 +21,11 @@ export interface Figures {
 
 const CLEAN_SETS: SetName[] = ['olid', 'fox', 'convabuse', 'stormfront', 'ethos'];
 
-export function ece10(p: number[], y: number[]): number {
-  const n = new Array(10).fill(0),
-    c = new Array(10).fill(0),
-    a = new Array(10).fill(0);
-  p.forEach((v, i) => {
-    const b = Math.min(9, Math.floor(v * 10));
-    n[b]++;
-    c[b] += v;
-    a[b] += y[i]!;
-  });
-  return n.reduce((e, k, b) => (k ? e + (k / p.length) * Math.abs(c[b] / k - a[b] / k) : e), 0);
-}
-
-/** The threshold (0.05…0.95) with the best macro-F1. */
-function bestThreshold(p: number[], y: number[]): { t: number; f: number } {
-  let best = { t: 0.5, f: -1 };
-  for (let i = 5; i <= 95; i++) {
-    const f = macroF1(confusion(p, y, i / 100));
-    if (f > best.f) best = { t: i / 100, f };
-  }
-  return best;
-}
+const FINE = { from: 0.05, to: 0.95, step: 0.01 };
+const bestThreshold = (p: number[], y: number[]) => {
+  const b = best(p, y, FINE);
+  return { t: b.threshold, f: b.macroF1 };
+};
 
 export function evaluate(model: GuidelinesModel, corpus: Corpus, sets: SetName[]): Figures {
   const judged = new Map<Doc, ReturnType<typeof judge>>();
@@ -88,7 +71,7 @@ export function evaluate(model: GuidelinesModel, corpus: Corpus, sets: SetName[]
     },
     fox: { testAuc: rocAuc(ft.p, ft.y), testMacroF1: macroF1(confusion(ft.p, ft.y, fb.t)) },
     spans: { testF1: f1(model.spans), testF1Benchmark: f1(model.spansBenchmark) },
-    ece: ece10(all.p, all.y),
+    ece: calibrationError(all.p, all.y),
     clean: {
       n: clean.length,
       refused: clean.filter((d) => of(d).decision === 'refuse').length / clean.length,

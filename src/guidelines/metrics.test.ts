@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bestThreshold, confusion, macroF1, precisionRecallF1, rocAuc } from './metrics.ts';
+import { bestThreshold, calibrationError, confusion, macroF1, precisionRecallF1, rocAuc } from './metrics.ts';
 
 test('precision, recall and macro-F1 from a confusion matrix', () => {
   const c = confusion([0.9, 0.8, 0.3, 0.1], [1, 0, 1, 0], 0.5);
@@ -20,4 +20,14 @@ test('the best threshold separates the classes', () => {
   const { threshold, macroF1: f } = bestThreshold([0.9, 0.7, 0.4, 0.2], [1, 1, 0, 0]);
   assert.ok(threshold > 0.4 && threshold <= 0.7);
   assert.equal(f, 1);
+});
+
+test('calibration error: nothing for probabilities that match the rates, the gap when they do not', () => {
+  assert.equal(calibrationError([0.25, 0.25, 0.25, 0.25], [1, 0, 0, 0]), 0);
+  assert.ok(Math.abs(calibrationError([0.95, 0.95], [0, 0]) - 0.95) < 1e-9);
+});
+
+test('best threshold on a finer grid when asked', () => {
+  const { threshold } = bestThreshold([0.63, 0.61, 0.6, 0.2], [1, 1, 0, 0], { from: 0.05, to: 0.95, step: 0.01 });
+  assert.equal(threshold, 0.61);
 });

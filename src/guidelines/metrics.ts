@@ -54,12 +54,32 @@ export function rocAuc(scores: number[], labels: number[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** The threshold, on a 0.02 grid, with the best macro-F1. */
-export function bestThreshold(scores: number[], labels: number[]): { threshold: number; macroF1: number } {
+/** The threshold with the best macro-F1, on a grid (by default 0.10 to 0.90 in steps of 0.02). */
+export function bestThreshold(
+  scores: number[],
+  labels: number[],
+  grid: { from: number; to: number; step: number } = { from: 0.1, to: 0.9, step: 0.02 },
+): { threshold: number; macroF1: number } {
   let best = { threshold: 0.5, macroF1: -1 };
-  for (let k = 10; k <= 90; k += 2) {
-    const f = macroF1(confusion(scores, labels, k / 100));
-    if (f > best.macroF1) best = { threshold: k / 100, macroF1: f };
+  const steps = Math.round((grid.to - grid.from) / grid.step);
+  for (let k = 0; k <= steps; k++) {
+    const t = Math.round((grid.from + k * grid.step) * 1000) / 1000;
+    const f = macroF1(confusion(scores, labels, t));
+    if (f > best.macroF1) best = { threshold: t, macroF1: f };
   }
   return best;
+}
+
+/** Expected calibration error over ten equal bins of probability: how far the stated probabilities are from the rates seen. */
+export function calibrationError(probabilities: number[], labels: number[]): number {
+  const n = new Array<number>(10).fill(0);
+  const said = new Array<number>(10).fill(0);
+  const seen = new Array<number>(10).fill(0);
+  probabilities.forEach((p, i) => {
+    const b = Math.min(9, Math.floor(p * 10));
+    n[b]!++;
+    said[b]! += p;
+    seen[b]! += labels[i]!;
+  });
+  return n.reduce((e, k, b) => (k ? e + (k / probabilities.length) * Math.abs(said[b]! / k - seen[b]! / k) : e), 0);
 }

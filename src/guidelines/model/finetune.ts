@@ -1,10 +1,12 @@
 // Per-site adaptation in Node: continue training the shipped model on a few hundred moderator-labelled
 // comments, pulled towards the shipped weights (L2 to the prior), so that little data cannot wreck it.
 // No Python, no data sets: only the shipped model file and the site's examples.
+
+import { calibrationError, rocAuc } from '../metrics.ts';
 import type { GuidelinesModel } from './analyse.ts';
 import { analyseParts } from './analyse-fast.ts';
 import { docFeatures } from './features.ts';
-import { bucketize, type Calibration, calibrate, denseLogit, logit1, type Sparse } from './sparse.ts';
+import { bucketize, type Calibration, calibrate, denseLogit, type Sparse } from './sparse.ts';
 import { tokenize } from './tokens.ts';
 import { trainBinary, trainDense } from './train.ts';
 
@@ -150,38 +152,6 @@ export function scores(m: GuidelinesModel, text: string): { abuse: number; perso
     personal: calibrate(m.personalCal, denseLogit(m.personalMeta, a.meta)),
   };
 }
-void logit1;
-
-function rocAuc(s: number[], y: number[]): number {
-  const idx = s.map((_, i) => i).sort((a, b) => s[a]! - s[b]!);
-  let sum = 0,
-    pos = 0;
-  for (let r = 0; r < idx.length; ) {
-    let q = r;
-    while (q + 1 < idx.length && s[idx[q + 1]!] === s[idx[r]!]) q++;
-    for (let k = r; k <= q; k++)
-      if (y[idx[k]!]) {
-        sum += (r + q) / 2 + 1;
-        pos++;
-      }
-    r = q + 1;
-  }
-  const neg = idx.length - pos;
-  return pos && neg ? (sum - (pos * (pos + 1)) / 2) / (pos * neg) : 0.5;
-}
-function ece10(p: number[], y: number[]): number {
-  const n = new Array(10).fill(0),
-    c = new Array(10).fill(0),
-    a = new Array(10).fill(0);
-  p.forEach((v, i) => {
-    const b = Math.min(9, Math.floor(v * 10));
-    n[b]++;
-    c[b] += v;
-    a[b] += y[i]!;
-  });
-  return n.reduce((e, k, b) => (k ? e + (k / p.length) * Math.abs(c[b] / k - a[b] / k) : e), 0);
-}
-
 /**
  * What `parley guidelines train --site` runs: the fine-tuning strength is chosen on a fifth of the site's own labelled
  * comments (every fifth, in the order given: shuffle them first if they are sorted), by AUC − ECE of the abuse
@@ -201,7 +171,7 @@ export function fineTuneAuto(
       const s = hold.map((e) => scores(m, e.text).abuse),
         y = hold.map((e) => e.abusive!);
       const a = rocAuc(s, y),
-        e = ece10(s, y);
+        e = calibrationError(s, y);
       if (a - e > best.v) best = { o, v: a - e, auc: a, ece: e };
     }
   }
