@@ -52,7 +52,6 @@ const BETWEEN = new Set([
   'one',
   'of',
   'biggest',
-  'such',
   'so',
   'too',
   'very',
