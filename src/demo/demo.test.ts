@@ -21,7 +21,6 @@ describe('the demo newspaper', () => {
   let storage: Storage;
   const config = (env: Record<string, string> = {}) => loadConfig({ LOG_LEVEL: 'silent', ...env });
   const store = createMemoryImageStore();
-  let seedingMs = 0;
   before(async () => {
     storage = await openStorage({ dataDir: ':memory:' });
     await migrateToLatest(storage);
@@ -30,12 +29,10 @@ describe('the demo newspaper', () => {
 
   it('is created on an empty database', async () => {
     const images = createImagesUsecases({ imagesRepository: createImagesRepository(storage), store, now: () => now });
-    const started = performance.now();
     assert.equal(
       await ensureDemo(storage, config({ PARLEY_PUBLIC_URL: 'https://paper.test/' }), () => now, images),
       true,
     );
-    seedingMs = performance.now() - started;
     const site = await createSitesRepository(storage).get(demoSite.id);
     assert.equal(site?.name, demoSite.name);
     assert.equal(site?.baseUrl, 'https://paper.test');
@@ -82,8 +79,6 @@ describe('the demo newspaper', () => {
       ids.add(lead.image.id);
     }
     assert.equal(ids.size, published.length, 'a picture of its own for each story');
-    // about a second on an idle machine; the bound leaves room for a loaded CI runner
-    assert.ok(seedingMs < 10_000, `seeded in ${Math.round(seedingMs)} ms`);
   });
 
   it('has a live blog in the banner, with its entries', async () => {
